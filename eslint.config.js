@@ -1,0 +1,49 @@
+// Lints the public schema (STYLE.md): graphql-eslint's schema-recommended rules plus its
+// Relay rules. Stricter than the preset in one way: every field, argument and enum value
+// needs a description, because app developers read them in Sandbox/Studio.
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+
+export default [
+  { ignores: ['node_modules/**', 'dist/**', 'src/generated/**'] },
+  {
+    files: ['schema/**/*.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: 'schema/*.graphql' } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      ...graphqlPlugin.configs['flat/schema-recommended'].rules,
+      ...graphqlPlugin.configs['flat/schema-relay'].rules,
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          DirectiveDefinition: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+        },
+      ],
+      // Every vendor API behind the gateway pages forward only (page/per_page, skip/limit,
+      // pageIndex/pageSize), so connections take first/after and not last/before.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      // The Relay spec itself defines `nodes(ids:): [Node]!`, and closed sets such as
+      // `capabilities` or `recipients` are bounded lists, not pages.
+      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
+      // Relay plumbing has no identity of its own; a Source is identified by its configured
+      // `name` (the contract of `recycleBin(source:)` and filters), a RecycleBin by its source,
+      // and mutation payloads are per call.
+      '@graphql-eslint/strict-id-in-types': [
+        'error',
+        {
+          exceptions: {
+            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError'],
+            suffixes: ['Connection', 'Edge', 'Payload', 'Result'],
+          },
+        },
+      ],
+    },
+  },
+];

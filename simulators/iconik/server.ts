@@ -1,0 +1,194 @@
+// iconik simulator: the iconik endpoints the gateway's adapter calls, with iconik's paths
+// (service prefix included, under /API like https://app.iconik.io/API/), verbs, query
+// parameters, list envelope {objects, page, pages, per_page, total}, status codes and
+// error body {"errors": [...]}, over in-memory state. Auth: App-ID and Auth-Token headers.
+import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
+import { seedIconik } from './seed.js';
+import { IconikState, type IconikAssetRecord } from './state.js';
+
+export interface IconikSimulatorOptions {
+  readonly port?: number;
+  readonly appId: string;
+  readonly authToken: string;
+  /** Seed the demo data (default true); tests may start empty and add their own. */
+  readonly seed?: boolean;
+}
+
+export interface IconikSimulator extends RunningSimulator {
+  /** Base URL to configure the gateway with, e.g. http://127.0.0.1:PORT/API/ */
+  readonly baseUrl: string;
+  readonly state: IconikState;
+}
+
+const API = '/API';
+const MAX_PER_PAGE = 1000;
+
+const errors = (status: number, ...messages: string[]): SimResponse => ({ status, body: { errors: messages } });
+
+/** iconik page pagination; asking for a page past the last one is a 404 (OpenAPI). */
+function paginate<T>(items: readonly T[], query: URLSearchParams, render: (item: T) => unknown): SimResponse {
+  const perPage = Math.min(Math.max(Number(query.get('per_page') ?? 10) || 10, 1), MAX_PER_PAGE);
+  const page = Number(query.get('page') ?? 1);
+  if (!Number.isInteger(page) || page < 1) return { status: 400, body: { errors: { page: 'Must be greater than or equal to 1.' } } };
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  if (page > pages) return errors(404, 'Requested page does not exist');
+  const objects = items.slice((page - 1) * perPage, page * perPage).map(render);
+  return { status: 200, body: { objects, page, pages, per_page: perPage, total: items.length } };
+}
+
+interface SearchTerm {
+  name?: unknown;
+  value?: unknown;
+  value_in?: unknown;
+}
+
+/** The subset of iconik's search criteria the simulator understands: doc_types, query, filter terms, sort. */
+function matchesTerms(record: object, terms: readonly SearchTerm[]): boolean {
+  return terms.every((term) => {
+    const field = (record as Record<string, unknown>)[String(term.name)];
+    if (Array.isArray(term.value_in)) return term.value_in.map(String).includes(String(field));
+    if (term.value !== undefined) return String(field) === String(term.value);
+    return true;
+  });
+}
+
+function sortBy<T extends object>(items: T[], sort: unknown): T[] {
+  const first = Array.isArray(sort) ? (sort[0] as { name?: unknown; order?: unknown } | undefined) : undefined;
+  if (!first || typeof first.name !== 'string') return items;
+  const name = first.name;
+  const direction = first.order === 'desc' ? -1 : 1;
+  const value = (item: T) => String((item as Record<string, unknown>)[name] ?? '');
+  return items.sort((a, b) => value(a).localeCompare(value(b)) * direction);
+}
+
+export async function startIconikSimulator(options: IconikSimulatorOptions): Promise<IconikSimulator> {
+  const state = new IconikState();
+  const collectionOr404 = (id: string) => state.collections.get(id);
+  const assetsOf = (collectionId: string) =>
+    [...state.assets.values()].filter((asset) => asset.status === 'ACTIVE' && asset.in_collections.includes(collectionId));
+  const childrenOf = (collectionId: string) =>
+    [...state.collections.values()].filter((collection) => collection.status === 'ACTIVE' && collection.parent_id === collectionId);
+  const objectExists = (type: string | undefined, id: string | undefined) =>
+    (type === 'assets' && state.assets.has(id ?? '')) || (type === 'collections' && state.collections.has(id ?? ''));
+
+  const search = ({ body, query }: SimRequest): SimResponse => {
+    const criteria = (body ?? {}) as { doc_types?: unknown; query?: unknown; filter?: { terms?: unknown }; sort?: unknown };
+    const docTypes = Array.isArray(criteria.doc_types) ? criteria.doc_types.map(String) : ['assets', 'collections'];
+    const terms = Array.isArray(criteria.filter?.terms) ? (criteria.filter.terms as SearchTerm[]) : [];
+    const text = typeof criteria.query === 'string' ? criteria.query.toLowerCase() : '';
+    const hits: Array<{ doc: Record<string, unknown>; record: object }> = [];
+    if (docTypes.includes('assets')) {
+      for (const asset of state.assets.values()) {
+        const matchesText = !text || `${asset.title} ${asset.description ?? ''}`.toLowerCase().includes(text);
+        if (matchesText && matchesTerms(asset, terms)) hits.push({ doc: state.assetSearchDocument(asset), record: asset });
+      }
+    }
+    if (docTypes.includes('collections')) {
+      for (const collection of state.collections.values()) {
+        const matchesText = !text || collection.title.toLowerCase().includes(text);
+        if (matchesText && matchesTerms(collection, terms)) hits.push({ doc: state.collectionDocument(collection), record: collection });
+      }
+    }
+    const sorted = sortBy(hits.map((hit) => hit.doc), criteria.sort);
+    return paginate(sorted, query, (doc) => doc);
+  };
+
+  const simulator = await startSimulatorServer({
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    authenticate: ({ headers }) =>
+      headers['app-id'] === options.appId && headers['auth-token'] === options.authToken
+        ? undefined
+        : errors(401, 'Token is invalid'),
+    notFound: () => errors(404, 'Not found'),
+    routes: [
+      { method: 'POST', pattern: `${API}/search/v1/search/`, handler: search },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/collections/`,
+        handler: ({ query }) => {
+          const isRoot = query.get('is_root');
+          const status = query.get('status');
+          const list = [...state.collections.values()].filter(
+            (collection) =>
+              (isRoot === null || String(collection.parent_id === null) === isRoot) &&
+              (status === null || collection.status === status),
+          );
+          return paginate(list, query, (collection) => state.collectionDocument(collection));
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/collections/:collection_id/contents/`,
+        handler: ({ params, query }) => {
+          const id = params['collection_id'] ?? '';
+          if (!collectionOr404(id)) return errors(404, 'Collection does not exist');
+          const types = (query.get('object_types') ?? 'assets,collections').split(',');
+          const objectIds = query.get('object_ids')?.split(',');
+          const contents: Array<Record<string, unknown>> = [
+            ...(types.includes('collections') ? childrenOf(id).map((c) => state.collectionDocument(c)) : []),
+            ...(types.includes('assets') ? assetsOf(id).map((a) => state.assetDocument(a)) : []),
+          ].filter((doc) => !objectIds || objectIds.includes(String(doc['id'])));
+          contents.sort((a, b) => String(a['title']).localeCompare(String(b['title'])));
+          return paginate(contents, query, (doc) => doc);
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/collections/:collection_id/ancestors/`,
+        handler: ({ params }) => {
+          const collection = collectionOr404(params['collection_id'] ?? '');
+          if (!collection) return errors(404, 'Collection does not exist');
+          const objects = state.ancestorsOf(collection).map((c) => state.collectionDocument(c));
+          return { status: 200, body: { objects, page: 1, pages: 1, per_page: objects.length, total: objects.length } };
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/delete_queue/assets/`,
+        handler: ({ query }) => {
+          const deleted = [...state.assets.values()].filter((asset) => asset.status === 'DELETED');
+          const sorted = sortBy<IconikAssetRecord>(deleted, [{ name: 'date_deleted', order: 'desc' }]);
+          return paginate(sorted, query, (asset) => state.assetDocument(asset));
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/shares/all/`,
+        handler: ({ query }) => {
+          const ids = query.get('ids')?.split(',');
+          const objectId = query.get('object_id');
+          const list = [...state.shares.values()].filter(
+            (share) => (!ids || ids.includes(share.id)) && (!objectId || share.object_id === objectId),
+          );
+          return paginate(list, query, (share) => state.shareDocument(share));
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/:object_type/:object_id/shares/`,
+        handler: ({ params }) => {
+          if (!objectExists(params['object_type'], params['object_id'])) return errors(404, 'Object does not exist');
+          const objects = [...state.shares.values()]
+            .filter((share) => share.object_type === params['object_type'] && share.object_id === params['object_id'])
+            .map((share) => state.shareDocument(share));
+          return { status: 200, body: { objects } };
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/:object_type/:object_id/shares/:share_id/users/`,
+        handler: ({ params }) => {
+          const share = state.shares.get(params['share_id'] ?? '');
+          if (!share || share.object_id !== params['object_id'] || share.object_type !== params['object_type']) {
+            return errors(404, 'Share does not exist');
+          }
+          const objects = share.users.map((user) => ({ ...user, share_id: share.id, object_id: share.object_id, object_type: share.object_type }));
+          return { status: 200, body: { objects } };
+        },
+      },
+    ],
+  });
+
+  if (options.seed ?? true) seedIconik(state, simulator.origin);
+  return { ...simulator, baseUrl: `${simulator.origin}${API}/`, state };
+}

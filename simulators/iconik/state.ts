@@ -1,0 +1,112 @@
+// The iconik simulator's in-memory domain: assets, collections, shares and share users,
+// shaped as iconik returns them (AssetElasticSchema, CollectionElasticSchema, ShareSchema,
+// ShareUserSchema in iconik's OpenAPI).
+import { createHash } from 'node:crypto';
+
+export interface IconikKeyframe {
+  id: string;
+  type: 'KEYFRAME' | 'POSTER';
+  url: string;
+}
+
+export interface IconikAssetRecord {
+  id: string;
+  title: string;
+  /** iconik keeps descriptions as a metadata field; search documents also carry it top level. */
+  description: string | null;
+  type: 'ASSET' | 'PLACEHOLDER' | 'SUBCLIP' | 'SEQUENCE';
+  media_type: string | null;
+  status: 'ACTIVE' | 'DELETED';
+  archive_status: 'NOT_ARCHIVED' | 'ARCHIVING' | 'FAILED_TO_ARCHIVE' | 'ARCHIVED';
+  duration_milliseconds: number | null;
+  date_created: string;
+  date_modified: string;
+  date_deleted: string | null;
+  in_collections: string[];
+  keyframes: IconikKeyframe[];
+}
+
+export interface IconikCollectionRecord {
+  id: string;
+  title: string;
+  parent_id: string | null;
+  status: 'ACTIVE' | 'DELETED';
+  date_created: string;
+  date_modified: string;
+}
+
+export interface IconikShareUserRecord {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+}
+
+export interface IconikShareRecord {
+  id: string;
+  object_type: 'assets' | 'collections';
+  object_id: string;
+  title: string | null;
+  message: string | null;
+  url: string;
+  expires: string | null;
+  allow_download: boolean;
+  allow_comments: boolean;
+  allow_approving_comments: boolean;
+  allow_setting_approve_status: boolean;
+  date_created: string;
+  owner_id: string;
+  users: IconikShareUserRecord[];
+}
+
+/** A stable UUID from a name, so the demo data has the same ids on every start. */
+export function uuidFor(name: string): string {
+  const hex = createHash('sha1').update(`iconik-sim:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export class IconikState {
+  readonly assets = new Map<string, IconikAssetRecord>();
+  readonly collections = new Map<string, IconikCollectionRecord>();
+  readonly shares = new Map<string, IconikShareRecord>();
+
+  /** Ancestors of a collection, from the top level down to the direct parent. */
+  ancestorsOf(collection: IconikCollectionRecord): IconikCollectionRecord[] {
+    const chain: IconikCollectionRecord[] = [];
+    let parentId = collection.parent_id;
+    while (parentId) {
+      const parent = this.collections.get(parentId);
+      if (!parent) break;
+      chain.unshift(parent);
+      parentId = parent.parent_id;
+    }
+    return chain;
+  }
+
+  /** The asset as a search/list document (AssetElasticSchema). */
+  assetDocument(asset: IconikAssetRecord): Record<string, unknown> {
+    const { description, ...fields } = asset;
+    return { ...fields, object_type: 'assets', metadata: description ? { description: [description] } : {} };
+  }
+
+  /** The asset as a search hit: the elastic document plus SearchDocumentSchema's `description`. */
+  assetSearchDocument(asset: IconikAssetRecord): Record<string, unknown> {
+    return { ...this.assetDocument(asset), description: asset.description };
+  }
+
+  collectionDocument(collection: IconikCollectionRecord): Record<string, unknown> {
+    const parents = this.ancestorsOf(collection).map((ancestor) => ancestor.id);
+    return {
+      ...collection,
+      object_type: 'collections',
+      is_root: collection.parent_id === null,
+      parents,
+      in_collections: collection.parent_id ? [collection.parent_id] : [],
+    };
+  }
+
+  shareDocument(share: IconikShareRecord): Record<string, unknown> {
+    const { users: _users, ...fields } = share;
+    return { ...fields, has_password: false };
+  }
+}

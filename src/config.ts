@@ -1,0 +1,91 @@
+// Reads GATEWAY_CONFIG (YAML or JSON; YAML is a superset of JSON) and validates it at
+// start-up, so a mistake stops the gateway with a message naming the exact field instead
+// of failing on the first request. String values may reference environment variables as
+// ${NAME}, which is how credentials stay out of the file.
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const sourceName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'must be 1-63 letters, digits, "-", "_" or "." (it appears in IDs and filters)');
+
+const commonSourceFields = {
+  name: sourceName,
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  /** Per-call timeout for this vendor. */
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  /** Keep-alive connections in this source's pool. */
+  maxConnections: z.number().int().min(1).max(256).default(16),
+};
+
+const iconikSource = z.strictObject({
+  ...commonSourceFields,
+  vendor: z.literal('ICONIK'),
+  credentials: z.strictObject({ appId: z.string().min(1), authToken: z.string().min(1) }),
+});
+
+const sourceConfig = z.discriminatedUnion('vendor', [iconikSource]);
+
+const gatewayConfig = z
+  .strictObject({ sources: z.array(sourceConfig).min(1, 'list at least one source') })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.sources.forEach((source, index) => {
+      if (seen.has(source.name)) {
+        ctx.addIssue({ code: 'custom', path: ['sources', index, 'name'], message: `duplicate source name "${source.name}"` });
+      }
+      seen.add(source.name);
+    });
+  });
+
+export type SourceConfig = z.output<typeof sourceConfig>;
+export type IconikSourceConfig = z.output<typeof iconikSource>;
+export type GatewayConfig = z.output<typeof gatewayConfig>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates an already-parsed configuration object (also used by the demo and tests). */
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, origin = 'configuration'): GatewayConfig {
+  const result = gatewayConfig.safeParse(interpolateEnv(raw, env, []));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid ${origin}:\n${lines.join('\n')}`);
+}
+
+export async function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): Promise<GatewayConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read GATEWAY_CONFIG file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`GATEWAY_CONFIG file ${path} is not valid YAML or JSON: ${(error as Error).message}`);
+  }
+  return parseConfig(raw, env, `GATEWAY_CONFIG file ${path}`);
+}
+
+// Replaces ${NAME} in every string with the environment variable; an unset variable is a
+// configuration error naming the field (never the value).
+function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv, path: ReadonlyArray<string | number>): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+      const resolved = env[name];
+      if (resolved === undefined || resolved === '') {
+        throw new ConfigError(`Invalid configuration:\n  - ${path.join('.')}: environment variable ${name} is not set`);
+      }
+      return resolved;
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, index) => interpolateEnv(item, env, [...path, index]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateEnv(item, env, [...path, key])]));
+  }
+  return value;
+}

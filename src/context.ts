@@ -1,0 +1,17 @@
+// The per-request context: the (shared, start-up) source registry, a fresh set of
+// loaders, and the per-source failures of list fields that the source-errors plugin adds
+// to the response's `errors`.
+import type { GraphQLFormattedError } from 'graphql';
+import { createLoaders, type Loaders } from './loaders/create-loaders.js';
+import type { SourceRegistry } from './sources.js';
+
+export interface GatewayContext {
+  readonly sources: SourceRegistry;
+  readonly loaders: Loaders;
+  /** Failures of one source inside a list that still returned the other sources' items. */
+  readonly sourceErrors: GraphQLFormattedError[];
+}
+
+export function createContext(sources: SourceRegistry, options: { batch?: boolean } = {}): GatewayContext {
+  return { sources, loaders: createLoaders(sources, options), sourceErrors: [] };
+}

@@ -1,0 +1,74 @@
+// The HTTP front of the gateway: node:http serving Apollo Server at /graphql (GET for the
+// Sandbox landing page and queries, POST for operations). It follows the integration
+// contract of @apollo/server (executeHTTPGraphQLRequest), like its standalone server,
+// but routes only /graphql and caps request bodies.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import cors from 'cors';
+import type { GatewayContext } from '../context.js';
+import { logger } from '../logger.js';
+import { BodyError, readJsonBody } from './read-json-body.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+const corsHandler = cors();
+
+export function createHttpServer(apollo: ApolloServer<GatewayContext>, context: () => Promise<GatewayContext>): Server {
+  return createServer((req, res) => {
+    corsHandler(req, res, () => {
+      handle(apollo, context, req, res).catch((error: unknown) => {
+        logger.error('request failed outside GraphQL execution', { error: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else res.end();
+      });
+    });
+  });
+}
+
+async function handle(
+  apollo: ApolloServer<GatewayContext>,
+  context: () => Promise<GatewayContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/' && req.method === 'GET') {
+    res.writeHead(302, { location: GRAPHQL_PATH }).end();
+    return;
+  }
+  if (url.pathname !== GRAPHQL_PATH && url.pathname !== `${GRAPHQL_PATH}/`) {
+    sendJsonError(res, 404, 'NOT_FOUND', `Not found; the GraphQL endpoint is ${GRAPHQL_PATH}.`);
+    return;
+  }
+
+  let body: unknown;
+  try {
+    body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    sendJsonError(res, error.status, error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', error.message);
+    return;
+  }
+
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}

@@ -1,0 +1,47 @@
+// `npm start`. With GATEWAY_CONFIG set, serves the configured vendor sources. Without it,
+// runs the embedded demo: starts the vendor simulators and points the gateway at them.
+import { ConfigError, loadConfigFile, parseConfig, type GatewayConfig } from './config.js';
+import { logger } from './logger.js';
+import { startGateway } from './server.js';
+import { startDemoSimulators } from '../simulators/index.js';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 4000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  let config: GatewayConfig;
+  let stopDemo: (() => Promise<void>) | undefined;
+
+  const configPath = process.env.GATEWAY_CONFIG;
+  if (configPath) {
+    config = await loadConfigFile(configPath);
+  } else {
+    const demo = await startDemoSimulators();
+    config = parseConfig(demo.config, process.env, 'demo configuration');
+    stopDemo = demo.close;
+    logger.info('demo mode: no GATEWAY_CONFIG, serving the built-in vendor simulators', {
+      simulators: { iconik: demo.iconik.baseUrl },
+    });
+  }
+
+  const gateway = await startGateway({ config, port, host });
+  logger.info('gateway ready', { url: gateway.url, sources: config.sources.map((s) => `${s.name} (${s.vendor})`) });
+  process.stdout.write(`\nGraphQL gateway ready at ${gateway.url}\n\n`);
+
+  const shutdown = () => {
+    void gateway
+      .stop()
+      .then(() => stopDemo?.())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger.error('gateway failed to start', { error: error instanceof Error ? error.message : String(error) });
+  }
+  process.exit(1);
+});

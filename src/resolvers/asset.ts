@@ -1,0 +1,42 @@
+import type { AssetResolvers, QueryResolvers } from '../generated/resolvers-types.js';
+import { encodeGlobalId } from '../ids.js';
+import { primeLoaders } from '../loaders/create-loaders.js';
+import { connectionFromArray } from '../pagination/connection.js';
+import { unsupported } from '../errors.js';
+import type { CollectionModel } from '../vendors/models.js';
+import { listAcrossSources, reportSourceError } from './list-across-sources.js';
+
+export const assetQuery: QueryResolvers = {
+  assets: (_root, { first, after, filter }, context, info) => {
+    const selected = context.sources.select(filter?.sources);
+    const search = filter?.search?.trim() || null;
+    const searchable = selected.filter((source) => {
+      if (!search || source.capabilities.includes('SEARCH')) return true;
+      reportSourceError(context, info, unsupported({ source: source.name, vendor: source.vendor }, 'free-text search (AssetFilter.search)'));
+      return false;
+    });
+    return listAcrossSources(context, info, searchable, { first, after }, (source, window) =>
+      source.adapter.listAssets(window, { search }),
+    );
+  },
+};
+
+export const assetType: AssetResolvers = {
+  id: (asset) => encodeGlobalId('Asset', asset.source, asset.nativeId),
+  source: (asset, _args, context) => context.sources.get(asset.source),
+  collections: async (asset, args, context) => {
+    const found = await context.loaders.collections.loadMany(
+      asset.collectionIds.map((nativeId) => ({ source: asset.source, nativeId })),
+    );
+    const failure = found.find((item) => item instanceof Error);
+    if (failure) throw failure;
+    // A collection the vendor no longer knows is left out rather than shown as null.
+    return connectionFromArray(found.filter((item): item is CollectionModel => item !== null), args);
+  },
+  shares: async (asset, args, context) => {
+    if (!context.sources.get(asset.source).capabilities.includes('SHARES')) return connectionFromArray([], args);
+    const shares = await context.loaders.assetShares.load(asset);
+    primeLoaders(context.loaders, shares);
+    return connectionFromArray(shares, args);
+  },
+};

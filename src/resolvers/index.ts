@@ -1,0 +1,20 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { assetQuery, assetType } from './asset.js';
+import { collectionQuery, collectionType } from './collection.js';
+import { nodeInterface, nodeQuery } from './node.js';
+import { recycleBinQuery, recycleBinType } from './recycle-bin.js';
+import { scalarResolvers } from './scalars.js';
+import { shareTargetUnion, shareType } from './share.js';
+import { sourceQuery, sourceType } from './source.js';
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery },
+  Node: nodeInterface,
+  Source: sourceType,
+  Asset: assetType,
+  Collection: collectionType,
+  Share: shareType,
+  ShareTarget: shareTargetUnion,
+  RecycleBin: recycleBinType,
+};

@@ -1,0 +1,3 @@
+import { DateTimeResolver, URLResolver } from 'graphql-scalars';
+
+export const scalarResolvers = { DateTime: DateTimeResolver, URL: URLResolver };

@@ -1,0 +1,9 @@
+import type { QueryResolvers, SourceResolvers } from '../generated/resolvers-types.js';
+
+export const sourceQuery: QueryResolvers = {
+  sources: (_root, _args, context) => [...context.sources.all],
+};
+
+export const sourceType: SourceResolvers = {
+  capabilities: (source) => [...source.capabilities],
+};

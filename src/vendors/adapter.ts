@@ -1,0 +1,54 @@
+// The one interface every vendor implements. Resolvers and loaders only ever see this
+// interface and the models in ./models.ts; everything vendor-specific (paths, auth,
+// pagination style, error shapes, status tables) stays inside src/vendors/<vendor>/.
+//
+// Batch methods take native ids and answer in the same order and length: the model, null
+// when the vendor does not know the id, or an Error for an id that failed. One bad id must
+// never fail its neighbours (the DataLoader contract, see src/loaders/).
+import type { Capability, Vendor } from '../generated/resolvers-types.js';
+import type { AssetModel, CollectionModel, Page, ShareModel, Window } from './models.js';
+
+export type BatchResult<T> = ReadonlyArray<T | Error>;
+
+export interface AssetListQuery {
+  /** Free text for the vendor's own search; only for adapters with the SEARCH capability. */
+  readonly search?: string | null;
+}
+
+export interface CollectionListQuery {
+  readonly topLevelOnly: boolean;
+}
+
+export interface VendorAdapter {
+  readonly vendor: Vendor;
+  readonly capabilities: ReadonlySet<Capability>;
+
+  /** Assets by native id; null in the slot of an unknown id. */
+  getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>>;
+  /** Collections by native id; null in the slot of an unknown id. */
+  getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>>;
+  /** Shares by native id; null in the slot of an unknown id. */
+  getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>>;
+
+  /** Assets of the whole source that are not deleted, in the vendor's order. */
+  listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>>;
+  listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>>;
+  /** Assets directly inside one collection. */
+  listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>>;
+  /** Collections directly inside one collection. */
+  listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>>;
+  /** For each collection: its ancestors from the top level down to the direct parent. */
+  getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>>;
+  /** For each asset: every share made of it (empty without the SHARES capability). */
+  getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>>;
+  /** For each share: the recipients' email addresses. */
+  getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>>;
+
+  /** Whether deletes go to a recycle bin (false without the RECYCLE_BIN capability). */
+  isRecycleBinEnabled(): Promise<boolean>;
+  /** Deleted assets waiting in the recycle bin (empty without the RECYCLE_BIN capability). */
+  listRecycleBin(window: Window): Promise<Page<AssetModel>>;
+
+  /** Releases connection pools; called once at shutdown. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,270 @@
+// iconik behind the VendorAdapter interface. Every iconik endpoint the gateway calls is in
+// this file; paths, verbs and parameters follow iconik's OpenAPI (vendor-specs, copied to
+// docs/vendors.md with the assumptions we made where it is silent).
+//
+// Batching: iconik has no "get assets by ids" endpoint, but its search
+// (POST /search/v1/search/) filters on `id` with `value_in`, so any number of assets (or
+// collections) of one source cost one call per ID_CHUNK. Shares by id come from
+// GET /assets/v1/shares/all/?ids=. Per-object lists (an asset's shares, a collection's
+// ancestors, a share's users) have no multi-object form and run one call per object under
+// PER_ITEM_CONCURRENCY.
+import type { Capability } from '../../generated/resolvers-types.js';
+import type { IconikSourceConfig } from '../../config.js';
+import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
+import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
+import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter } from '../adapter.js';
+import { encodePath } from '../encode-path.js';
+import { UpstreamClient } from '../http.js';
+import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
+import { parseResponse } from '../parse-response.js';
+import { settleEach } from '../settle-each.js';
+import { shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
+import {
+  iconikAsset,
+  iconikCollection,
+  iconikErrorMessage,
+  iconikList,
+  iconikShare,
+  iconikShareUser,
+} from './responses.js';
+
+/** iconik caps `per_page` at 1000 (DOMAIN.md); we stay well below for search bodies. */
+const MAX_PER_PAGE = 1000;
+const ID_CHUNK = 500;
+const PER_ITEM_CONCURRENCY = 8;
+
+const assetList = iconikList(iconikAsset);
+const collectionList = iconikList(iconikCollection);
+const shareList = iconikList(iconikShare);
+const shareUserList = iconikList(iconikShareUser);
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'COLLECTIONS',
+  'NESTED_COLLECTIONS',
+  'MULTIPLE_COLLECTIONS_PER_ASSET',
+  'SHARES',
+  'RECYCLE_BIN',
+  'SEARCH',
+]);
+
+export class IconikAdapter implements VendorAdapter {
+  readonly vendor = 'ICONIK' as const;
+  readonly capabilities = CAPABILITIES;
+  private readonly origin: ErrorOrigin;
+  private readonly http: UpstreamClient;
+  private readonly source: string;
+
+  constructor(config: IconikSourceConfig) {
+    this.source = config.name;
+    this.origin = { source: config.name, vendor: 'ICONIK' };
+    const { appId, authToken } = config.credentials;
+    this.http = new UpstreamClient({
+      origin: this.origin,
+      baseUrl: config.baseUrl,
+      timeoutMs: config.timeoutMs,
+      connections: config.maxConnections,
+      // iconik authenticates every call with these two headers (OpenAPI securitySchemes).
+      authorize: ({ headers }) => {
+        headers['App-ID'] = appId;
+        headers['Auth-Token'] = authToken;
+      },
+      describeError: iconikErrorMessage,
+    });
+  }
+
+  async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
+    return this.searchByIds(ids, 'assets', (body) =>
+      parseResponse(assetList, body, this.origin, 'asset search').objects.map((doc) => toAsset(this.source, doc)),
+    );
+  }
+
+  async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
+    return this.searchByIds(ids, 'collections', (body) =>
+      parseResponse(collectionList, body, this.origin, 'collection search').objects.map((doc) =>
+        toCollection(this.source, doc),
+      ),
+    );
+  }
+
+  async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
+    return this.byIdChunks(ids, async (chunk) => {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: '/assets/v1/shares/all/',
+        query: { ids: chunk.join(','), per_page: chunk.length },
+      });
+      return parseResponse(shareList, body, this.origin, 'share list').objects.map((doc) => toShare(this.source, doc));
+    });
+  }
+
+  async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
+    // The asset list is iconik's search over non-deleted assets, newest first: the same
+    // documents (with descriptions) as the by-id reads, and free-text search for free.
+    return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty((page) =>
+      this.searchPage(page, {
+        doc_types: ['assets'],
+        ...(query.search ? { query: query.search } : {}),
+        filter: { operator: 'AND', terms: [{ name: 'status', value: 'ACTIVE' }] },
+        sort: [{ name: 'date_created', order: 'desc' }],
+      }),
+    ));
+  }
+
+  async listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>> {
+    return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: '/assets/v1/collections/',
+        query: { page, per_page: perPage, is_root: query.topLevelOnly ? 'true' : undefined, status: 'ACTIVE' },
+      });
+      return this.collectionPage(body);
+    }));
+  }
+
+  async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
+    return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: encodePath`/assets/v1/collections/${collectionId}/contents/`,
+        query: { object_types: 'assets', page, per_page: perPage },
+      });
+      const list = parseResponse(assetList, body, this.origin, 'collection contents');
+      return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
+    }));
+  }
+
+  async listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>> {
+    return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: encodePath`/assets/v1/collections/${collectionId}/contents/`,
+        query: { object_types: 'collections', page, per_page: perPage },
+      });
+      return this.collectionPage(body);
+    }));
+  }
+
+  async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
+    return settleEach(collectionIds, PER_ITEM_CONCURRENCY, async (id) => {
+      const { body } = await this.http.send({ method: 'GET', path: encodePath`/assets/v1/collections/${id}/ancestors/` });
+      // Assumption (docs/vendors.md): iconik lists ancestors from the top level down.
+      return parseResponse(collectionList, body, this.origin, 'ancestors').objects.map((doc) =>
+        toCollection(this.source, doc),
+      );
+    });
+  }
+
+  async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    return settleEach(assetIds, PER_ITEM_CONCURRENCY, async (id) => {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: encodePath`/assets/v1/assets/${id}/shares/`,
+        query: { per_page: MAX_PER_PAGE },
+      });
+      return parseResponse(shareList, body, this.origin, 'share list').objects.map((doc) => toShare(this.source, doc));
+    });
+  }
+
+  async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
+    return settleEach(shares, PER_ITEM_CONCURRENCY, async (share) => {
+      if (!share.target) return [];
+      const objectType = shareObjectType(share.target);
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: encodePath`/assets/v1/${objectType}/${share.target.nativeId}/shares/${share.nativeId}/users/`,
+        query: { per_page: MAX_PER_PAGE },
+      });
+      return parseResponse(shareUserList, body, this.origin, 'share users').objects.map((user) => user.email);
+    });
+  }
+
+  async isRecycleBinEnabled(): Promise<boolean> {
+    // Every iconik domain has the delete queue; deleted assets stay 24 hours (vendor-specs README).
+    return true;
+  }
+
+  async listRecycleBin(window: Window): Promise<Page<AssetModel>> {
+    return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: '/assets/v1/delete_queue/assets/',
+        query: { page, per_page: perPage, sort: 'date_deleted,desc' },
+      });
+      const list = parseResponse(assetList, body, this.origin, 'delete queue');
+      return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private collectionPage(body: unknown): FetchedPage<CollectionModel> {
+    const list = parseResponse(collectionList, body, this.origin, 'collection list');
+    return { items: list.objects.map((doc) => toCollection(this.source, doc)), total: list.total ?? null };
+  }
+
+  private async searchPage({ page, perPage }: PageRequest, criteria: Record<string, unknown>): Promise<FetchedPage<AssetModel>> {
+    const { body } = await this.http.send({
+      method: 'POST',
+      path: '/search/v1/search/',
+      // No signed URLs or search history for machine reads: faster, and no side effects.
+      query: { page, per_page: perPage, generate_signed_url: false, save_search_history: false },
+      body: criteria,
+    });
+    const list = parseResponse(assetList, body, this.origin, 'asset search');
+    return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
+  }
+
+  private async searchByIds<T extends { nativeId: string }>(
+    ids: readonly string[],
+    docType: 'assets' | 'collections',
+    read: (body: unknown) => T[],
+  ): Promise<BatchResult<T | null>> {
+    return this.byIdChunks(ids, async (chunk) => {
+      const { body } = await this.http.send({
+        method: 'POST',
+        path: '/search/v1/search/',
+        query: { per_page: chunk.length, generate_signed_url: false, save_search_history: false },
+        body: { doc_types: [docType], filter: { operator: 'AND', terms: [{ name: 'id', value_in: chunk }] } },
+      });
+      return read(body);
+    });
+  }
+
+  /** Splits ids into chunks, fetches each, and answers per id (null when not returned). */
+  private async byIdChunks<T extends { nativeId: string }>(
+    ids: readonly string[],
+    fetchChunk: (chunk: readonly string[]) => Promise<T[]>,
+  ): Promise<BatchResult<T | null>> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK) chunks.push(ids.slice(i, i + ID_CHUNK));
+    const results = await Promise.all(
+      chunks.map(async (chunk) => {
+        try {
+          const found = new Map((await fetchChunk(chunk)).map((item) => [item.nativeId, item]));
+          return chunk.map((id) => found.get(id) ?? null);
+        } catch (error) {
+          return chunk.map(() => error as Error);
+        }
+      }),
+    );
+    return results.flat();
+  }
+}
+
+/**
+ * iconik answers 404 "Requested page does not exist" for a page past the last one (OpenAPI,
+ * list operations). For page 2 and later that only means the list ended; on page 1 a 404
+ * still means the parent (collection) does not exist and stays an error.
+ */
+function pastLastPageIsEmpty<T>(fetchPage: (request: PageRequest) => Promise<FetchedPage<T>>) {
+  return async (request: PageRequest): Promise<FetchedPage<T>> => {
+    try {
+      return await fetchPage(request);
+    } catch (error) {
+      if (request.page > 1 && error instanceof GatewayError && error.code === ErrorCode.NOT_FOUND) return { items: [], total: null };
+      throw error;
+    }
+  };
+}

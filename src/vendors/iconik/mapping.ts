@@ -1,0 +1,110 @@
+// iconik JSON -> our models. Field meanings from iconik's OpenAPI (AssetElasticSchema,
+// CollectionElasticSchema, ShareSchema); the status table follows ../../../docs/vendors.md.
+import type { AssetKind, AssetStatus } from '../../generated/resolvers-types.js';
+import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
+import type { IconikAsset, IconikCollection, IconikShare } from './responses.js';
+
+export function toAsset(source: string, doc: IconikAsset): AssetModel {
+  const { status, vendorStatus } = assetStatus(doc);
+  return {
+    objectType: 'Asset',
+    source,
+    nativeId: doc.id,
+    title: doc.title ?? null,
+    description: doc.description ?? metadataText(doc.metadata?.['description']),
+    kind: assetKind(doc.media_type),
+    status,
+    vendorStatus,
+    durationMs: doc.duration_milliseconds ?? null,
+    createdAt: toDate(doc.date_created),
+    updatedAt: toDate(doc.date_modified),
+    deletedAt: status === 'DELETED' ? toDate(doc.date_deleted) : null,
+    thumbnailUrl: thumbnail(doc.keyframes),
+    collectionIds: doc.in_collections ?? [],
+  };
+}
+
+export function toCollection(source: string, doc: IconikCollection): CollectionModel {
+  return {
+    objectType: 'Collection',
+    source,
+    nativeId: doc.id,
+    title: doc.title ?? null,
+    createdAt: toDate(doc.date_created),
+    parentId: doc.parent_id ?? null,
+  };
+}
+
+export function toShare(source: string, doc: IconikShare): ShareModel {
+  const targetType = doc.object_type === 'assets' ? 'Asset' : doc.object_type === 'collections' ? 'Collection' : null;
+  return {
+    objectType: 'Share',
+    source,
+    nativeId: doc.id,
+    title: doc.title ?? null,
+    url: doc.url ?? null,
+    expiresAt: toDate(doc.expires),
+    allowDownload: doc.allow_download ?? false,
+    allowComments: doc.allow_comments ?? false,
+    target: targetType && doc.object_id ? { objectType: targetType, nativeId: doc.object_id } : null,
+  };
+}
+
+/** iconik's object_type path segment for a share target. */
+export function shareObjectType(target: NonNullable<ShareModel['target']>): 'assets' | 'collections' {
+  return target.objectType === 'Asset' ? 'assets' : 'collections';
+}
+
+// iconik has two status fields: `status` (ACTIVE | DELETED) and `archive_status`
+// (NOT_ARCHIVED | ARCHIVING | FAILED_TO_ARCHIVE | ARCHIVED); `type` PLACEHOLDER marks an
+// asset without media. `vendorStatus` is the raw value that decided `status`.
+function assetStatus(doc: IconikAsset): { status: AssetStatus; vendorStatus: string | null } {
+  if (doc.status === 'DELETED') return { status: 'DELETED', vendorStatus: 'DELETED' };
+  switch (doc.archive_status) {
+    case 'ARCHIVING':
+      return { status: 'ARCHIVING', vendorStatus: doc.archive_status };
+    case 'ARCHIVED':
+      return { status: 'ARCHIVED', vendorStatus: doc.archive_status };
+    case 'FAILED_TO_ARCHIVE':
+      return { status: 'ERROR', vendorStatus: doc.archive_status };
+  }
+  if (doc.type === 'PLACEHOLDER') return { status: 'PLACEHOLDER', vendorStatus: 'PLACEHOLDER' };
+  if (doc.status === 'ACTIVE' || doc.status == null) return { status: 'AVAILABLE', vendorStatus: doc.status ?? null };
+  return { status: 'UNKNOWN', vendorStatus: doc.status };
+}
+
+// iconik's media_type is free text from file analysis ("video", "audio", "image",
+// "application/pdf", ...); anything else with a value is OTHER.
+const kindByMediaType: Readonly<Record<string, AssetKind>> = {
+  video: 'VIDEO',
+  audio: 'AUDIO',
+  image: 'IMAGE',
+  document: 'DOCUMENT',
+  application: 'DOCUMENT',
+  text: 'DOCUMENT',
+};
+
+function assetKind(mediaType: string | null | undefined): AssetKind | null {
+  if (!mediaType) return null;
+  return kindByMediaType[mediaType.toLowerCase().split('/')[0] ?? ''] ?? 'OTHER';
+}
+
+// A custom poster is iconik's chosen preview; otherwise the first keyframe.
+function thumbnail(keyframes: IconikAsset['keyframes']): string | null {
+  if (!keyframes?.length) return null;
+  const poster = keyframes.find((frame) => frame.type === 'POSTER' && frame.url);
+  return poster?.url ?? keyframes.find((frame) => frame.url)?.url ?? null;
+}
+
+// Metadata values in iconik's elastic documents are lists of values; take the first text.
+function metadataText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return null;
+}
+
+export function toDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

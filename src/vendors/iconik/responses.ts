@@ -1,0 +1,73 @@
+// Shapes of the iconik responses the adapter reads, from iconik's OpenAPI
+// (AssetElasticSchema, CollectionElasticSchema, ShareSchema, ShareUserSchema and the list
+// envelope {objects, page, pages, per_page, total}). Only the fields we map are declared.
+import { z } from 'zod';
+
+const text = z.string().nullish();
+
+export const iconikAsset = z.looseObject({
+  id: z.string(),
+  title: text,
+  /** Present on search documents (SearchDocumentSchema). */
+  description: text,
+  /** Elastic documents carry metadata fields; `description` is iconik's default description field. */
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  type: text,
+  media_type: text,
+  status: text,
+  archive_status: text,
+  duration_milliseconds: z.number().nullish(),
+  date_created: text,
+  date_modified: text,
+  date_deleted: text,
+  in_collections: z.array(z.string()).nullish(),
+  keyframes: z.array(z.looseObject({ url: text, type: text })).nullish(),
+});
+export type IconikAsset = z.output<typeof iconikAsset>;
+
+export const iconikCollection = z.looseObject({
+  id: z.string(),
+  title: text,
+  parent_id: text,
+  date_created: text,
+  status: text,
+});
+export type IconikCollection = z.output<typeof iconikCollection>;
+
+export const iconikShare = z.looseObject({
+  id: z.string(),
+  title: text,
+  url: text,
+  expires: text,
+  allow_download: z.boolean().nullish(),
+  allow_comments: z.boolean().nullish(),
+  object_id: text,
+  object_type: text,
+});
+export type IconikShare = z.output<typeof iconikShare>;
+
+export const iconikShareUser = z.looseObject({ email: z.string() });
+
+/** iconik's list envelope; `page`/`pages`/`total` are absent on some lists (shares). */
+export function iconikList<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    objects: z.array(item),
+    page: z.number().nullish(),
+    pages: z.number().nullish(),
+    per_page: z.number().nullish(),
+    total: z.number().nullish(),
+  });
+}
+
+/**
+ * iconik's error body: `{"errors": ["message"]}` or `{"errors": {"field": "message"}}`
+ * (the `default` response of every operation in the OpenAPI).
+ */
+export function iconikErrorMessage(_status: number, body: unknown): string | undefined {
+  const parsed = z.object({ errors: z.union([z.array(z.string()), z.record(z.string(), z.string())]) }).safeParse(body);
+  if (!parsed.success) return undefined;
+  const { errors } = parsed.data;
+  return (Array.isArray(errors) ? errors : Object.entries(errors).map(([field, message]) => `${field}: ${message}`))
+    .join('; ')
+    .slice(0, 300);
+}

@@ -1,0 +1,67 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfigFile, parseConfig } from '../src/config.js';
+
+const yaml = `
+sources:
+  - name: iconik-main
+    vendor: ICONIK
+    baseUrl: https://app.iconik.io/API/
+    credentials:
+      appId: \${ICONIK_APP_ID}
+      authToken: \${ICONIK_AUTH_TOKEN}
+    timeoutMs: 5000
+`;
+
+describe('configuration', () => {
+  it('reads YAML, fills ${ENV} references and applies defaults', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gw-config-'));
+    const file = join(dir, 'gateway.yaml');
+    await writeFile(file, yaml);
+    const config = await loadConfigFile(file, { ICONIK_APP_ID: 'app', ICONIK_AUTH_TOKEN: 'tok' });
+    expect(config.sources[0]).toMatchObject({
+      name: 'iconik-main',
+      vendor: 'ICONIK',
+      timeoutMs: 5000,
+      maxConnections: 16,
+      credentials: { appId: 'app', authToken: 'tok' },
+    });
+  });
+
+  it('names the field and the missing variable, never a value', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gw-config-'));
+    const file = join(dir, 'gateway.yaml');
+    await writeFile(file, yaml);
+    await expect(loadConfigFile(file, { ICONIK_APP_ID: 'app' })).rejects.toThrow(
+      /sources\.0\.credentials\.authToken: environment variable ICONIK_AUTH_TOKEN is not set/,
+    );
+  });
+
+  it('lists every mistake with its path', () => {
+    const attempt = () =>
+      parseConfig({
+        sources: [
+          { name: 'a', vendor: 'ICONIK', baseUrl: 'not a url', credentials: { appId: 'x', authToken: 'y' } },
+          { name: 'a', vendor: 'ICONIK', baseUrl: 'https://x.example/', credentials: { appId: 'x' }, timeoutMs: -1 },
+          { name: 'b', vendor: 'ACME', baseUrl: 'https://x.example/' },
+        ],
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('sources.0.baseUrl');
+      expect(message).toContain('sources.1.credentials.authToken');
+      expect(message).toContain('sources.1.timeoutMs');
+      expect(message).toContain('sources.2.vendor');
+    }
+  });
+
+  it('rejects duplicate source names', () => {
+    const source = { name: 'same', vendor: 'ICONIK', baseUrl: 'https://x.example/', credentials: { appId: 'x', authToken: 'y' } };
+    expect(() => parseConfig({ sources: [source, source] })).toThrow(/sources\.1\.name: duplicate source name "same"/);
+  });
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson, startHarness, type Harness } from '../support/gateway-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.stop());
+
+describe('the /graphql endpoint', () => {
+  it('serves the Apollo Sandbox landing page to browsers outside production', async () => {
+    const res = await fetch(h.gateway.url, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('sandbox');
+  });
+
+  it('answers GET queries and redirects / to /graphql', async () => {
+    const res = await fetch(`${h.gateway.url}?query=${encodeURIComponent('{ sources { name } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(await res.json()).toEqual({ data: { sources: [{ name: 'iconik-test' }] } });
+    const root = await fetch(h.gateway.url.replace('/graphql', '/'), { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/graphql');
+  });
+
+  it('refuses malformed JSON with 400 and oversized bodies with 413, and keeps serving', async () => {
+    const malformed = await postJson(h.gateway.url, '{"query": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
+    const huge = await postJson(h.gateway.url, { query: `{ sources { name } } # ${'x'.repeat(1_100_000)}` });
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors?.[0]?.extensions?.['code']).toBe('PAYLOAD_TOO_LARGE');
+    const fine = await h.gql('{ sources { name } }');
+    expect(fine.status).toBe(200);
+  });
+
+  it('gives validation errors their code and no stack trace', async () => {
+    const res = await h.gql('{ assets { edges { node { noSuchField } } } }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('answers other paths with 404', async () => {
+    const res = await fetch(h.gateway.url.replace('/graphql', '/admin'));
+    expect(res.status).toBe(404);
+  });
+});
