@@ -1,33 +1,75 @@
 // Starts every vendor simulator with fresh demo credentials and returns a gateway
 // configuration pointing at them: the embedded default behind `npm start`.
 import { randomBytes } from 'node:crypto';
+import { DEMO_ORGANIZATION_ID } from './icareus/seed.js';
+import { startIcareusSimulator, type IcareusSimulator } from './icareus/server.js';
 import { startIconikSimulator, type IconikSimulator } from './iconik/server.js';
+import { startNcpSimulator, type NcpSimulator } from './ncp/server.js';
+import { startNomadSimulator, type NomadSimulator } from './nomad/server.js';
 
 export interface DemoSimulators {
   readonly iconik: IconikSimulator;
+  readonly icareus: IcareusSimulator;
+  readonly ncp: NcpSimulator;
+  readonly nomad: NomadSimulator;
   /** Gateway configuration (unvalidated, as if read from GATEWAY_CONFIG) for these simulators. */
   readonly config: { sources: Array<Record<string, unknown>> };
   close(): Promise<void>;
 }
 
-export interface DemoOptions {
-  /** Fixed ports (for `npm run simulators`); default: free ports. */
-  readonly ports?: { readonly iconik?: number };
+export interface DemoPorts {
+  readonly iconik?: number;
+  readonly icareus?: number;
+  readonly ncp?: number;
+  readonly nomad?: number;
 }
+
+export const DEMO_NCP_WORKSPACE = 'demo-workspace';
 
 /** Random per-run demo credentials: nothing secret is committed, and each run differs. */
 const demoSecret = () => randomBytes(18).toString('base64url');
+const portOption = (port: number | undefined) => (port ? { port } : {});
 
-export async function startDemoSimulators(options: DemoOptions = {}): Promise<DemoSimulators> {
+export async function startDemoSimulators(options: { ports?: DemoPorts } = {}): Promise<DemoSimulators> {
+  const ports = options.ports ?? {};
   const iconikCredentials = { appId: `demo-app-${demoSecret().slice(0, 8)}`, authToken: demoSecret() };
-  const iconik = await startIconikSimulator({ ...iconikCredentials, ...(options.ports?.iconik ? { port: options.ports.iconik } : {}) });
+  const icareusCredentials = { userToken: demoSecret() };
+  const ncpCredentials = { accessKey: `DEMO${demoSecret().slice(0, 16)}`, secretKey: demoSecret() };
+  const nomadCredentials = { token: demoSecret() };
+
+  const [iconik, icareus, ncp, nomad] = await Promise.all([
+    startIconikSimulator({ ...iconikCredentials, ...portOption(ports.iconik) }),
+    startIcareusSimulator({ ...icareusCredentials, ...portOption(ports.icareus) }),
+    startNcpSimulator({ workspaceName: DEMO_NCP_WORKSPACE, ...ncpCredentials, ...portOption(ports.ncp) }),
+    startNomadSimulator({ ...nomadCredentials, ...portOption(ports.nomad) }),
+  ]);
   return {
     iconik,
+    icareus,
+    ncp,
+    nomad,
     config: {
-      sources: [{ name: 'iconik-demo', vendor: 'ICONIK', baseUrl: iconik.baseUrl, credentials: iconikCredentials }],
+      sources: [
+        { name: 'iconik-demo', vendor: 'ICONIK', baseUrl: iconik.baseUrl, credentials: iconikCredentials },
+        {
+          name: 'icareus-demo',
+          vendor: 'ICAREUS',
+          baseUrl: icareus.baseUrl,
+          organizationId: DEMO_ORGANIZATION_ID,
+          credentials: icareusCredentials,
+        },
+        {
+          name: 'ncp-demo',
+          vendor: 'NCP_MEDIA_INTELLIGENCE',
+          baseUrl: ncp.baseUrl,
+          workspaceName: DEMO_NCP_WORKSPACE,
+          credentials: ncpCredentials,
+        },
+        { name: 'nomad-demo', vendor: 'NOMAD', baseUrl: nomad.baseUrl, credentials: nomadCredentials },
+      ],
     },
     close: async () => {
-      await iconik.close();
+      await Promise.all([iconik.close(), icareus.close(), ncp.close(), nomad.close()]);
     },
   };
 }

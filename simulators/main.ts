@@ -2,9 +2,10 @@
 // curl) at them. Prints the configuration to use with GATEWAY_CONFIG.
 import { startDemoSimulators } from './index.js';
 
-const iconikPort = Number(process.env.ICONIK_SIM_PORT ?? 4101);
-const demo = await startDemoSimulators({ ports: { iconik: iconikPort } });
-process.stdout.write(`iconik simulator: ${demo.iconik.baseUrl}\n`);
+const demo = await startDemoSimulators({ ports: { iconik: 4101, icareus: 4102, ncp: 4103, nomad: 4104 } });
+process.stdout.write(
+  `Simulators: iconik ${demo.iconik.baseUrl}, Icareus ${demo.icareus.baseUrl}, NCP ${demo.ncp.baseUrl}, Nomad ${demo.nomad.baseUrl}\n`,
+);
 process.stdout.write(`Gateway configuration for these simulators (save as JSON and set GATEWAY_CONFIG):\n`);
 process.stdout.write(`${JSON.stringify(demo.config, null, 2)}\n`);
 

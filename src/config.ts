@@ -25,7 +25,31 @@ const iconikSource = z.strictObject({
   credentials: z.strictObject({ appId: z.string().min(1), authToken: z.string().min(1) }),
 });
 
-const sourceConfig = z.discriminatedUnion('vendor', [iconikSource]);
+const icareusSource = z.strictObject({
+  ...commonSourceFields,
+  vendor: z.literal('ICAREUS'),
+  /** The Icareus Suite organization this source serves. */
+  organizationId: z.number().int().positive(),
+  /** Language of titles and descriptions (Icareus keeps them per language). */
+  languageId: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/).default('en_US'),
+  credentials: z.strictObject({ userToken: z.string().min(1) }),
+});
+
+const ncpSource = z.strictObject({
+  ...commonSourceFields,
+  vendor: z.literal('NCP_MEDIA_INTELLIGENCE'),
+  /** The Media Intelligence workspace (`workspace_name` in every path). */
+  workspaceName: z.string().min(1),
+  credentials: z.strictObject({ accessKey: z.string().min(1), secretKey: z.string().min(1) }),
+});
+
+const nomadSource = z.strictObject({
+  ...commonSourceFields,
+  vendor: z.literal('NOMAD'),
+  credentials: z.strictObject({ token: z.string().min(1) }),
+});
+
+const sourceConfig = z.discriminatedUnion('vendor', [iconikSource, icareusSource, ncpSource, nomadSource]);
 
 const gatewayConfig = z
   .strictObject({ sources: z.array(sourceConfig).min(1, 'list at least one source') })
@@ -41,6 +65,9 @@ const gatewayConfig = z
 
 export type SourceConfig = z.output<typeof sourceConfig>;
 export type IconikSourceConfig = z.output<typeof iconikSource>;
+export type IcareusSourceConfig = z.output<typeof icareusSource>;
+export type NcpSourceConfig = z.output<typeof ncpSource>;
+export type NomadSourceConfig = z.output<typeof nomadSource>;
 export type GatewayConfig = z.output<typeof gatewayConfig>;
 
 export class ConfigError extends Error {

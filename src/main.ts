@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     config = parseConfig(demo.config, process.env, 'demo configuration');
     stopDemo = demo.close;
     logger.info('demo mode: no GATEWAY_CONFIG, serving the built-in vendor simulators', {
-      simulators: { iconik: demo.iconik.baseUrl },
+      simulators: { iconik: demo.iconik.baseUrl, icareus: demo.icareus.baseUrl, ncp: demo.ncp.baseUrl, nomad: demo.nomad.baseUrl },
     });
   }
 

@@ -1,7 +1,7 @@
 // The iconik simulator's in-memory domain: assets, collections, shares and share users,
 // shaped as iconik returns them (AssetElasticSchema, CollectionElasticSchema, ShareSchema,
 // ShareUserSchema in iconik's OpenAPI).
-import { createHash } from 'node:crypto';
+import { stableUuid } from '../kit/stable-id.js';
 
 export interface IconikKeyframe {
   id: string;
@@ -61,8 +61,7 @@ export interface IconikShareRecord {
 
 /** A stable UUID from a name, so the demo data has the same ids on every start. */
 export function uuidFor(name: string): string {
-  const hex = createHash('sha1').update(`iconik-sim:${name}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return stableUuid('iconik-sim', name);
 }
 
 export class IconikState {

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface SimRequest {
   readonly method: string;
   readonly path: string;
+  /** Path and query exactly as received (what NCP signs). */
+  readonly rawUrl: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
@@ -94,6 +96,7 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
     const request = (params: Record<string, string>): SimRequest => ({
       method: req.method ?? 'GET',
       path: url.pathname,
+      rawUrl: req.url ?? '/',
       params,
       query: url.searchParams,
       headers: req.headers,

@@ -4,6 +4,7 @@
 import { badUserInput } from '../errors.js';
 import type { Page, Window } from '../vendors/models.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';
+import { sliceWindow } from './page-window.js';
 
 export const DEFAULT_FIRST = 20;
 export const MAX_FIRST = 100;
@@ -63,6 +64,5 @@ export function connectionFromPage<T>(page: Page<T>, window: Window): Connection
 /** Pages through a list that is already in memory (an asset's collections or shares). */
 export function connectionFromArray<T>(items: readonly T[], args: ConnectionArgs): Connection<T> {
   const window = windowOf(args);
-  const slice = items.slice(window.offset, window.offset + window.limit);
-  return connectionFromPage({ items: slice, hasMore: window.offset + slice.length < items.length }, window);
+  return connectionFromPage(sliceWindow(items, window), window);
 }

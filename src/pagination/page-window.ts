@@ -55,3 +55,24 @@ export async function fetchWindow<T>(
       : all.length > plan.skip + items.length || (lastPage?.items.length ?? 0) === (lastRequest?.perPage ?? -1);
   return { items, hasMore };
 }
+
+/**
+ * Fetches the window through an offset-addressed vendor list (Icareus `skip`/`limit`, Nomad
+ * search offsets). Without a vendor total, one extra item is asked for to learn whether
+ * more follow.
+ */
+export async function fetchOffsetWindow<T>(
+  window: Window,
+  fetchRange: (skip: number, limit: number) => Promise<FetchedPage<T>>,
+): Promise<Page<T>> {
+  const fetched = await fetchRange(window.offset, window.limit + 1);
+  const items = fetched.items.slice(0, window.limit);
+  const hasMore = fetched.total !== null ? window.offset + items.length < fetched.total : fetched.items.length > window.limit;
+  return { items, hasMore };
+}
+
+/** The window of a list the vendor returned whole. */
+export function sliceWindow<T>(items: readonly T[], window: Window): Page<T> {
+  const slice = items.slice(window.offset, window.offset + window.limit);
+  return { items: slice, hasMore: window.offset + slice.length < items.length };
+}

@@ -3,6 +3,7 @@
 import { parseConfig } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startIconikSimulator, type IconikSimulator } from '../../simulators/iconik/server.js';
+import { startDemoSimulators, type DemoSimulators } from '../../simulators/index.js';
 
 export const TEST_APP_ID = 'test-app-id';
 export const TEST_AUTH_TOKEN = 'test-auth-token-not-a-secret';
@@ -80,4 +81,35 @@ export async function postJson(url: string, payload: unknown, headers: Record<st
 /** Paths (with query) of the upstream requests a simulator received. */
 export function upstreamCalls(sim: { requests: ReadonlyArray<{ method: string; url: string }> }): string[] {
   return sim.requests.map((request) => `${request.method} ${request.url}`);
+}
+
+export interface DemoHarness {
+  readonly gateway: RunningGateway;
+  readonly demo: DemoSimulators;
+  gql(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  clearRequests(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * All four vendor simulators (as `npm start` runs them) and the gateway over them.
+ * `adjust` may change the generated configuration (for example to break one credential).
+ */
+export async function startDemoHarness(
+  adjust: (sources: Array<Record<string, unknown>>) => void = () => {},
+): Promise<DemoHarness> {
+  const demo = await startDemoSimulators();
+  const sources = structuredClone(demo.config.sources);
+  adjust(sources);
+  const gateway = await startGateway({ config: parseConfig({ sources }), port: 0 });
+  return {
+    gateway,
+    demo,
+    gql: (query, variables) => postJson(gateway.url, { query, variables }),
+    clearRequests: () => [demo.iconik, demo.icareus, demo.ncp, demo.nomad].forEach((sim) => sim.clearRequests()),
+    async stop() {
+      await gateway.stop();
+      await demo.close();
+    },
+  };
 }

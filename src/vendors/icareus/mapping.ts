@@ -1,0 +1,97 @@
+// Icareus Suite JSON -> our models. An Icareus source is one organization; the organization
+// is a top-level Collection and the folders its assets list are Collections inside it.
+// Native collection ids carry their kind ("organization:2631609", "folder:42") because
+// organization and folder ids are both plain numbers in Icareus.
+import type { AssetStatus } from '../../generated/resolvers-types.js';
+import type { AssetModel, CollectionModel } from '../models.js';
+import type { IcareusAsset, RecycleBinItem } from './responses.js';
+
+export const organizationCollectionId = (organizationId: number | string) => `organization:${organizationId}`;
+export const folderCollectionId = (folderId: number | string) => `folder:${folderId}`;
+
+export function parseCollectionId(nativeId: string): { kind: 'organization' | 'folder'; id: string } | null {
+  const match = /^(organization|folder):(\d{1,18})$/.exec(nativeId);
+  return match ? { kind: match[1] as 'organization' | 'folder', id: match[2] as string } : null;
+}
+
+export function toAsset(source: string, organizationId: number, languageId: string, asset: IcareusAsset): AssetModel {
+  const { status, vendorStatus } = assetStatus(asset);
+  return {
+    objectType: 'Asset',
+    source,
+    nativeId: String(asset.id),
+    title: inLanguage(asset.name, languageId),
+    description: inLanguage(asset.description, languageId),
+    // Icareus Suite is a video platform; podcast assets are its audio.
+    kind: asset.isPodcastAsset ? 'AUDIO' : 'VIDEO',
+    status,
+    vendorStatus,
+    durationMs: typeof asset.duration === 'number' ? Math.round(asset.duration * 1000) : null,
+    createdAt: fromMillis(asset.created),
+    updatedAt: null,
+    deletedAt: null,
+    thumbnailUrl: asset.thumbnailMedium || asset.thumbnailSmall || asset.thumbnailLarge || null,
+    collectionIds: [organizationCollectionId(organizationId), ...(asset.folders ?? []).map((folder) => folderCollectionId(folder.id))],
+  };
+}
+
+export function recycleBinItemToAsset(source: string, item: RecycleBinItem): AssetModel {
+  return {
+    objectType: 'Asset',
+    source,
+    nativeId: String(item.id),
+    title: item.title ?? null,
+    description: null,
+    kind: null,
+    status: 'DELETED',
+    vendorStatus: 'IN_RECYCLE_BIN',
+    durationMs: null,
+    createdAt: null,
+    updatedAt: null,
+    deletedAt: fromMillis(item.deletedAt_ms),
+    thumbnailUrl: item.imageUrl || null,
+    collectionIds: [],
+  };
+}
+
+export function organizationCollection(source: string, organizationId: number): CollectionModel {
+  return {
+    objectType: 'Collection',
+    source,
+    nativeId: organizationCollectionId(organizationId),
+    title: `Organization ${organizationId}`,
+    createdAt: null,
+    parentId: null,
+  };
+}
+
+export function folderCollection(source: string, organizationId: number, folder: { id: number | string; name?: string | null }): CollectionModel {
+  return {
+    objectType: 'Collection',
+    source,
+    nativeId: folderCollectionId(folder.id),
+    title: folder.name ?? null,
+    createdAt: null,
+    parentId: organizationCollectionId(organizationId),
+  };
+}
+
+// Assumption (docs/vendors.md): transcodingStatus 0 = transcoding, 1 = transcoded,
+// 2 = failed; a transcoded asset that is not yet publishReady is still being prepared.
+function assetStatus(asset: IcareusAsset): { status: AssetStatus; vendorStatus: string | null } {
+  const code = asset.transcodingStatus;
+  const vendorStatus = code === null || code === undefined ? null : `transcodingStatus=${code}`;
+  if (code === 1) return { status: asset.publishReady === false ? 'PROCESSING' : 'AVAILABLE', vendorStatus };
+  if (code === 0) return { status: 'PROCESSING', vendorStatus };
+  if (code === 2) return { status: 'ERROR', vendorStatus };
+  return { status: 'UNKNOWN', vendorStatus };
+}
+
+function inLanguage(values: Record<string, string> | null | undefined, languageId: string): string | null {
+  if (!values) return null;
+  return values[languageId] ?? Object.values(values)[0] ?? null;
+}
+
+function fromMillis(value: number | null | undefined): Date | null {
+  return typeof value === 'number' && Number.isFinite(value) ? new Date(value) : null;
+}

@@ -1,0 +1,66 @@
+// Shapes of the Icareus Suite responses the adapter reads: the asset object of the Archive
+// API (as in the Recycle Bin API's recoverAsset example), the recycle bin item, and the
+// {"status": "ok" | "error", ...} envelope both APIs use.
+import { z } from 'zod';
+import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
+
+/** Titles and descriptions are kept per language: {"en_US": "...", "fi_FI": "..."}. */
+const perLanguage = z.record(z.string(), z.string()).nullish();
+
+export const icareusFolder = z.looseObject({ id: z.union([z.number(), z.string()]), name: z.string().nullish() });
+
+export const icareusAsset = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  name: perLanguage,
+  description: perLanguage,
+  duration: z.number().nullish(),
+  created: z.number().nullish(),
+  transcodingStatus: z.number().nullish(),
+  publishReady: z.boolean().nullish(),
+  isPodcastAsset: z.boolean().nullish(),
+  thumbnailSmall: z.string().nullish(),
+  thumbnailMedium: z.string().nullish(),
+  thumbnailLarge: z.string().nullish(),
+  folders: z.array(icareusFolder).nullish(),
+});
+export type IcareusAsset = z.output<typeof icareusAsset>;
+
+export const icareusAssetList = z.looseObject({ status: z.literal('ok'), assets: z.array(icareusAsset) });
+
+export const recycleBinEnabled = z.looseObject({ status: z.literal('ok'), isRecycleBinEnabled: z.boolean() });
+
+export const recycleBinItem = z.looseObject({
+  id: z.union([z.number(), z.string()]),
+  title: z.string().nullish(),
+  imageUrl: z.string().nullish(),
+  deletedAt_ms: z.number().nullish(),
+});
+export type RecycleBinItem = z.output<typeof recycleBinItem>;
+
+export const recycleBinAssets = z.looseObject({ status: z.literal('ok'), assets: z.array(recycleBinItem) });
+
+const errorEnvelope = z.looseObject({ status: z.literal('error'), message: z.string().nullish() });
+
+/**
+ * The Archive API reports failures as HTTP 200 with {"status": "error", "message": ...}
+ * (Copy Asset API page): such a body is an error, never data. The message decides the code.
+ */
+export function throwIfIcareusError(body: unknown, origin: ErrorOrigin): void {
+  const failure = errorEnvelope.safeParse(body);
+  if (!failure.success) return;
+  const message = (failure.data.message ?? 'unknown error').slice(0, 300);
+  throw new GatewayError(codeForIcareusMessage(message), `ICAREUS source "${origin.source}" reported an error: ${message}.`, origin);
+}
+
+function codeForIcareusMessage(message: string): GatewayError['code'] {
+  if (/token|auth|login/i.test(message)) return ErrorCode.UNAUTHENTICATED;
+  if (/permission|denied|forbidden|access/i.test(message)) return ErrorCode.FORBIDDEN;
+  if (/not[-_ ]?found|no such|does not exist/i.test(message)) return ErrorCode.NOT_FOUND;
+  return ErrorCode.UPSTREAM_REJECTED;
+}
+
+/** Non-200 bodies (Recycle Bin API) carry the same {"status":"error","message"} shape. */
+export function icareusErrorMessage(_status: number, body: unknown): string | undefined {
+  const failure = errorEnvelope.safeParse(body);
+  return failure.success ? (failure.data.message ?? undefined)?.slice(0, 300) : undefined;
+}

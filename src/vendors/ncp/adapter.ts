@@ -1,0 +1,168 @@
+// NCP Media Intelligence behind the VendorAdapter interface. Every NCP call is in this
+// file, all under /api/v1/workspaces/{workspace_name}/ and all signed with API Gateway
+// signature v2 (sign-request.ts). Responses are {code, message, result}; code "0" is
+// success. Projects are Collections; assets live in exactly one project.
+//
+// Only "Move media asset project" is on the vendor pages we have; the read endpoints
+// (project list, project, project assets, asset) follow the same REST layout and are
+// listed with their assumed shapes in docs/vendors.md.
+import type { Capability } from '../../generated/resolvers-types.js';
+import type { NcpSourceConfig } from '../../config.js';
+import type { ErrorOrigin } from '../../errors.js';
+import { fetchWindow } from '../../pagination/page-window.js';
+import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter } from '../adapter.js';
+import { encodePath } from '../encode-path.js';
+import { UpstreamClient } from '../http.js';
+import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
+import { parseResponse } from '../parse-response.js';
+import { readEach } from '../settle-each.js';
+import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
+import { ncpAsset, ncpEnvelope, ncpErrorMessage, ncpList, ncpProject, throwIfNcpError } from './responses.js';
+import { signedHeaders } from './sign-request.js';
+
+const PER_ITEM_CONCURRENCY = 8;
+/** Assumed page-size cap of NCP list calls. */
+const MAX_PAGE_SIZE = 100;
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS']);
+
+const assetResponse = ncpEnvelope(ncpAsset);
+const projectResponse = ncpEnvelope(ncpProject);
+const assetList = ncpList(ncpAsset);
+const projectList = ncpList(ncpProject);
+
+export class NcpAdapter implements VendorAdapter {
+  readonly vendor = 'NCP_MEDIA_INTELLIGENCE' as const;
+  readonly capabilities = CAPABILITIES;
+  private readonly origin: ErrorOrigin;
+  private readonly http: UpstreamClient;
+  private readonly source: string;
+  private readonly workspace: string;
+
+  constructor(config: NcpSourceConfig) {
+    this.source = config.name;
+    this.workspace = config.workspaceName;
+    this.origin = { source: config.name, vendor: 'NCP_MEDIA_INTELLIGENCE' };
+    const { accessKey, secretKey } = config.credentials;
+    this.http = new UpstreamClient({
+      origin: this.origin,
+      baseUrl: config.baseUrl,
+      timeoutMs: config.timeoutMs,
+      connections: config.maxConnections,
+      // Signed over the exact path and query sent, per request (the timestamp is part of it).
+      authorize: ({ method, pathWithQuery, headers }) => {
+        Object.assign(headers, signedHeaders({ method, pathWithQuery, accessKey, secretKey }));
+      },
+      describeError: ncpErrorMessage,
+    });
+  }
+
+  async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
+    return readEach(ids, PER_ITEM_CONCURRENCY, async (nativeId) => {
+      const ref = parseAssetNativeId(nativeId);
+      if (!ref) return null;
+      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${ref.projectId}/assets/${ref.assetId}`);
+      return toAsset(this.source, parseResponse(assetResponse, body, this.origin, 'asset').result);
+    });
+  }
+
+  async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
+    return readEach(ids, PER_ITEM_CONCURRENCY, async (projectId) => {
+      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${projectId}`);
+      return toCollection(this.source, parseResponse(projectResponse, body, this.origin, 'project').result);
+    });
+  }
+
+  async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
+    return ids.map(() => null);
+  }
+
+  /**
+   * NCP lists assets per project only, so the workspace's assets are its projects' assets
+   * one project after another: the window is walked project by project, skipping whole
+   * projects by their totalCount.
+   */
+  async listAssets(window: Window, _query: AssetListQuery): Promise<Page<AssetModel>> {
+    const projects = await this.allProjects();
+    const items: AssetModel[] = [];
+    let skip = window.offset;
+    for (const [index, project] of projects.entries()) {
+      const need = window.limit - items.length;
+      const page = await this.projectAssets(project.nativeId, { offset: skip, limit: need });
+      items.push(...page.items);
+      skip = Math.max(0, skip - page.total);
+      if (items.length === window.limit) return { items, hasMore: page.hasMore || index < projects.length - 1 };
+    }
+    return { items, hasMore: false };
+  }
+
+  async listCollections(window: Window, _query: CollectionListQuery): Promise<Page<CollectionModel>> {
+    // Projects are all top level, so topLevelOnly changes nothing here.
+    return fetchWindow(window, MAX_PAGE_SIZE, async ({ page, perPage }) => {
+      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects`, { page, size: perPage });
+      const list = parseResponse(projectList, body, this.origin, 'project list').result;
+      return { items: list.content.map((project) => toCollection(this.source, project)), total: list.totalCount ?? null };
+    });
+  }
+
+  async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
+    return this.projectAssets(collectionId, window);
+  }
+
+  async listCollectionChildren(_collectionId: string, _window: Window): Promise<Page<CollectionModel>> {
+    return { items: [], hasMore: false };
+  }
+
+  async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
+    return collectionIds.map(() => []);
+  }
+
+  async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    return assetIds.map(() => []);
+  }
+
+  async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
+    return shares.map(() => []);
+  }
+
+  async isRecycleBinEnabled(): Promise<boolean> {
+    return false;
+  }
+
+  async listRecycleBin(_window: Window): Promise<Page<AssetModel>> {
+    return { items: [], hasMore: false };
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async projectAssets(projectId: string, window: Window): Promise<Page<AssetModel> & { total: number }> {
+    let total = 0;
+    const page = await fetchWindow(window, MAX_PAGE_SIZE, async ({ page: pageNumber, perPage }) => {
+      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${projectId}/assets`, {
+        page: pageNumber,
+        size: perPage,
+      });
+      const list = parseResponse(assetList, body, this.origin, 'project assets').result;
+      total = list.totalCount ?? list.content.length;
+      return { items: list.content.map((asset) => toAsset(this.source, asset)), total: list.totalCount ?? null };
+    });
+    return { ...page, total };
+  }
+
+  private async allProjects(): Promise<CollectionModel[]> {
+    const projects: CollectionModel[] = [];
+    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+      const page = await this.listCollections({ offset, limit: MAX_PAGE_SIZE }, { topLevelOnly: true });
+      projects.push(...page.items);
+      if (!page.hasMore) return projects;
+    }
+  }
+
+  private async get(path: string, query?: Record<string, number | string>): Promise<unknown> {
+    const { body } = await this.http.send({ method: 'GET', path, ...(query ? { query } : {}) });
+    throwIfNcpError(body, this.origin);
+    return body;
+  }
+}

@@ -1,0 +1,70 @@
+// Shapes of the NCP Media Intelligence responses the adapter reads. Every response is
+// {code, message, result}; code "0" is success (Move media asset project page). Lists and
+// projects are not on the vendor pages we have: see docs/vendors.md for the assumed shapes.
+import { z } from 'zod';
+import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
+
+const id = z.union([z.number(), z.string()]);
+
+export const ncpAsset = z.looseObject({
+  // The page lists `assetId`/`fileName`; its example shows `videoId`/`videoName`. Accept both.
+  assetId: id.nullish(),
+  videoId: id.nullish(),
+  fileName: z.string().nullish(),
+  videoName: z.string().nullish(),
+  projectId: id,
+  metaData: z
+    .looseObject({
+      resolution: z.string().nullish(),
+      durationMs: z.number().nullish(),
+      size: z.number().nullish(),
+      format: z.string().nullish(),
+    })
+    .nullish(),
+  createdTime: z.string().nullish(),
+  updatedTime: z.string().nullish(),
+});
+export type NcpAsset = z.output<typeof ncpAsset>;
+
+export const ncpProject = z.looseObject({
+  projectId: id,
+  projectName: z.string().nullish(),
+  createdTime: z.string().nullish(),
+});
+export type NcpProject = z.output<typeof ncpProject>;
+
+export function ncpEnvelope<T extends z.ZodType>(result: T) {
+  return z.looseObject({ code: z.literal('0'), message: z.string().nullish(), result });
+}
+
+export function ncpList<T extends z.ZodType>(item: T) {
+  return ncpEnvelope(z.looseObject({ content: z.array(item), totalCount: z.number().nullish() }));
+}
+
+const failure = z.looseObject({ code: z.string(), message: z.string().nullish() });
+/** API Gateway's own rejections (signature, clock skew) use this shape instead. */
+const gatewayFailure = z.looseObject({
+  error: z.looseObject({ errorCode: z.string().nullish(), message: z.string().nullish(), details: z.string().nullish() }),
+});
+
+/** A 2xx body whose code is not "0" is still an error. */
+export function throwIfNcpError(body: unknown, origin: ErrorOrigin): void {
+  const parsed = failure.safeParse(body);
+  if (!parsed.success || parsed.data.code === '0') return;
+  throw new GatewayError(
+    ErrorCode.UPSTREAM_REJECTED,
+    `NCP_MEDIA_INTELLIGENCE source "${origin.source}" answered code ${parsed.data.code}: ${(parsed.data.message ?? '').slice(0, 200)}.`,
+    origin,
+  );
+}
+
+export function ncpErrorMessage(_status: number, body: unknown): string | undefined {
+  const api = failure.safeParse(body);
+  if (api.success) return `code ${api.data.code} ${api.data.message ?? ''}`.trim().slice(0, 300);
+  const gateway = gatewayFailure.safeParse(body);
+  if (gateway.success) {
+    const { errorCode, message, details } = gateway.data.error;
+    return [errorCode && `error ${errorCode}`, message, details].filter(Boolean).join(' ').slice(0, 300);
+  }
+  return undefined;
+}

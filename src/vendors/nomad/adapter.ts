@@ -1,0 +1,159 @@
+// Nomad Media behind the VendorAdapter interface. Every Nomad call is in this file; auth is
+// a Bearer token. Reads: GET /admin/asset/{id} (one asset; no multi-id read is documented,
+// so by-id reads run one call per id under a concurrency cap), GET
+// /admin/asset/{id}/getAssetChildNodes (folder contents), GET
+// /admin/asset/{id}/parent-folders (ancestors), and POST /admin/search for source-wide
+// lists (assumed, see docs/vendors.md). Files are Assets; folders and buckets Collections.
+import type { Capability } from '../../generated/resolvers-types.js';
+import type { NomadSourceConfig } from '../../config.js';
+import type { ErrorOrigin } from '../../errors.js';
+import { fetchWindow, sliceWindow } from '../../pagination/page-window.js';
+import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter } from '../adapter.js';
+import { encodePath } from '../encode-path.js';
+import { UpstreamClient } from '../http.js';
+import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
+import { parseResponse } from '../parse-response.js';
+import { readEach, settleEach } from '../settle-each.js';
+import { ASSET_TYPE, isContainer, isFile, toAsset, toCollection } from './mapping.js';
+import { nomadAsset, nomadErrorMessage, nomadItems, nomadParentFolders, type NomadAsset } from './responses.js';
+
+const PER_ITEM_CONCURRENCY = 8;
+const MAX_PAGE_SIZE = 100;
+/** Folder contents are read whole (children of both kinds share one list) up to this many. */
+const MAX_CHILDREN = 1000;
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'NESTED_COLLECTIONS', 'SEARCH']);
+
+export class NomadAdapter implements VendorAdapter {
+  readonly vendor = 'NOMAD' as const;
+  readonly capabilities = CAPABILITIES;
+  private readonly origin: ErrorOrigin;
+  private readonly http: UpstreamClient;
+  private readonly source: string;
+
+  constructor(config: NomadSourceConfig) {
+    this.source = config.name;
+    this.origin = { source: config.name, vendor: 'NOMAD' };
+    const { token } = config.credentials;
+    this.http = new UpstreamClient({
+      origin: this.origin,
+      baseUrl: config.baseUrl,
+      timeoutMs: config.timeoutMs,
+      connections: config.maxConnections,
+      authorize: ({ headers }) => {
+        headers['authorization'] = `Bearer ${token}`;
+      },
+      describeError: nomadErrorMessage,
+    });
+  }
+
+  async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
+    return readEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+      const asset = await this.readAsset(id);
+      return isFile(asset) ? toAsset(this.source, asset) : null;
+    });
+  }
+
+  async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
+    return readEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+      const asset = await this.readAsset(id);
+      return isContainer(asset) ? toCollection(this.source, asset) : null;
+    });
+  }
+
+  async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
+    return ids.map(() => null);
+  }
+
+  async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
+    return fetchWindow(window, MAX_PAGE_SIZE, async ({ page, perPage }) => {
+      const list = await this.search(page, perPage, [ASSET_TYPE.FILE], query.search ?? null);
+      return { items: list.items.map((asset) => toAsset(this.source, asset)), total: list.totalItemCount ?? null };
+    });
+  }
+
+  async listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>> {
+    const types = query.topLevelOnly ? [ASSET_TYPE.BUCKET] : [ASSET_TYPE.BUCKET, ASSET_TYPE.FOLDER];
+    return fetchWindow(window, MAX_PAGE_SIZE, async ({ page, perPage }) => {
+      const list = await this.search(page, perPage, types, null);
+      return { items: list.items.map((asset) => toCollection(this.source, asset)), total: list.totalItemCount ?? null };
+    });
+  }
+
+  async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
+    const children = await this.children(collectionId);
+    return sliceWindow(children.filter(isFile).map((asset) => toAsset(this.source, asset)), window);
+  }
+
+  async listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>> {
+    const children = await this.children(collectionId);
+    return sliceWindow(children.filter(isContainer).map((asset) => toCollection(this.source, asset)), window);
+  }
+
+  async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
+    return settleEach(collectionIds, PER_ITEM_CONCURRENCY, async (id) => {
+      const { body } = await this.http.send({ method: 'GET', path: encodePath`/admin/asset/${id}/parent-folders` });
+      // Assumption (docs/vendors.md): listed from the bucket down to the direct parent.
+      return parseResponse(nomadParentFolders, body, this.origin, 'parent-folders').map((asset) => toCollection(this.source, asset));
+    });
+  }
+
+  async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    return assetIds.map(() => []);
+  }
+
+  async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
+    return shares.map(() => []);
+  }
+
+  async isRecycleBinEnabled(): Promise<boolean> {
+    // Nomad's Delete is permanent; Archive is cold storage, not a bin (DOMAIN.md).
+    return false;
+  }
+
+  async listRecycleBin(_window: Window): Promise<Page<AssetModel>> {
+    return { items: [], hasMore: false };
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async readAsset(id: string): Promise<NomadAsset> {
+    const { body } = await this.http.send({ method: 'GET', path: encodePath`/admin/asset/${id}` });
+    return parseResponse(nomadAsset, body, this.origin, 'asset');
+  }
+
+  /** Every child of a folder, files and folders together, in Nomad's name order. */
+  private async children(folderId: string): Promise<NomadAsset[]> {
+    const all: NomadAsset[] = [];
+    for (let pageIndex = 0; all.length < MAX_CHILDREN; pageIndex++) {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: encodePath`/admin/asset/${folderId}/getAssetChildNodes`,
+        query: { folderId, sortColumn: 'displayName', isDesc: false, pageIndex, pageSize: MAX_PAGE_SIZE },
+      });
+      const page = parseResponse(nomadItems, body, this.origin, 'getAssetChildNodes');
+      all.push(...page.items);
+      const total = page.totalItemCount ?? all.length;
+      if (page.items.length < MAX_PAGE_SIZE || all.length >= total) return all;
+    }
+    return all;
+  }
+
+  /** POST /admin/search, 1-based `page` translated to Nomad's 0-based pageOffset. */
+  private async search(page: number, pageSize: number, assetTypes: readonly number[], text: string | null) {
+    const { body } = await this.http.send({
+      method: 'POST',
+      path: '/admin/search',
+      body: {
+        ...(text ? { searchQuery: text } : {}),
+        pageOffset: page - 1,
+        pageSize,
+        filters: [{ fieldName: 'assetType', operator: 'Equals', values: assetTypes }],
+        sortFields: [{ fieldName: 'createdDate', sortType: 'Descending' }],
+      },
+    });
+    return parseResponse(nomadItems, body, this.origin, 'search');
+  }
+}
