@@ -39,7 +39,7 @@ export default [
         'error',
         {
           exceptions: {
-            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError'],
+            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError'],
             suffixes: ['Connection', 'Edge', 'Payload', 'Result'],
           },
         },

@@ -61,8 +61,17 @@ function sortBy<T extends object>(items: T[], sort: unknown): T[] {
   return items.sort((a, b) => value(a).localeCompare(value(b)) * direction);
 }
 
+function idsOf(body: unknown): string[] | null {
+  const ids = (body as { ids?: unknown } | undefined)?.ids;
+  return Array.isArray(ids) ? ids.map(String) : null;
+}
+
 export async function startIconikSimulator(options: IconikSimulatorOptions): Promise<IconikSimulator> {
   const state = new IconikState();
+  const purge = (id: string) => {
+    state.assets.delete(id);
+    [...state.shares.values()].filter((share) => share.object_id === id).forEach((share) => state.shares.delete(share.id));
+  };
   const collectionOr404 = (id: string) => state.collections.get(id);
   const assetsOf = (collectionId: string) =>
     [...state.assets.values()].filter((asset) => asset.status === 'ACTIVE' && asset.in_collections.includes(collectionId));
@@ -149,6 +158,97 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
           const deleted = [...state.assets.values()].filter((asset) => asset.status === 'DELETED');
           const sorted = sortBy<IconikAssetRecord>(deleted, [{ name: 'date_deleted', order: 'desc' }]);
           return paginate(sorted, query, (asset) => state.assetDocument(asset));
+        },
+      },
+      // Delete queue (recycle bin). iconik answers 204 without per-id detail; ids that are
+      // unknown or in the wrong state are skipped.
+      {
+        method: 'POST',
+        pattern: `${API}/assets/v1/delete_queue/assets/`,
+        handler: ({ body }) => {
+          const ids = idsOf(body);
+          if (!ids) return { status: 400, body: { errors: { ids: 'Missing data for required field.' } } };
+          for (const asset of ids.map((id) => state.assets.get(id))) {
+            if (asset?.status !== 'ACTIVE') continue;
+            asset.status = 'DELETED';
+            asset.date_deleted = new Date().toISOString();
+          }
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'DELETE',
+        pattern: `${API}/assets/v1/delete_queue/assets/`,
+        handler: ({ body }) => {
+          const ids = idsOf(body);
+          if (!ids) return { status: 400, body: { errors: { ids: 'Missing data for required field.' } } };
+          for (const asset of ids.map((id) => state.assets.get(id))) {
+            if (asset?.status !== 'DELETED') continue;
+            asset.status = 'ACTIVE';
+            asset.date_deleted = null;
+            asset.date_modified = new Date().toISOString();
+          }
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
+        pattern: `${API}/assets/v1/delete_queue/assets/purge/`,
+        handler: ({ body }) => {
+          const ids = idsOf(body);
+          if (!ids) return { status: 400, body: { errors: { ids: 'Missing data for required field.' } } };
+          ids.filter((id) => state.assets.get(id)?.status === 'DELETED').forEach((id) => purge(id));
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
+        pattern: `${API}/assets/v1/delete_queue/assets/purge/all/`,
+        handler: () => {
+          [...state.assets.values()].filter((asset) => asset.status === 'DELETED').forEach((asset) => purge(asset.id));
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'PATCH',
+        pattern: `${API}/assets/v1/assets/:asset_id/`,
+        handler: ({ params, body }) => {
+          const asset = state.assets.get(params['asset_id'] ?? '');
+          if (!asset) return errors(404, 'Asset does not exist');
+          const title = (body as { title?: unknown } | undefined)?.title;
+          if (title !== undefined && (typeof title !== 'string' || !title.trim())) {
+            return { status: 400, body: { errors: { title: 'Not a valid string.' } } };
+          }
+          if (typeof title === 'string') asset.title = title;
+          asset.date_modified = new Date().toISOString();
+          const { description: _description, ...fields } = asset;
+          return { status: 200, body: fields };
+        },
+      },
+      {
+        method: 'POST',
+        pattern: `${API}/assets/v1/collections/:collection_id/contents/`,
+        handler: ({ params, body }) => {
+          const collection = collectionOr404(params['collection_id'] ?? '');
+          if (!collection) return errors(404, 'Collection does not exist');
+          const { object_id: objectId, object_type: objectType } = (body ?? {}) as { object_id?: unknown; object_type?: unknown };
+          const asset = objectType === 'assets' ? state.assets.get(String(objectId)) : undefined;
+          if (!asset) return { status: 400, body: { errors: { object_id: 'Object does not exist.' } } };
+          if (!asset.in_collections.includes(collection.id)) asset.in_collections.push(collection.id);
+          return { status: 201, body: { object_id: asset.id, object_type: 'assets', collection_id: collection.id } };
+        },
+      },
+      {
+        method: 'DELETE',
+        pattern: `${API}/assets/v1/collections/:collection_id/contents/:object_type/:object_id/`,
+        handler: ({ params }) => {
+          const asset = state.assets.get(params['object_id'] ?? '');
+          const collectionId = params['collection_id'] ?? '';
+          if (!asset || params['object_type'] !== 'assets' || !asset.in_collections.includes(collectionId)) {
+            return errors(404, 'Object is not in the collection');
+          }
+          asset.in_collections = asset.in_collections.filter((id) => id !== collectionId);
+          return { status: 204 };
         },
       },
       {

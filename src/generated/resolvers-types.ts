@@ -108,6 +108,12 @@ export type AssetFilter = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Input of a bulk mutation on assets given by ID. */
+export type AssetIdsInput = {
+  /** Asset IDs, possibly from several sources; at most 1000. Each gets one result, in this order. */
+  ids: Array<Scalars['ID']['input']>;
+};
+
 /** What kind of media an asset holds, as far as the vendor says. */
 export type AssetKind =
   /** Sound only. */
@@ -120,6 +126,27 @@ export type AssetKind =
   | 'OTHER'
   /** Moving pictures, with or without sound. */
   | 'VIDEO';
+
+/** The outcome for one asset ID of a bulk mutation, in the order the IDs were given. */
+export type AssetResult = {
+  __typename?: 'AssetResult';
+  /**
+   * The asset after the change, read fresh (for copies: the new copy). Null when the change
+   * failed or the vendor no longer returns the asset (purged, or moved out of the source).
+   */
+  asset?: Maybe<Asset>;
+  /** Why the change failed; null when `ok` is true. */
+  error?: Maybe<ItemError>;
+  /** The asset ID exactly as given in the input. */
+  id: Scalars['ID']['output'];
+  /**
+   * What the vendor did when it differs from what the mutation's name suggests, for example
+   * "Deleted permanently: Nomad has no recycle bin." Null otherwise.
+   */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the vendor accepted the change for this asset. */
+  ok: Scalars['Boolean']['output'];
+};
 
 /**
  * Where an asset is in its lifecycle, unified across vendors. The raw vendor value is kept in
@@ -156,14 +183,39 @@ export type AssetStatus =
   /** Media is still being uploaded to the vendor. */
   | 'UPLOADING';
 
+/** Result of a bulk mutation on assets: one result per requested ID, in request order. */
+export type AssetsPayload = {
+  __typename?: 'AssetsPayload';
+  /** One result per ID given, in the same order; duplicates get one result each. */
+  results: Array<AssetResult>;
+  /** Problems with the input as a whole (for example an invalid destination); then no asset was changed. */
+  userErrors: Array<UserError>;
+};
+
 /**
  * Something a source can do. Vendors differ; a client checks `Source.capabilities` before
  * offering a feature, and an operation a source cannot do fails with code `UNSUPPORTED` for
  * that source only, never by faking the result.
  */
 export type Capability =
+  /** Assets can be sent to and brought back from archive storage (`archiveAssets`, `restoreArchivedAssets`). */
+  | 'ARCHIVE'
   /** Assets can be grouped into collections (iconik collections, Icareus folders, NCP projects, Nomad folders). */
   | 'COLLECTIONS'
+  /** Existing assets can be added to and removed from collections (`addToCollection`, `removeFromCollection`). */
+  | 'COLLECTION_MEMBERSHIP'
+  /** Assets can be copied into a collection (`copyAssets`). */
+  | 'COPY_ASSETS'
+  /** Assets can be deleted (`deleteAssets`): into the recycle bin when the source has RECYCLE_BIN, else permanently. */
+  | 'DELETE_ASSETS'
+  /** Asset titles (and, where the vendor has them, descriptions) can be changed (`updateAsset`). */
+  | 'EDIT_ASSETS'
+  /** Collections can be created and deleted (`createCollection`, `deleteCollection`). */
+  | 'MANAGE_COLLECTIONS'
+  /** Shares can be created, changed and deleted (`createShare`, `updateShare`, `deleteShare`). */
+  | 'MANAGE_SHARES'
+  /** Assets can be moved into another collection (`moveAssets`). */
+  | 'MOVE_ASSETS'
   /** One asset can belong to several collections at once (iconik); otherwise an asset has at most one. */
   | 'MULTIPLE_COLLECTIONS_PER_ASSET'
   /** Collections can contain other collections (`Collection.children`, `parent`, `ancestors`). */
@@ -248,6 +300,144 @@ export type CollectionFilter = {
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** When true, only top-level collections (those without a parent). Default false: every collection. */
   topLevelOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Input of `emptyRecycleBin`. */
+export type EmptyRecycleBinInput = {
+  /** The source whose recycle bin to empty, as in `Query.sources`. */
+  source: Scalars['String']['input'];
+};
+
+/** Result of `emptyRecycleBin`. */
+export type EmptyRecycleBinPayload = {
+  __typename?: 'EmptyRecycleBinPayload';
+  /** The recycle bin after emptying; null when nothing was done. */
+  recycleBin?: Maybe<RecycleBin>;
+  /** Why the bin was not emptied; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * Why something failed, as a closed set a client can switch on. The same codes appear in
+ * `extensions.code` of top-level errors, in `userErrors` and in per-item mutation results.
+ */
+export type ErrorCode =
+  /** The input is invalid: a malformed ID, an unknown source, a value out of range. */
+  | 'BAD_USER_INPUT'
+  /** The credentials are valid but lack the vendor permission this needs. */
+  | 'FORBIDDEN'
+  /** A fault in the gateway itself; details are in the gateway's log. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The vendor does not know the object (or no longer has it). */
+  | 'NOT_FOUND'
+  /** The vendor rejected the credentials the gateway used for this source. */
+  | 'UNAUTHENTICATED'
+  /** The source's vendor cannot do this; see `Source.capabilities`. */
+  | 'UNSUPPORTED'
+  /** The vendor refused the request as invalid; the message quotes the vendor's reason. */
+  | 'UPSTREAM_REJECTED'
+  /** The vendor did not answer in time. For a write, the change may or may not have happened: read the object before retrying. */
+  | 'UPSTREAM_TIMEOUT'
+  /** The vendor could not be reached, or answered with a server error or an unusable response. */
+  | 'UPSTREAM_UNAVAILABLE';
+
+/** Why one item of a bulk mutation failed. The other items are unaffected. */
+export type ItemError = {
+  __typename?: 'ItemError';
+  /** Machine-readable reason. */
+  code: ErrorCode;
+  /** What went wrong for this item, including the vendor's reason where it gave one. */
+  message: Scalars['String']['output'];
+  /** The source the item belongs to, when its ID could be read. */
+  source?: Maybe<Scalars['String']['output']>;
+};
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Sends assets to archive storage (Nomad); they show ARCHIVING, then ARCHIVED. */
+  archiveAssets: AssetsPayload;
+  /**
+   * Copies assets into a collection. Asynchronous at some vendors: the copy is returned at
+   * once with status COPYING (Nomad) or PROCESSING (Icareus copies files in the background).
+   */
+  copyAssets: AssetsPayload;
+  /**
+   * Deletes assets. Where the source has a recycle bin (iconik, Icareus) the assets go there
+   * and can be restored; Nomad deletes permanently (its result says so in the asset being
+   * null). Safe to repeat: an asset already in the bin is reported ok (iconik) or NOT_FOUND
+   * (Icareus, Nomad: it is no longer in the archive).
+   */
+  deleteAssets: AssetsPayload;
+  /** Permanently deletes every asset in one source's recycle bin. */
+  emptyRecycleBin: EmptyRecycleBinPayload;
+  /**
+   * Moves assets into another collection. Nomad moves asynchronously (status MOVING until it
+   * settles); NCP moves to another project and the asset's ID changes with it.
+   */
+  moveAssets: AssetsPayload;
+  /** Permanently deletes assets that are in their source's recycle bin. */
+  purgeAssets: AssetsPayload;
+  /** Brings archived assets back from archive storage (Nomad); they show RESTORING, then AVAILABLE. */
+  restoreArchivedAssets: AssetsPayload;
+  /** Brings assets back from their source's recycle bin. */
+  restoreAssets: AssetsPayload;
+  /** Changes an asset's title and description. */
+  updateAsset: UpdateAssetPayload;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationArchiveAssetsArgs = {
+  input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationCopyAssetsArgs = {
+  input: TransferAssetsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationDeleteAssetsArgs = {
+  input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationEmptyRecycleBinArgs = {
+  input: EmptyRecycleBinInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationMoveAssetsArgs = {
+  input: TransferAssetsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationPurgeAssetsArgs = {
+  input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationRestoreArchivedAssetsArgs = {
+  input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationRestoreAssetsArgs = {
+  input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationUpdateAssetArgs = {
+  input: UpdateAssetInput;
 };
 
 /**
@@ -439,6 +629,50 @@ export type Source = {
   vendor: Vendor;
 };
 
+/** Input of `copyAssets` and `moveAssets`. */
+export type TransferAssetsInput = {
+  /**
+   * The Collection to copy or move into, in the same source as the assets: an iconik
+   * collection, an Icareus organization or folder, an NCP project or a Nomad folder.
+   */
+  destinationId: Scalars['ID']['input'];
+  /** Asset IDs, possibly from several sources; at most 1000. */
+  ids: Array<Scalars['ID']['input']>;
+};
+
+/** Input of `updateAsset`. Omitted fields stay as they are. */
+export type UpdateAssetInput = {
+  /** The new description; sources that keep no description report UNSUPPORTED for it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The asset to change. */
+  id: Scalars['ID']['input'];
+  /** The new title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `updateAsset`. */
+export type UpdateAssetPayload = {
+  __typename?: 'UpdateAssetPayload';
+  /** The asset after the change, read fresh from the vendor; null when nothing was changed. */
+  asset?: Maybe<Asset>;
+  /** Why the change was not made; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * A problem with the mutation's input as a whole (Shopify's userErrors): the mutation did
+ * nothing for the reason given.
+ */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Machine-readable reason. */
+  code: ErrorCode;
+  /** Path to the input field at fault, for example `["input", "destinationId"]`; null when no single field is. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, written for the person using the app. */
+  message: Scalars['String']['output'];
+};
+
 /** The media-asset-management vendor behind a source. */
 export type Vendor =
   /** Icareus Suite (Icareus Playout and Archive), organisation-based video platform. */
@@ -542,8 +776,11 @@ export type ResolversTypes = {
   AssetConnection: ResolverTypeWrapper<Omit<AssetConnection, 'edges'> & { edges: Array<ResolversTypes['AssetEdge']> }>;
   AssetEdge: ResolverTypeWrapper<Omit<AssetEdge, 'node'> & { node?: Maybe<ResolversTypes['Asset']> }>;
   AssetFilter: AssetFilter;
+  AssetIdsInput: AssetIdsInput;
   AssetKind: AssetKind;
+  AssetResult: ResolverTypeWrapper<Omit<AssetResult, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
   AssetStatus: AssetStatus;
+  AssetsPayload: ResolverTypeWrapper<Omit<AssetsPayload, 'results'> & { results: Array<ResolversTypes['AssetResult']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Capability: Capability;
   Collection: ResolverTypeWrapper<CollectionModel>;
@@ -551,8 +788,13 @@ export type ResolversTypes = {
   CollectionEdge: ResolverTypeWrapper<Omit<CollectionEdge, 'node'> & { node?: Maybe<ResolversTypes['Collection']> }>;
   CollectionFilter: CollectionFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EmptyRecycleBinInput: EmptyRecycleBinInput;
+  EmptyRecycleBinPayload: ResolverTypeWrapper<Omit<EmptyRecycleBinPayload, 'recycleBin'> & { recycleBin?: Maybe<ResolversTypes['RecycleBin']> }>;
+  ErrorCode: ErrorCode;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ItemError: ResolverTypeWrapper<ItemError>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -563,7 +805,11 @@ export type ResolversTypes = {
   ShareTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ShareTarget']>;
   Source: ResolverTypeWrapper<SourceEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TransferAssetsInput: TransferAssetsInput;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  UpdateAssetInput: UpdateAssetInput;
+  UpdateAssetPayload: ResolverTypeWrapper<Omit<UpdateAssetPayload, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
+  UserError: ResolverTypeWrapper<UserError>;
   Vendor: Vendor;
 };
 
@@ -573,14 +819,21 @@ export type ResolversParentTypes = {
   AssetConnection: Omit<AssetConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssetEdge']> };
   AssetEdge: Omit<AssetEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Asset']> };
   AssetFilter: AssetFilter;
+  AssetIdsInput: AssetIdsInput;
+  AssetResult: Omit<AssetResult, 'asset'> & { asset?: Maybe<ResolversParentTypes['Asset']> };
+  AssetsPayload: Omit<AssetsPayload, 'results'> & { results: Array<ResolversParentTypes['AssetResult']> };
   Boolean: Scalars['Boolean']['output'];
   Collection: CollectionModel;
   CollectionConnection: Omit<CollectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['CollectionEdge']> };
   CollectionEdge: Omit<CollectionEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Collection']> };
   CollectionFilter: CollectionFilter;
   DateTime: Scalars['DateTime']['output'];
+  EmptyRecycleBinInput: EmptyRecycleBinInput;
+  EmptyRecycleBinPayload: Omit<EmptyRecycleBinPayload, 'recycleBin'> & { recycleBin?: Maybe<ResolversParentTypes['RecycleBin']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  ItemError: ItemError;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -591,7 +844,11 @@ export type ResolversParentTypes = {
   ShareTarget: ResolversUnionTypes<ResolversParentTypes>['ShareTarget'];
   Source: SourceEntry;
   String: Scalars['String']['output'];
+  TransferAssetsInput: TransferAssetsInput;
   URL: Scalars['URL']['output'];
+  UpdateAssetInput: UpdateAssetInput;
+  UpdateAssetPayload: Omit<UpdateAssetPayload, 'asset'> & { asset?: Maybe<ResolversParentTypes['Asset']> };
+  UserError: UserError;
 };
 
 export type AssetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = {
@@ -623,6 +880,19 @@ export type AssetEdgeResolvers<ContextType = GatewayContext, ParentType extends 
   node?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
 };
 
+export type AssetResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AssetResult'] = ResolversParentTypes['AssetResult']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ItemError']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AssetsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AssetsPayload'] = ResolversParentTypes['AssetsPayload']> = {
+  results?: Resolver<Array<ResolversTypes['AssetResult']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CollectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Collection'] = ResolversParentTypes['Collection']> = {
   ancestors?: Resolver<Maybe<Array<ResolversTypes['Collection']>>, ParentType, ContextType>;
   assets?: Resolver<ResolversTypes['AssetConnection'], ParentType, ContextType, Partial<CollectionAssetsArgs>>;
@@ -649,6 +919,29 @@ export type CollectionEdgeResolvers<ContextType = GatewayContext, ParentType ext
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EmptyRecycleBinPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyRecycleBinPayload'] = ResolversParentTypes['EmptyRecycleBinPayload']> = {
+  recycleBin?: Resolver<Maybe<ResolversTypes['RecycleBin']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationArchiveAssetsArgs, 'input'>>;
+  copyAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationCopyAssetsArgs, 'input'>>;
+  deleteAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationDeleteAssetsArgs, 'input'>>;
+  emptyRecycleBin?: Resolver<ResolversTypes['EmptyRecycleBinPayload'], ParentType, ContextType, RequireFields<MutationEmptyRecycleBinArgs, 'input'>>;
+  moveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationMoveAssetsArgs, 'input'>>;
+  purgeAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationPurgeAssetsArgs, 'input'>>;
+  restoreArchivedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreArchivedAssetsArgs, 'input'>>;
+  restoreAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreAssetsArgs, 'input'>>;
+  updateAsset?: Resolver<ResolversTypes['UpdateAssetPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'input'>>;
+};
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Asset' | 'Collection' | 'Share', ParentType, ContextType>;
@@ -714,14 +1007,30 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'URL';
 }
 
+export type UpdateAssetPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateAssetPayload'] = ResolversParentTypes['UpdateAssetPayload']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   Asset?: AssetResolvers<ContextType>;
   AssetConnection?: AssetConnectionResolvers<ContextType>;
   AssetEdge?: AssetEdgeResolvers<ContextType>;
+  AssetResult?: AssetResultResolvers<ContextType>;
+  AssetsPayload?: AssetsPayloadResolvers<ContextType>;
   Collection?: CollectionResolvers<ContextType>;
   CollectionConnection?: CollectionConnectionResolvers<ContextType>;
   CollectionEdge?: CollectionEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EmptyRecycleBinPayload?: EmptyRecycleBinPayloadResolvers<ContextType>;
+  ItemError?: ItemErrorResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -732,5 +1041,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ShareTarget?: ShareTargetResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  UpdateAssetPayload?: UpdateAssetPayloadResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { assetQuery, assetType } from './asset.js';
+import { assetMutations } from './asset-mutations.js';
 import { collectionQuery, collectionType } from './collection.js';
 import { nodeInterface, nodeQuery } from './node.js';
-import { recycleBinQuery, recycleBinType } from './recycle-bin.js';
+import { recycleBinMutations, recycleBinQuery, recycleBinType } from './recycle-bin.js';
 import { scalarResolvers } from './scalars.js';
 import { shareTargetUnion, shareType } from './share.js';
 import { sourceQuery, sourceType } from './source.js';
@@ -10,6 +11,7 @@ import { sourceQuery, sourceType } from './source.js';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery },
+  Mutation: { ...assetMutations, ...recycleBinMutations },
   Node: nodeInterface,
   Source: sourceType,
   Asset: assetType,

@@ -1,4 +1,6 @@
-import type { QueryResolvers, RecycleBinResolvers } from '../generated/resolvers-types.js';
+import { unsupported } from '../errors.js';
+import type { MutationResolvers, QueryResolvers, RecycleBinResolvers } from '../generated/resolvers-types.js';
+import { userErrorsFrom } from '../mutations/user-errors.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
 import { connectionFromPage, windowOf } from '../pagination/connection.js';
 
@@ -16,5 +18,20 @@ export const recycleBinType: RecycleBinResolvers = {
     const page = await adapter.listRecycleBin(window);
     primeLoaders(context.loaders, page.items);
     return connectionFromPage(page, window);
+  },
+};
+
+export const recycleBinMutations: MutationResolvers = {
+  emptyRecycleBin: async (_root, { input }, context) => {
+    try {
+      const source = context.sources.get(input.source);
+      if (!source.capabilities.includes('RECYCLE_BIN') || !source.adapter.emptyRecycleBin) {
+        throw unsupported({ source: source.name, vendor: source.vendor }, 'emptying a recycle bin');
+      }
+      await source.adapter.emptyRecycleBin();
+      return { recycleBin: { source: source.name }, userErrors: [] };
+    } catch (error) {
+      return { recycleBin: null, userErrors: userErrorsFrom(['input', 'source'], error) };
+    }
   },
 };

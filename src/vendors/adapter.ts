@@ -51,4 +51,42 @@ export interface VendorAdapter {
 
   /** Releases connection pools; called once at shutdown. */
   close(): Promise<void>;
+
+  // Writes. Each is present exactly when the matching capability is in `capabilities`;
+  // the fan-out (src/mutations/) reports UNSUPPORTED for the others. Bulk writes answer per
+  // id, in order: the asset as it is after the change (for copies: the copy), null when the
+  // vendor no longer returns it (purged, deleted permanently, moved out of the source), or
+  // an Error for an id that failed. They never retry: a write is sent once.
+
+  /** EDIT_ASSETS */
+  updateAsset?(id: string, changes: AssetChanges): Promise<AssetModel | null>;
+  /** DELETE_ASSETS: into the recycle bin where there is one. */
+  deleteAssets?(ids: readonly string[]): Promise<WriteResult>;
+  /** RECYCLE_BIN */
+  restoreAssets?(ids: readonly string[]): Promise<WriteResult>;
+  /** RECYCLE_BIN */
+  purgeAssets?(ids: readonly string[]): Promise<WriteResult>;
+  /** RECYCLE_BIN */
+  emptyRecycleBin?(): Promise<void>;
+  /** COPY_ASSETS */
+  copyAssets?(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult>;
+  /** MOVE_ASSETS */
+  moveAssets?(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult>;
+  /** ARCHIVE */
+  archiveAssets?(ids: readonly string[]): Promise<WriteResult>;
+  /** ARCHIVE */
+  restoreArchivedAssets?(ids: readonly string[]): Promise<WriteResult>;
 }
+
+export interface AssetChanges {
+  readonly title?: string | null;
+  readonly description?: string | null;
+}
+
+/** One write's outcome for one id; `note` tells what the vendor did when it is not obvious. */
+export interface WriteOutcome {
+  readonly asset: AssetModel | null;
+  readonly note?: string;
+}
+
+export type WriteResult = BatchResult<WriteOutcome>;

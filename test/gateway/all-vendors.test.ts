@@ -35,7 +35,17 @@ describe('four vendors in one schema', () => {
       {
         name: 'iconik-demo',
         vendor: 'ICONIK',
-        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'MULTIPLE_COLLECTIONS_PER_ASSET', 'SHARES', 'RECYCLE_BIN', 'SEARCH'],
+        capabilities: [
+          'COLLECTIONS',
+          'NESTED_COLLECTIONS',
+          'MULTIPLE_COLLECTIONS_PER_ASSET',
+          'SHARES',
+          'RECYCLE_BIN',
+          'SEARCH',
+          'EDIT_ASSETS',
+          'DELETE_ASSETS',
+          'MOVE_ASSETS',
+        ],
       },
       { name: 'icareus-demo', vendor: 'ICAREUS', capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH'] },
       { name: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE', capabilities: ['COLLECTIONS'] },

@@ -10,9 +10,9 @@
 // PER_ITEM_CONCURRENCY.
 import type { Capability } from '../../generated/resolvers-types.js';
 import type { IconikSourceConfig } from '../../config.js';
-import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
-import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter } from '../adapter.js';
+import type { AssetChanges, AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
@@ -45,6 +45,9 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'SHARES',
   'RECYCLE_BIN',
   'SEARCH',
+  'EDIT_ASSETS',
+  'DELETE_ASSETS',
+  'MOVE_ASSETS',
 ]);
 
 export class IconikAdapter implements VendorAdapter {
@@ -197,6 +200,88 @@ export class IconikAdapter implements VendorAdapter {
 
   async close(): Promise<void> {
     await this.http.close();
+  }
+
+  // ---- Writes. iconik's delete-queue endpoints take many ids and answer 204 without
+  // per-id detail, so every bulk write reads the assets back (one search per 500 ids) and
+  // reports each id by its actual end state.
+
+  async updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null> {
+    // iconik keeps descriptions in metadata views, not on the asset (docs/vendors.md).
+    if (changes.description !== undefined) throw unsupported(this.origin, 'changing descriptions');
+    await this.http.send({ method: 'PATCH', path: encodePath`/assets/v1/assets/${id}/`, body: { title: changes.title } });
+    return null;
+  }
+
+  async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
+    await this.inChunks(ids, (chunk) => this.http.send({ method: 'POST', path: '/assets/v1/delete_queue/assets/', body: { ids: chunk } }));
+    return this.readBack(ids, (asset) => asset.status === 'DELETED', 'iconik did not move the asset to the delete queue');
+  }
+
+  async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
+    await this.inChunks(ids, (chunk) => this.http.send({ method: 'DELETE', path: '/assets/v1/delete_queue/assets/', body: { ids: chunk } }));
+    return this.readBack(ids, (asset) => asset.status !== 'DELETED', 'the asset is not in the delete queue');
+  }
+
+  async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
+    // Only assets in the delete queue can be purged; check first so an active asset is
+    // reported instead of silently ignored by iconik.
+    const before = await this.getAssets(ids);
+    const purgeable = ids.filter((_id, i) => {
+      const asset = before[i];
+      return asset && !(asset instanceof Error) && asset.status === 'DELETED';
+    });
+    if (purgeable.length > 0) {
+      await this.inChunks(purgeable, (chunk) => this.http.send({ method: 'POST', path: '/assets/v1/delete_queue/assets/purge/', body: { ids: chunk } }));
+    }
+    return before.map((asset, i) => {
+      if (asset instanceof Error) return asset;
+      if (!asset) return notFound(this.origin, `Asset ${ids[i]}`);
+      if (asset.status !== 'DELETED') return notFound(this.origin, `Asset ${ids[i]} in the delete queue`);
+      return { asset: null };
+    });
+  }
+
+  async emptyRecycleBin(): Promise<void> {
+    await this.http.send({ method: 'POST', path: '/assets/v1/delete_queue/assets/purge/all/' });
+  }
+
+  /** iconik has no plain move: the asset is added to the destination and removed from its other collections. */
+  async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
+    const before = await this.getAssets(ids);
+    const moved = await settleEach(before, PER_ITEM_CONCURRENCY, async (asset) => {
+      if (asset instanceof Error) throw asset;
+      if (!asset) return null;
+      await this.http.send({
+        method: 'POST',
+        path: encodePath`/assets/v1/collections/${destinationCollectionId}/contents/`,
+        body: { object_id: asset.nativeId, object_type: 'assets' },
+      });
+      for (const collectionId of asset.collectionIds.filter((id) => id !== destinationCollectionId)) {
+        await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/collections/${collectionId}/contents/assets/${asset.nativeId}/` });
+      }
+      return asset.nativeId;
+    });
+    const after = await this.getAssets(ids);
+    return moved.map((result, i) => {
+      if (result instanceof Error) return result;
+      if (result === null) return notFound(this.origin, `Asset ${ids[i]}`);
+      const asset = after[i];
+      return asset instanceof Error ? asset : { asset: asset ?? null };
+    });
+  }
+
+  private async inChunks(ids: readonly string[], send: (chunk: readonly string[]) => Promise<unknown>): Promise<void> {
+    for (let i = 0; i < ids.length; i += ID_CHUNK) await send(ids.slice(i, i + ID_CHUNK));
+  }
+
+  private async readBack(ids: readonly string[], succeeded: (asset: AssetModel) => boolean, failure: string): Promise<WriteResult> {
+    const after = await this.getAssets(ids);
+    return after.map((asset, i) => {
+      if (asset instanceof Error) return asset;
+      if (!asset) return notFound(this.origin, `Asset ${ids[i]}`);
+      return succeeded(asset) ? { asset } : new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Asset ${ids[i]}: ${failure}.`, this.origin);
+    });
   }
 
   private collectionPage(body: unknown): FetchedPage<CollectionModel> {

@@ -1,0 +1,116 @@
+// The fan-out of bulk asset mutations, in one place:
+//
+//  1. every ID is decoded first; a malformed or foreign ID fails its own item with
+//     BAD_USER_INPUT and is never sent anywhere;
+//  2. the valid IDs are grouped per source (duplicates sent once) and each source gets one
+//     adapter call, all sources concurrently; the adapter uses the vendor's batch endpoint
+//     where there is one, else per-item calls under a concurrency cap;
+//  3. a source without the capability fails its items with UNSUPPORTED, a failing vendor
+//     fails only its own items; nothing is dropped;
+//  4. the request's DataLoader caches are cleared for every touched asset, and the assets
+//     the vendor returned are primed, so the payload (and any later field of the same
+//     request) shows the new state;
+//  5. results come back one per requested ID, in request order.
+//
+// Writes are sent once and never retried here (UpstreamClient does not retry either).
+import type { GatewayContext } from '../context.js';
+import { ErrorCode, GatewayError, badUserInput, unsupported } from '../errors.js';
+import type { Capability } from '../generated/resolvers-types.js';
+import { toFormattedError } from '../http/format-error.js';
+import { decodeGlobalId, type DecodedId } from '../ids.js';
+import type { SourceEntry } from '../sources.js';
+import type { VendorAdapter, WriteOutcome, WriteResult } from '../vendors/adapter.js';
+import type { AssetModel } from '../vendors/models.js';
+
+/** Most IDs one bulk mutation may carry. */
+export const MAX_BULK_IDS = 1000;
+
+export interface ItemError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly source: string | null;
+}
+
+export interface AssetItemResult {
+  readonly id: string;
+  readonly ok: boolean;
+  readonly asset: AssetModel | null;
+  readonly error: ItemError | null;
+  readonly note: string | null;
+}
+
+export interface FanOutOperation {
+  /** The capability a source needs for this operation. */
+  readonly capability: Capability;
+  /** Words for UNSUPPORTED messages, e.g. "deleting assets". */
+  readonly describe: string;
+  /** Runs the operation on one source's native ids (unique, in first-seen order). */
+  readonly run: (adapter: VendorAdapter, nativeIds: readonly string[], source: SourceEntry) => Promise<WriteResult> | undefined;
+  /** Per-item check before anything is sent (e.g. same source as the destination). */
+  readonly precheck?: (id: DecodedId) => GatewayError | null;
+}
+
+export async function fanOutAssets(context: GatewayContext, ids: readonly string[], operation: FanOutOperation): Promise<AssetItemResult[]> {
+  if (ids.length > MAX_BULK_IDS) throw badUserInput(`"ids" may hold at most ${MAX_BULK_IDS} IDs; got ${ids.length}.`);
+
+  const decoded = ids.map((id): DecodedId | GatewayError => {
+    try {
+      const ref = decodeGlobalId(id, (name) => context.sources.has(name), 'Asset');
+      return operation.precheck?.(ref) ?? ref;
+    } catch (error) {
+      return error instanceof GatewayError ? error : badUserInput(`Invalid ID "${id.slice(0, 64)}".`);
+    }
+  });
+
+  const bySource = new Map<string, string[]>();
+  for (const ref of decoded) {
+    if (ref instanceof GatewayError) continue;
+    const nativeIds = bySource.get(ref.source) ?? [];
+    if (!nativeIds.includes(ref.nativeId)) nativeIds.push(ref.nativeId);
+    bySource.set(ref.source, nativeIds);
+  }
+
+  const outcomes = new Map<string, WriteOutcome | Error>();
+  const key = (source: string, nativeId: string) => `${source}\u0000${nativeId}`;
+  await Promise.all(
+    [...bySource].map(async ([sourceName, nativeIds]) => {
+      const source = context.sources.get(sourceName);
+      let results: WriteResult;
+      try {
+        const pending = source.capabilities.includes(operation.capability) ? operation.run(source.adapter, nativeIds, source) : undefined;
+        if (!pending) throw unsupported({ source: source.name, vendor: source.vendor }, operation.describe);
+        results = await pending;
+        if (results.length !== nativeIds.length) throw new Error(`adapter answered ${results.length} results for ${nativeIds.length} ids`);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        results = nativeIds.map(() => failure);
+      }
+      nativeIds.forEach((nativeId, i) => {
+        const ref = { source: sourceName, nativeId };
+        context.loaders.assets.clear(ref);
+        context.loaders.assetShares.clear(ref);
+        const outcome = results[i] as WriteOutcome | Error;
+        if (!(outcome instanceof Error) && outcome.asset) context.loaders.assets.clear(outcome.asset).prime(outcome.asset, outcome.asset);
+        outcomes.set(key(sourceName, nativeId), outcome);
+      });
+    }),
+  );
+
+  return ids.map((id, i) => {
+    const ref = decoded[i] as DecodedId | GatewayError;
+    const outcome = ref instanceof GatewayError ? ref : (outcomes.get(key(ref.source, ref.nativeId)) as WriteOutcome | Error);
+    if (outcome instanceof Error) return { id, ok: false, asset: null, error: itemError(outcome, ref), note: null };
+    return { id, ok: true, asset: outcome.asset, error: null, note: outcome.note ?? null };
+  });
+}
+
+function itemError(error: Error, ref: DecodedId | GatewayError): ItemError {
+  const formatted = toFormattedError(error);
+  const code = formatted.extensions?.['code'];
+  const origin = error instanceof GatewayError ? error.origin : undefined;
+  return {
+    code: (typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR) as ErrorCode,
+    message: formatted.message,
+    source: origin?.source ?? (ref instanceof GatewayError ? null : ref.source),
+  };
+}
