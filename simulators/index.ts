@@ -1,7 +1,7 @@
 // Starts every vendor simulator with fresh demo credentials and returns a gateway
 // configuration pointing at them: the embedded default behind `npm start`.
 import { randomBytes } from 'node:crypto';
-import { DEMO_ORGANIZATION_ID } from './icareus/seed.js';
+import { DEMO_ORGANIZATION_ID, PARTNER_ORGANIZATION_ID } from './icareus/seed.js';
 import { startIcareusSimulator, type IcareusSimulator } from './icareus/server.js';
 import { startIconikSimulator, type IconikSimulator } from './iconik/server.js';
 import { startNcpSimulator, type NcpSimulator } from './ncp/server.js';
@@ -33,7 +33,7 @@ const portOption = (port: number | undefined) => (port ? { port } : {});
 export async function startDemoSimulators(options: { ports?: DemoPorts } = {}): Promise<DemoSimulators> {
   const ports = options.ports ?? {};
   const iconikCredentials = { appId: `demo-app-${demoSecret().slice(0, 8)}`, authToken: demoSecret() };
-  const icareusCredentials = { userToken: demoSecret() };
+  const icareusCredentials = { userToken: demoSecret(), archiveToken: demoSecret() };
   const ncpCredentials = { accessKey: `DEMO${demoSecret().slice(0, 16)}`, secretKey: demoSecret() };
   const nomadCredentials = { token: demoSecret() };
 
@@ -56,6 +56,7 @@ export async function startDemoSimulators(options: { ports?: DemoPorts } = {}): 
           vendor: 'ICAREUS',
           baseUrl: icareus.baseUrl,
           organizationId: DEMO_ORGANIZATION_ID,
+          otherOrganizationIds: [PARTNER_ORGANIZATION_ID],
           credentials: icareusCredentials,
         },
         {

@@ -32,7 +32,13 @@ const icareusSource = z.strictObject({
   organizationId: z.number().int().positive(),
   /** Language of titles and descriptions (Icareus keeps them per language). */
   languageId: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/).default('en_US'),
-  credentials: z.strictObject({ userToken: z.string().min(1) }),
+  /** Other organizations the user may copy or move assets to; listed as top-level collections. */
+  otherOrganizationIds: z.array(z.number().int().positive()).default([]),
+  credentials: z.strictObject({
+    userToken: z.string().min(1),
+    /** The organization's Archive API token; needed only to delete assets (Archive API deleteAsset). */
+    archiveToken: z.string().min(1).optional(),
+  }),
 });
 
 const ncpSource = z.strictObject({

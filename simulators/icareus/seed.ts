@@ -4,6 +4,8 @@
 import type { IcareusAssetRecord, IcareusState } from './state.js';
 
 export const DEMO_ORGANIZATION_ID = 2631609;
+/** A second organization of the same user: a destination for copy and move. */
+export const PARTNER_ORGANIZATION_ID = 2631610;
 const BASE = Date.parse('2026-10-01T07:00:00Z');
 const FOLDERS = { news: { id: 11001, name: 'News clips' }, podcasts: { id: 11002, name: 'Podcasts' }, events: { id: 11003, name: 'Events' } };
 
@@ -36,6 +38,7 @@ const SEEDS: readonly Seed[] = [
 
 export function seedIcareus(state: IcareusState, imageOrigin: string): void {
   state.organizations.set(DEMO_ORGANIZATION_ID, { id: DEMO_ORGANIZATION_ID, recycleBinEnabled: true });
+  state.organizations.set(PARTNER_ORGANIZATION_ID, { id: PARTNER_ORGANIZATION_ID, recycleBinEnabled: false });
   SEEDS.forEach((seed, i) => {
     const id = 11487501 + i * 101;
     const created = BASE + (SEEDS.length - i) * 5 * 3_600_000;

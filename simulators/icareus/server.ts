@@ -11,7 +11,11 @@ import { createIcareusState, recycleBinDate, type IcareusAssetRecord, type Icare
 export interface IcareusSimulatorOptions {
   readonly port?: number;
   readonly userToken: string;
+  /** The organization's Archive API token (the `token` parameter of deleteAsset). */
+  readonly archiveToken?: string;
   readonly seed?: boolean;
+  /** How long a copy's files take to arrive (default 1500 ms). */
+  readonly settleMs?: number;
 }
 
 export interface IcareusSimulator extends RunningSimulator {
@@ -37,11 +41,47 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
     return fields;
   };
 
+  const timers = new Set<NodeJS.Timeout>();
+  let nextId = 12_000_001;
+
+  /** Copy Asset API and Move Asset API: organizationTo must be an organization the user belongs to. */
+  const transfer = (action: 'copyAsset' | 'moveAsset', params: URLSearchParams): SimResponse => {
+    const asset = state.assets.get(Number(params.get('assetId')));
+    if (!asset) return archiveError('asset-not-found');
+    const to = Number(params.get('organizationTo'));
+    if (!state.organizations.has(to)) return archiveError('organization-not-found');
+    if (action === 'moveAsset') {
+      asset.organizationId = to;
+      return { status: 200, body: { status: 'ok', asset: assetObject(asset) } };
+    }
+    // Only the metadata is copied at once; the files follow in the background.
+    const copy: IcareusAssetRecord = { ...structuredClone(asset), id: nextId++, organizationId: to, created: Date.now(), presets: [] };
+    state.assets.set(copy.id, copy);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      copy.presets = structuredClone(asset.presets);
+    }, options.settleMs ?? 1500);
+    timers.add(timer);
+    return { status: 200, body: { status: 'ok', asset: assetObject(copy) } };
+  };
+
   const archive = (request: SimRequest): SimResponse => {
     // The Archive API is documented as POST; its example uses GET with query parameters.
     const params = request.query;
+    const action = params.get('action');
+    if (action === 'deleteAsset') {
+      // The older Archive API actions authenticate with the organization's token parameter.
+      if (!options.archiveToken || params.get('token') !== options.archiveToken) return archiveError('invalid-token');
+      const organization = state.organizations.get(Number(params.get('organizationId')));
+      const asset = state.assets.get(Number(params.get('assetId')));
+      if (!organization || !asset || asset.organizationId !== organization.id) return archiveError('asset-not-found');
+      state.assets.delete(asset.id);
+      if (organization.recycleBinEnabled) state.recycleBin.set(asset.id, { asset, deletedAtMs: Date.now() });
+      return { status: 200, body: { status: 'ok', message: organization.recycleBinEnabled ? 'asset-moved-to-recycle-bin' : 'asset-deleted' } };
+    }
     if (!authorized(request)) return archiveError('invalid-token');
-    if (params.get('action') !== 'getOrganizationAssets') return archiveError('unknown-action');
+    if (action === 'copyAsset' || action === 'moveAsset') return transfer(action, params);
+    if (action !== 'getOrganizationAssets') return archiveError('unknown-action');
     const organizationId = Number(params.get('organizationId'));
     if (!state.organizations.has(organizationId)) return archiveError('organization-not-found');
     const languageId = params.get('languageId') ?? 'en_US';
@@ -122,5 +162,13 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
     ],
   });
   if (options.seed ?? true) seedIcareus(state, simulator.origin);
-  return { ...simulator, baseUrl: `${simulator.origin}/`, state };
+  return {
+    ...simulator,
+    baseUrl: `${simulator.origin}/`,
+    state,
+    close: async () => {
+      timers.forEach((timer) => clearTimeout(timer));
+      await simulator.close();
+    },
+  };
 }

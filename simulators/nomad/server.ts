@@ -108,7 +108,8 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
         });
         return asset;
       case 'restore':
-        if (asset.assetStatus !== 'Archived') return error(400, 'Asset is not archived');
+        // Only archived assets restore; others are answered unchanged.
+        if (asset.assetStatus !== 'Archived') return asset;
         setStatus(asset, 'PendingRestore');
         later(() => {
           setStatus(asset, 'Restored');
@@ -131,13 +132,14 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
     const body = (request.body ?? {}) as { targetIds?: unknown; actionArguments?: unknown; batchAction?: unknown };
     if (!Array.isArray(body.targetIds) || body.targetIds.length === 0) return error(400, 'targetIds is required');
     const args = (body.actionArguments ?? {}) as Record<string, unknown>;
+    // Per-asset status: ids that do not exist are left out of `items`.
     const items: NomadAssetRecord[] = [];
     for (const id of body.targetIds.map(String)) {
       const asset = state.assets.get(id);
-      if (!asset) return error(404, `Asset ${id} not found`);
+      if (!asset || asset.assetStatus === 'Deleting') continue;
       const result = act(action.toLowerCase(), asset, args);
       if ('status' in result && typeof result.status === 'number') return result;
-      items.push(result as NomadAssetRecord);
+      items.push({ ...(result as NomadAssetRecord) });
     }
     return { status: 200, body: { items, totalItemCount: items.length } };
   };

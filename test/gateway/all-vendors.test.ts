@@ -47,9 +47,17 @@ describe('four vendors in one schema', () => {
           'MOVE_ASSETS',
         ],
       },
-      { name: 'icareus-demo', vendor: 'ICAREUS', capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH'] },
-      { name: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE', capabilities: ['COLLECTIONS'] },
-      { name: 'nomad-demo', vendor: 'NOMAD', capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'SEARCH'] },
+      {
+        name: 'icareus-demo',
+        vendor: 'ICAREUS',
+        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS', 'DELETE_ASSETS'],
+      },
+      { name: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE', capabilities: ['COLLECTIONS', 'MOVE_ASSETS'] },
+      {
+        name: 'nomad-demo',
+        vendor: 'NOMAD',
+        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'SEARCH', 'EDIT_ASSETS', 'DELETE_ASSETS', 'COPY_ASSETS', 'MOVE_ASSETS', 'ARCHIVE'],
+      },
     ]);
   });
 
@@ -111,11 +119,11 @@ describe('four vendors in one schema', () => {
     type Node = { title: string; source?: { vendor: string }; ancestors?: Array<{ title: string }>; children?: Edges<Node>; assets?: Edges<{ title: string }> };
     const top = (res.body.data?.['collections'] as Edges<Node>).edges.map((e) => e.node);
     const byVendor = (vendor: string) => top.filter((c) => c.source?.vendor === vendor).map((c) => c.title);
-    expect(byVendor('ICAREUS')).toEqual(['Organization 2631609']);
+    expect(byVendor('ICAREUS')).toEqual(['Organization 2631609', 'Organization 2631610']);
     expect(byVendor('NCP_MEDIA_INTELLIGENCE')).toEqual(['Drama Season 3 Promos', 'Variety Show Clips', 'Brand Films']);
     expect(byVendor('NOMAD')).toEqual(['nomad-demo-media']);
 
-    const icareusFolders = top.find((c) => c.source?.vendor === 'ICAREUS')?.children?.edges.map((e) => e.node.title);
+    const icareusFolders = top.find((c) => c.title === 'Organization 2631609')?.children?.edges.map((e) => e.node.title);
     expect(icareusFolders?.sort()).toEqual(['Events', 'News clips', 'Podcasts']);
 
     const bucket = top.find((c) => c.source?.vendor === 'NOMAD');

@@ -10,13 +10,13 @@
 // folder listing, so folders are learned from the organization's assets (see FOLDER_SCAN).
 import type { Capability } from '../../generated/resolvers-types.js';
 import type { IcareusSourceConfig } from '../../config.js';
-import type { ErrorOrigin } from '../../errors.js';
+import { badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
-import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter } from '../adapter.js';
+import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { UpstreamClient, type QueryValue } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
-import { readEach } from '../settle-each.js';
+import { readEach, settleEach } from '../settle-each.js';
 import {
   folderCollection,
   organizationCollection,
@@ -25,6 +25,7 @@ import {
   toAsset,
 } from './mapping.js';
 import {
+  assetEnvelope,
   icareusAssetList,
   icareusErrorMessage,
   recycleBinAssets,
@@ -37,22 +38,29 @@ const PER_ITEM_CONCURRENCY = 8;
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH']);
+const READ_CAPABILITIES: readonly Capability[] = ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS'];
 
 export class IcareusAdapter implements VendorAdapter {
   readonly vendor = 'ICAREUS' as const;
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities: ReadonlySet<Capability>;
   private readonly origin: ErrorOrigin;
   private readonly http: UpstreamClient;
   private readonly source: string;
   private readonly organizationId: number;
   private readonly languageId: string;
+  private readonly otherOrganizationIds: readonly number[];
+  private readonly archiveToken: string | undefined;
 
   constructor(config: IcareusSourceConfig) {
     this.source = config.name;
     this.organizationId = config.organizationId;
     this.languageId = config.languageId;
     this.origin = { source: config.name, vendor: 'ICAREUS' };
+    this.otherOrganizationIds = config.otherOrganizationIds;
+    this.archiveToken = config.credentials.archiveToken;
+    // Deleting goes through the Archive API, which takes the organization's own token, so
+    // the source can delete only when that token is configured.
+    this.capabilities = new Set<Capability>([...READ_CAPABILITIES, ...(this.archiveToken ? (['DELETE_ASSETS'] as const) : [])]);
     const { userToken } = config.credentials;
     this.http = new UpstreamClient({
       origin: this.origin,
@@ -80,7 +88,7 @@ export class IcareusAdapter implements VendorAdapter {
     const folders = wanted.some((id) => id?.kind === 'folder') ? await this.folders().catch((error: Error) => error) : new Map();
     return wanted.map((id) => {
       if (!id) return null;
-      if (id.kind === 'organization') return id.id === String(this.organizationId) ? this.organization() : null;
+      if (id.kind === 'organization') return this.isKnownOrganization(id.id) ? organizationCollection(this.source, id.id) : null;
       return folders instanceof Error ? folders : (folders.get(id.id) ?? null);
     });
   }
@@ -99,14 +107,15 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   async listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>> {
-    const all = [this.organization(), ...(query.topLevelOnly ? [] : (await this.folders()).values())];
+    const organizations = [this.organizationId, ...this.otherOrganizationIds].map((id) => organizationCollection(this.source, id));
+    const all = [...organizations, ...(query.topLevelOnly ? [] : (await this.folders()).values())];
     return sliceWindow(all, window);
   }
 
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
     const id = parseCollectionId(collectionId);
     if (!id) return { items: [], hasMore: false };
-    if (id.kind === 'organization') return this.listAssets(window, {});
+    if (id.kind === 'organization') return id.id === String(this.organizationId) ? this.listAssets(window, {}) : { items: [], hasMore: false };
     // Assumption (docs/vendors.md): Icareus folders are group items, filtered by groupItemIds.
     return fetchOffsetWindow(window, async (skip, limit) => ({
       items: (await this.organizationAssets({ skip, limit, groupItemIds: id.id, orderBy: 'created', order: 'desc' })).map((asset) =>
@@ -153,6 +162,91 @@ export class IcareusAdapter implements VendorAdapter {
     await this.http.close();
   }
 
+  // ---- Writes. Icareus has no batch endpoints: one call per asset, at most
+  // PER_ITEM_CONCURRENCY at a time. Archive API failures are HTTP 200 with
+  // {"status":"error"}; Recycle Bin API failures are non-200.
+
+  async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
+    const token = this.archiveToken;
+    if (!token) throw unsupported(this.origin, 'deleting assets without credentials.archiveToken');
+    const deleted = await settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+      await this.archive('deleteAsset', { assetId: numericId(id, this.origin), token });
+      return id;
+    });
+    // With the recycle bin enabled the assets are now in it: read the bin once to return them.
+    const enabled = await this.isRecycleBinEnabled();
+    const inBin = enabled ? new Map((await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER })).items.map((a) => [a.nativeId, a])) : new Map();
+    return deleted.map((result) =>
+      result instanceof Error
+        ? result
+        : enabled
+          ? { asset: inBin.get(result) ?? null }
+          : { asset: null, note: 'Deleted permanently: the organization has its recycle bin disabled.' },
+    );
+  }
+
+  async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
+    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+      const body = await this.recycleBin('recoverAsset', { assetId: numericId(id, this.origin) });
+      return { asset: this.toAsset(parseResponse(assetEnvelope, body, this.origin, 'recoverAsset').asset) };
+    });
+  }
+
+  async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
+    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+      await this.recycleBin('deleteAsset', { assetId: numericId(id, this.origin) });
+      return { asset: null };
+    });
+  }
+
+  async emptyRecycleBin(): Promise<void> {
+    await this.recycleBin('emptyRecycleBin');
+  }
+
+  async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
+    return this.transfer('copyAsset', ids, destinationCollectionId);
+  }
+
+  async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
+    return this.transfer('moveAsset', ids, destinationCollectionId);
+  }
+
+  /**
+   * Copy Asset API / Move Asset API: `action=copyAsset|moveAsset&assetId&organizationTo`.
+   * Both move between organizations only, so the destination must be an organization
+   * collection. The answer is the asset in its new organization: copies show COPYING until
+   * Icareus has copied the files in the background.
+   */
+  private async transfer(action: 'copyAsset' | 'moveAsset', ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
+    const destination = parseCollectionId(destinationCollectionId);
+    if (destination?.kind !== 'organization' || !this.isKnownOrganization(destination.id)) {
+      const reason = badUserInput('Icareus copies and moves assets between organizations: the destination must be an organization collection of this source.');
+      return ids.map(() => reason);
+    }
+    const inOtherOrganization = destination.id !== String(this.organizationId);
+    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+      const body = await this.archive(action, { assetId: numericId(id, this.origin), organizationTo: destination.id });
+      const asset = toAsset(this.source, destination.id, this.languageId, parseResponse(assetEnvelope, body, this.origin, action).asset);
+      return inOtherOrganization
+        ? { asset, note: `Now in organization ${destination.id}; this source reads organization ${this.organizationId}, so the asset's ID does not resolve here.` }
+        : { asset };
+    });
+  }
+
+  private isKnownOrganization(id: string): boolean {
+    return id === String(this.organizationId) || this.otherOrganizationIds.some((other) => String(other) === id);
+  }
+
+  private async archive(action: string, params: Record<string, QueryValue>): Promise<unknown> {
+    const { body } = await this.http.send({
+      method: 'GET',
+      path: '/api/archive',
+      query: { action, organizationId: this.organizationId, languageId: this.languageId, ...params },
+    });
+    throwIfIcareusError(body, this.origin);
+    return body;
+  }
+
   private toAsset(asset: IcareusAsset): AssetModel {
     return toAsset(this.source, this.organizationId, this.languageId, asset);
   }
@@ -173,12 +267,7 @@ export class IcareusAdapter implements VendorAdapter {
 
   /** GET /api/archive?action=getOrganizationAssets (documented as POST; the vendor's example uses GET). */
   private async organizationAssets(params: Record<string, QueryValue>): Promise<IcareusAsset[]> {
-    const { body } = await this.http.send({
-      method: 'GET',
-      path: '/api/archive',
-      query: { action: 'getOrganizationAssets', organizationId: this.organizationId, languageId: this.languageId, ...params },
-    });
-    throwIfIcareusError(body, this.origin);
+    const body = await this.archive('getOrganizationAssets', params);
     return parseResponse(icareusAssetList, body, this.origin, 'getOrganizationAssets').assets;
   }
 
@@ -191,4 +280,10 @@ export class IcareusAdapter implements VendorAdapter {
     throwIfIcareusError(body, this.origin);
     return body;
   }
+}
+
+/** Icareus asset ids are numbers; anything else cannot name an Icareus asset. */
+function numericId(id: string, origin: ErrorOrigin): string {
+  if (!/^\d{1,18}$/.test(id)) throw notFound(origin, `Asset ${id}`);
+  return id;
 }

@@ -14,7 +14,7 @@ export function parseCollectionId(nativeId: string): { kind: 'organization' | 'f
   return match ? { kind: match[1] as 'organization' | 'folder', id: match[2] as string } : null;
 }
 
-export function toAsset(source: string, organizationId: number, languageId: string, asset: IcareusAsset): AssetModel {
+export function toAsset(source: string, organizationId: number | string, languageId: string, asset: IcareusAsset): AssetModel {
   const { status, vendorStatus } = assetStatus(asset);
   return {
     objectType: 'Asset',
@@ -54,7 +54,7 @@ export function recycleBinItemToAsset(source: string, item: RecycleBinItem): Ass
   };
 }
 
-export function organizationCollection(source: string, organizationId: number): CollectionModel {
+export function organizationCollection(source: string, organizationId: number | string): CollectionModel {
   return {
     objectType: 'Collection',
     source,
@@ -77,10 +77,15 @@ export function folderCollection(source: string, organizationId: number, folder:
 }
 
 // Assumption (docs/vendors.md): transcodingStatus 0 = transcoding, 1 = transcoded,
-// 2 = failed; a transcoded asset that is not yet publishReady is still being prepared.
+// 2 = failed; a transcoded asset that is not yet publishReady is still being prepared. A
+// copy (Copy Asset API) has its metadata at once and its files later: until then its
+// `presets` list is empty, which is COPYING.
 function assetStatus(asset: IcareusAsset): { status: AssetStatus; vendorStatus: string | null } {
   const code = asset.transcodingStatus;
   const vendorStatus = code === null || code === undefined ? null : `transcodingStatus=${code}`;
+  if (code === 1 && Array.isArray(asset.presets) && asset.presets.length === 0) {
+    return { status: 'COPYING', vendorStatus: `${vendorStatus}; presets=[]` };
+  }
   if (code === 1) return { status: asset.publishReady === false ? 'PROCESSING' : 'AVAILABLE', vendorStatus };
   if (code === 0) return { status: 'PROCESSING', vendorStatus };
   if (code === 2) return { status: 'ERROR', vendorStatus };

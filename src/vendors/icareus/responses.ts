@@ -22,6 +22,7 @@ export const icareusAsset = z.looseObject({
   thumbnailMedium: z.string().nullish(),
   thumbnailLarge: z.string().nullish(),
   folders: z.array(icareusFolder).nullish(),
+  presets: z.array(z.unknown()).nullish(),
 });
 export type IcareusAsset = z.output<typeof icareusAsset>;
 
@@ -36,6 +37,10 @@ export const recycleBinItem = z.looseObject({
   deletedAt_ms: z.number().nullish(),
 });
 export type RecycleBinItem = z.output<typeof recycleBinItem>;
+
+export const assetEnvelope = z.looseObject({ status: z.literal('ok'), asset: icareusAsset });
+
+export const okEnvelope = z.looseObject({ status: z.literal('ok') });
 
 export const recycleBinAssets = z.looseObject({ status: z.literal('ok'), assets: z.array(recycleBinItem) });
 

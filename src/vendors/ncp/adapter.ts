@@ -8,14 +8,14 @@
 // listed with their assumed shapes in docs/vendors.md.
 import type { Capability } from '../../generated/resolvers-types.js';
 import type { NcpSourceConfig } from '../../config.js';
-import type { ErrorOrigin } from '../../errors.js';
+import { notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
-import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter } from '../adapter.js';
+import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
-import { readEach } from '../settle-each.js';
+import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
 import { ncpAsset, ncpEnvelope, ncpErrorMessage, ncpList, ncpProject, throwIfNcpError } from './responses.js';
 import { signedHeaders } from './sign-request.js';
@@ -24,7 +24,7 @@ const PER_ITEM_CONCURRENCY = 8;
 /** Assumed page-size cap of NCP list calls. */
 const MAX_PAGE_SIZE = 100;
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'MOVE_ASSETS']);
 
 const assetResponse = ncpEnvelope(ncpAsset);
 const projectResponse = ncpEnvelope(ncpProject);
@@ -135,6 +135,25 @@ export class NcpAdapter implements VendorAdapter {
 
   async close(): Promise<void> {
     await this.http.close();
+  }
+
+  /**
+   * "Move media asset project": a signed PATCH per asset (NCP has no batch move). The
+   * asset's native id includes its project, so the moved asset comes back with a new ID.
+   */
+  async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
+    return settleEach(ids, PER_ITEM_CONCURRENCY, async (nativeId) => {
+      const ref = parseAssetNativeId(nativeId);
+      if (!ref) throw notFound(this.origin, `Asset ${nativeId}`);
+      const { body } = await this.http.send({
+        method: 'PATCH',
+        path: encodePath`/api/v1/workspaces/${this.workspace}/projects/${ref.projectId}/assets/${ref.assetId}`,
+        query: { new_project_id: destinationCollectionId },
+      });
+      throwIfNcpError(body, this.origin);
+      const asset = toAsset(this.source, parseResponse(assetResponse, body, this.origin, 'move').result);
+      return { asset, note: 'NCP asset IDs include the project: use the returned asset\'s new ID from now on.' };
+    });
   }
 
   private async projectAssets(projectId: string, window: Window): Promise<Page<AssetModel> & { total: number }> {

@@ -4,11 +4,11 @@
 // /admin/asset/{id}/getAssetChildNodes (folder contents), GET
 // /admin/asset/{id}/parent-folders (ancestors), and POST /admin/search for source-wide
 // lists (assumed, see docs/vendors.md). Files are Assets; folders and buckets Collections.
-import type { Capability } from '../../generated/resolvers-types.js';
+import type { AssetStatus, Capability } from '../../generated/resolvers-types.js';
 import type { NomadSourceConfig } from '../../config.js';
-import type { ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, sliceWindow } from '../../pagination/page-window.js';
-import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter } from '../adapter.js';
+import type { AssetChanges, AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
@@ -22,7 +22,18 @@ const MAX_PAGE_SIZE = 100;
 /** Folder contents are read whole (children of both kinds share one list) up to this many. */
 const MAX_CHILDREN = 1000;
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'NESTED_COLLECTIONS', 'SEARCH']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'COLLECTIONS',
+  'NESTED_COLLECTIONS',
+  'SEARCH',
+  'EDIT_ASSETS',
+  'DELETE_ASSETS',
+  'COPY_ASSETS',
+  'MOVE_ASSETS',
+  'ARCHIVE',
+]);
+/** Ids per batch call. */
+const BATCH_CHUNK = 500;
 
 export class NomadAdapter implements VendorAdapter {
   readonly vendor = 'NOMAD' as const;
@@ -117,6 +128,85 @@ export class NomadAdapter implements VendorAdapter {
 
   async close(): Promise<void> {
     await this.http.close();
+  }
+
+  // ---- Writes. Move, archive, restore and delete use the batch endpoint
+  // POST /admin/asset/{actionName} with {targetIds, actionArguments}; the answer lists the
+  // assets with their transitional status (Moving, PendingArchive, ...), which is what the
+  // payload shows until Nomad settles. Copy runs per asset (POST /admin/asset/{id}/copy)
+  // because only there does the answer tie each new copy to its original.
+
+  async updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null> {
+    if (changes.description !== undefined) throw unsupported(this.origin, 'changing descriptions');
+    const { body } = await this.http.send({ method: 'PATCH', path: encodePath`/admin/asset/${id}`, body: { displayName: changes.title } });
+    const asset = parseResponse(nomadAsset, body, this.origin, 'asset');
+    return isFile(asset) ? toAsset(this.source, asset) : null;
+  }
+
+  async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
+    const result = await this.batch('Delete', ids, {}, ['DELETING']);
+    return result.map((outcome) => (outcome instanceof Error ? outcome : { ...outcome, note: 'Deleted permanently: Nomad has no recycle bin.' }));
+  }
+
+  async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
+    return this.batch('Move', ids, { destinationFolderAssetId: destinationCollectionId }, ['MOVING', 'AVAILABLE']);
+  }
+
+  async archiveAssets(ids: readonly string[]): Promise<WriteResult> {
+    return this.batch('Archive', ids, {}, ['ARCHIVING', 'ARCHIVED']);
+  }
+
+  async restoreArchivedAssets(ids: readonly string[]): Promise<WriteResult> {
+    return this.batch('Restore', ids, {}, ['RESTORING', 'AVAILABLE']);
+  }
+
+  async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
+    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+      const { body } = await this.http.send({
+        method: 'POST',
+        path: encodePath`/admin/asset/${id}/copy`,
+        body: { targetIds: [id], actionArguments: { destinationFolderAssetId: destinationCollectionId } },
+      });
+      const copy = parseResponse(nomadItems, body, this.origin, 'copy').items[0];
+      if (!copy) throw notFound(this.origin, `Asset ${id}`);
+      return { asset: toAsset(this.source, copy) };
+    });
+  }
+
+  /**
+   * One batch call per BATCH_CHUNK ids. An id missing from the answer was not found; an
+   * asset whose status is not one the action leads to was not changed (for example Restore
+   * of an asset that is not archived).
+   */
+  private async batch(
+    action: string,
+    ids: readonly string[],
+    actionArguments: Record<string, unknown>,
+    expected: readonly AssetStatus[],
+  ): Promise<WriteResult> {
+    const results: Array<WriteResult[number]> = [];
+    for (let i = 0; i < ids.length; i += BATCH_CHUNK) {
+      const chunk = ids.slice(i, i + BATCH_CHUNK);
+      try {
+        const { body } = await this.http.send({
+          method: 'POST',
+          path: encodePath`/admin/asset/${action}`,
+          body: { targetIds: chunk, actionArguments },
+        });
+        const items = new Map(parseResponse(nomadItems, body, this.origin, action).items.map((item) => [item.id, item]));
+        results.push(...chunk.map((id) => {
+          const item = items.get(id);
+          if (!item || !isFile(item)) return notFound(this.origin, `Asset ${id}`);
+          const asset = toAsset(this.source, item);
+          return expected.includes(asset.status)
+            ? { asset }
+            : new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Nomad did not ${action.toLowerCase()} asset ${id} (status ${asset.vendorStatus}).`, this.origin);
+        }));
+      } catch (error) {
+        results.push(...chunk.map(() => (error instanceof Error ? error : new Error(String(error)))));
+      }
+    }
+    return results;
   }
 
   private async readAsset(id: string): Promise<NomadAsset> {
