@@ -53,18 +53,19 @@ export interface FanOutOperation {
 export async function fanOutAssets(context: GatewayContext, ids: readonly string[], operation: FanOutOperation): Promise<AssetItemResult[]> {
   if (ids.length > MAX_BULK_IDS) throw badUserInput(`"ids" may hold at most ${MAX_BULK_IDS} IDs; got ${ids.length}.`);
 
-  const decoded = ids.map((id): DecodedId | GatewayError => {
+  // Each item: its decoded ID when it could be read, and the error that stops it, if any.
+  const decoded = ids.map((id): { ref: DecodedId | null; error: GatewayError | null } => {
     try {
       const ref = decodeGlobalId(id, (name) => context.sources.has(name), 'Asset');
-      return operation.precheck?.(ref) ?? ref;
+      return { ref, error: operation.precheck?.(ref) ?? null };
     } catch (error) {
-      return error instanceof GatewayError ? error : badUserInput(`Invalid ID "${id.slice(0, 64)}".`);
+      return { ref: null, error: error instanceof GatewayError ? error : badUserInput(`Invalid ID "${id.slice(0, 64)}".`) };
     }
   });
 
   const bySource = new Map<string, string[]>();
-  for (const ref of decoded) {
-    if (ref instanceof GatewayError) continue;
+  for (const { ref, error } of decoded) {
+    if (!ref || error) continue;
     const nativeIds = bySource.get(ref.source) ?? [];
     if (!nativeIds.includes(ref.nativeId)) nativeIds.push(ref.nativeId);
     bySource.set(ref.source, nativeIds);
@@ -97,20 +98,20 @@ export async function fanOutAssets(context: GatewayContext, ids: readonly string
   );
 
   return ids.map((id, i) => {
-    const ref = decoded[i] as DecodedId | GatewayError;
-    const outcome = ref instanceof GatewayError ? ref : (outcomes.get(key(ref.source, ref.nativeId)) as WriteOutcome | Error);
+    const { ref, error } = decoded[i] as { ref: DecodedId | null; error: GatewayError | null };
+    const outcome = error ?? (ref ? (outcomes.get(key(ref.source, ref.nativeId)) as WriteOutcome | Error) : badUserInput('Invalid ID.'));
     if (outcome instanceof Error) return { id, ok: false, asset: null, error: itemError(outcome, ref), note: null };
     return { id, ok: true, asset: outcome.asset, error: null, note: outcome.note ?? null };
   });
 }
 
-function itemError(error: Error, ref: DecodedId | GatewayError): ItemError {
+function itemError(error: Error, ref: DecodedId | null): ItemError {
   const formatted = toFormattedError(error);
   const code = formatted.extensions?.['code'];
   const origin = error instanceof GatewayError ? error.origin : undefined;
   return {
     code: (typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR) as ErrorCode,
     message: formatted.message,
-    source: origin?.source ?? (ref instanceof GatewayError ? null : ref.source),
+    source: origin?.source ?? ref?.source ?? null,
   };
 }
