@@ -2,6 +2,7 @@
 // (service prefix included, under /API like https://app.iconik.io/API/), verbs, query
 // parameters, list envelope {objects, page, pages, per_page, total}, status codes and
 // error body {"errors": [...]}, over in-memory state. Auth: App-ID and Auth-Token headers.
+import { randomUUID } from 'node:crypto';
 import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 import { seedIconik } from './seed.js';
 import { IconikState, type IconikAssetRecord } from './state.js';
@@ -73,6 +74,8 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     [...state.shares.values()].filter((share) => share.object_id === id).forEach((share) => state.shares.delete(share.id));
   };
   const collectionOr404 = (id: string) => state.collections.get(id);
+  let origin = '';
+  const simulatorOrigin = () => origin;
   const assetsOf = (collectionId: string) =>
     [...state.assets.values()].filter((asset) => asset.status === 'ACTIVE' && asset.in_collections.includes(collectionId));
   const childrenOf = (collectionId: string) =>
@@ -252,6 +255,88 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
         },
       },
       {
+        method: 'POST',
+        pattern: `${API}/assets/v1/collections/`,
+        handler: ({ body }) => {
+          const { title, parent_id: parentId } = (body ?? {}) as { title?: unknown; parent_id?: unknown };
+          if (typeof title !== 'string' || !title.trim()) return { status: 400, body: { errors: { title: 'Missing data for required field.' } } };
+          if (parentId != null && !collectionOr404(String(parentId))) return { status: 400, body: { errors: { parent_id: 'Collection does not exist.' } } };
+          const now = new Date().toISOString();
+          const collection = { id: randomUUID(), title, parent_id: parentId == null ? null : String(parentId), status: 'ACTIVE' as const, date_created: now, date_modified: now };
+          state.collections.set(collection.id, collection);
+          return { status: 201, body: state.collectionDocument(collection) };
+        },
+      },
+      {
+        method: 'DELETE',
+        pattern: `${API}/assets/v1/collections/:collection_id/`,
+        handler: ({ params }) => {
+          const collection = collectionOr404(params['collection_id'] ?? '');
+          if (!collection || collection.status === 'DELETED') return errors(404, 'Collection does not exist');
+          collection.status = 'DELETED';
+          return { status: 202 };
+        },
+      },
+      {
+        method: 'POST',
+        pattern: `${API}/assets/v1/:object_type/:object_id/shares/`,
+        handler: ({ params, body }) => {
+          const objectType = params['object_type'];
+          if (!objectExists(objectType, params['object_id'])) return errors(404, 'Object does not exist');
+          const input = (body ?? {}) as Record<string, unknown>;
+          const missing = ['allow_approving_comments', 'allow_comments', 'allow_download', 'allow_setting_approve_status', 'emails'].filter((k) => input[k] === undefined);
+          if (missing.length) return { status: 400, body: { errors: Object.fromEntries(missing.map((k) => [k, 'Missing data for required field.'])) } };
+          const id = randomUUID();
+          const emails = Array.isArray(input['emails']) ? input['emails'].map(String) : [];
+          const share = {
+            id,
+            object_type: objectType as 'assets' | 'collections',
+            object_id: params['object_id'] ?? '',
+            title: typeof input['title'] === 'string' ? input['title'] : null,
+            message: typeof input['message'] === 'string' ? input['message'] : null,
+            url: `${simulatorOrigin()}/share/${id}`,
+            expires: typeof input['expires'] === 'string' ? input['expires'] : null,
+            allow_download: Boolean(input['allow_download']),
+            allow_comments: Boolean(input['allow_comments']),
+            allow_approving_comments: Boolean(input['allow_approving_comments']),
+            allow_setting_approve_status: Boolean(input['allow_setting_approve_status']),
+            date_created: new Date().toISOString(),
+            owner_id: 'demo-owner',
+            users: emails.map((email) => ({ id: randomUUID(), email, first_name: '', last_name: '' })),
+          };
+          state.shares.set(id, share);
+          return { status: 201, body: state.shareDocument(share) };
+        },
+      },
+      {
+        method: 'PUT',
+        pattern: `${API}/assets/v1/:object_type/:object_id/shares/:share_id/`,
+        handler: ({ params, body }) => {
+          const share = state.shares.get(params['share_id'] ?? '');
+          if (!share || share.object_id !== params['object_id']) return errors(404, 'Share does not exist');
+          const input = (body ?? {}) as Record<string, unknown>;
+          if (typeof input['allow_download'] !== 'boolean' || typeof input['allow_comments'] !== 'boolean') {
+            return { status: 400, body: { errors: { allow_download: 'Missing data for required field.' } } };
+          }
+          share.allow_download = input['allow_download'];
+          share.allow_comments = input['allow_comments'];
+          if ('title' in input) share.title = typeof input['title'] === 'string' ? input['title'] : null;
+          if ('expires' in input) share.expires = typeof input['expires'] === 'string' ? input['expires'] : null;
+          if ('message' in input) share.message = typeof input['message'] === 'string' ? input['message'] : null;
+          return { status: 200, body: state.shareDocument(share) };
+        },
+      },
+      {
+        method: 'DELETE',
+        pattern: `${API}/assets/v1/:object_type/:object_id/shares/:share_id/`,
+        handler: ({ params }) => {
+          const share = state.shares.get(params['share_id'] ?? '');
+          if (!share || share.object_id !== params['object_id']) return errors(404, 'Share does not exist');
+          state.shares.delete(share.id);
+          return { status: 204 };
+        },
+      },
+      {
         method: 'GET',
         pattern: `${API}/assets/v1/shares/all/`,
         handler: ({ query }) => {
@@ -289,6 +374,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     ],
   });
 
+  origin = simulator.origin;
   if (options.seed ?? true) seedIconik(state, simulator.origin);
   return { ...simulator, baseUrl: `${simulator.origin}${API}/`, state };
 }

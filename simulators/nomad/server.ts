@@ -248,7 +248,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
         pattern: '/asset/:id/share',
         handler: (request) =>
           withAsset(request, (asset) => {
-            const body = (request.body ?? {}) as { recipients?: unknown; expirationDate?: unknown; name?: unknown };
+            const body = (request.body ?? {}) as { recipients?: unknown; expirationDate?: unknown; name?: unknown; sharedPermissions?: unknown };
             const emails = Array.isArray(body.recipients) ? body.recipients.map(String) : [];
             const share: NomadShareRecord = {
               id: randomUUID(),
@@ -257,7 +257,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
               sharedLink: `${simulator.origin}/share/${randomUUID()}`,
               expirationDate: typeof body.expirationDate === 'string' ? body.expirationDate : null,
               nomadUsers: emails.map((email) => ({ email })),
-              sharedPermissions: ['View'],
+              sharedPermissions: Array.isArray(body.sharedPermissions) ? body.sharedPermissions.map(String) : ['View'],
               sharedStatus: 'Active',
               sharedType: 'Link',
               sharedDuration: null,

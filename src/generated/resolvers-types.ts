@@ -206,13 +206,15 @@ export type Capability =
   | 'COLLECTION_MEMBERSHIP'
   /** Assets can be copied into a collection (`copyAssets`). */
   | 'COPY_ASSETS'
+  /** Share links can be created (`createShare`). */
+  | 'CREATE_SHARES'
   /** Assets can be deleted (`deleteAssets`): into the recycle bin when the source has RECYCLE_BIN, else permanently. */
   | 'DELETE_ASSETS'
   /** Asset titles (and, where the vendor has them, descriptions) can be changed (`updateAsset`). */
   | 'EDIT_ASSETS'
   /** Collections can be created and deleted (`createCollection`, `deleteCollection`). */
   | 'MANAGE_COLLECTIONS'
-  /** Shares can be created, changed and deleted (`createShare`, `updateShare`, `deleteShare`). */
+  /** Existing shares can be changed and deleted (`updateShare`, `deleteShare`). */
   | 'MANAGE_SHARES'
   /** Assets can be moved into another collection (`moveAssets`). */
   | 'MOVE_ASSETS'
@@ -302,6 +304,101 @@ export type CollectionFilter = {
   topLevelOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Input of `addToCollection` and `removeFromCollection`. */
+export type CollectionMembershipInput = {
+  /** The collection, in the same source as the assets. */
+  collectionId: Scalars['ID']['input'];
+  /** The assets to add or remove; at most 1000. */
+  ids: Array<Scalars['ID']['input']>;
+};
+
+/** Result of `addToCollection` and `removeFromCollection`: one result per asset ID, in request order. */
+export type CollectionMembershipPayload = {
+  __typename?: 'CollectionMembershipPayload';
+  /** One result per ID given, in the same order. */
+  results: Array<AssetResult>;
+  /** Problems with the input as a whole (for example an invalid collection); then nothing was changed. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `createCollection`: give `parentId` for a nested collection, or `source` for a top-level one. */
+export type CreateCollectionInput = {
+  /** The collection to create it in; its source is used. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The source to create a top-level collection in, when there is no `parentId`. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** The collection's name. */
+  title: Scalars['String']['input'];
+};
+
+/** Result of `createCollection`. */
+export type CreateCollectionPayload = {
+  __typename?: 'CreateCollectionPayload';
+  /** The new collection; null when it was not created. */
+  collection?: Maybe<Collection>;
+  /** Why it was not created; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `createShare`. */
+export type CreateShareInput = {
+  /** Whether recipients may comment (default false). */
+  allowComments?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether recipients may download the original media (default false). */
+  allowDownload?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Email addresses to send the link to. */
+  emails?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When the link stops working; omitted: it never expires. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A message sent with the link. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** A password recipients must enter; never returned. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** The Asset or Collection to share. */
+  targetId: Scalars['ID']['input'];
+  /** A title shown to the recipients. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `createShare`. */
+export type CreateSharePayload = {
+  __typename?: 'CreateSharePayload';
+  /** The new share with its link; null when it was not created. */
+  share?: Maybe<Share>;
+  /** Why it was not created; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `deleteCollection`. */
+export type DeleteCollectionInput = {
+  /** The collection to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `deleteCollection`. */
+export type DeleteCollectionPayload = {
+  __typename?: 'DeleteCollectionPayload';
+  /** The ID of the deleted collection; null when nothing was deleted. */
+  deletedCollectionId?: Maybe<Scalars['ID']['output']>;
+  /** Why it was not deleted; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `deleteShare`. */
+export type DeleteShareInput = {
+  /** The share to delete; its link stops working. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `deleteShare`. */
+export type DeleteSharePayload = {
+  __typename?: 'DeleteSharePayload';
+  /** The ID of the deleted share; null when nothing was deleted. */
+  deletedShareId?: Maybe<Scalars['ID']['output']>;
+  /** Why it was not deleted; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of `emptyRecycleBin`. */
 export type EmptyRecycleBinInput = {
   /** The source whose recycle bin to empty, as in `Query.sources`. */
@@ -355,6 +452,8 @@ export type ItemError = {
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds existing assets to a collection (iconik, where an asset can be in several collections). */
+  addToCollection: CollectionMembershipPayload;
   /** Sends assets to archive storage (Nomad); they show ARCHIVING, then ARCHIVED. */
   archiveAssets: AssetsPayload;
   /**
@@ -362,6 +461,10 @@ export type Mutation = {
    * once with status COPYING (Nomad) or PROCESSING (Icareus copies files in the background).
    */
   copyAssets: AssetsPayload;
+  /** Creates a collection (iconik collection, Nomad folder). */
+  createCollection: CreateCollectionPayload;
+  /** Shares an asset or a collection by link (iconik; Nomad assets). */
+  createShare: CreateSharePayload;
   /**
    * Deletes assets. Where the source has a recycle bin (iconik, Icareus) the assets go there
    * and can be restored; Nomad deletes permanently (its result says so in the asset being
@@ -369,6 +472,10 @@ export type Mutation = {
    * (Icareus, Nomad: it is no longer in the archive).
    */
   deleteAssets: AssetsPayload;
+  /** Deletes a collection. iconik keeps it in its delete queue; Nomad deletes the folder and its contents permanently. */
+  deleteCollection: DeleteCollectionPayload;
+  /** Deletes a share; its link stops working (iconik). */
+  deleteShare: DeleteSharePayload;
   /** Permanently deletes every asset in one source's recycle bin. */
   emptyRecycleBin: EmptyRecycleBinPayload;
   /**
@@ -378,12 +485,22 @@ export type Mutation = {
   moveAssets: AssetsPayload;
   /** Permanently deletes assets that are in their source's recycle bin. */
   purgeAssets: AssetsPayload;
+  /** Removes assets from a collection without deleting them. */
+  removeFromCollection: CollectionMembershipPayload;
   /** Brings archived assets back from archive storage (Nomad); they show RESTORING, then AVAILABLE. */
   restoreArchivedAssets: AssetsPayload;
   /** Brings assets back from their source's recycle bin. */
   restoreAssets: AssetsPayload;
   /** Changes an asset's title and description. */
   updateAsset: UpdateAssetPayload;
+  /** Changes a share's title, expiry, permissions or message (iconik). */
+  updateShare: UpdateSharePayload;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationAddToCollectionArgs = {
+  input: CollectionMembershipInput;
 };
 
 
@@ -400,8 +517,32 @@ export type MutationCopyAssetsArgs = {
 
 
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationCreateCollectionArgs = {
+  input: CreateCollectionInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationCreateShareArgs = {
+  input: CreateShareInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationDeleteAssetsArgs = {
   input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationDeleteCollectionArgs = {
+  input: DeleteCollectionInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationDeleteShareArgs = {
+  input: DeleteShareInput;
 };
 
 
@@ -424,6 +565,12 @@ export type MutationPurgeAssetsArgs = {
 
 
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationRemoveFromCollectionArgs = {
+  input: CollectionMembershipInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationRestoreArchivedAssetsArgs = {
   input: AssetIdsInput;
 };
@@ -438,6 +585,12 @@ export type MutationRestoreAssetsArgs = {
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationUpdateAssetArgs = {
   input: UpdateAssetInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationUpdateShareArgs = {
+  input: UpdateShareInput;
 };
 
 /**
@@ -659,6 +812,31 @@ export type UpdateAssetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Input of `updateShare`. Omitted fields stay as they are. */
+export type UpdateShareInput = {
+  /** Whether recipients may comment. */
+  allowComments?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether recipients may download the original media. */
+  allowDownload?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The new expiry. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The share to change. */
+  id: Scalars['ID']['input'];
+  /** The new message. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The new title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `updateShare`. */
+export type UpdateSharePayload = {
+  __typename?: 'UpdateSharePayload';
+  /** The share after the change; null when nothing was changed. */
+  share?: Maybe<Share>;
+  /** Why it was not changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /**
  * A problem with the mutation's input as a whole (Shopify's userErrors): the mutation did
  * nothing for the reason given.
@@ -787,7 +965,17 @@ export type ResolversTypes = {
   CollectionConnection: ResolverTypeWrapper<Omit<CollectionConnection, 'edges'> & { edges: Array<ResolversTypes['CollectionEdge']> }>;
   CollectionEdge: ResolverTypeWrapper<Omit<CollectionEdge, 'node'> & { node?: Maybe<ResolversTypes['Collection']> }>;
   CollectionFilter: CollectionFilter;
+  CollectionMembershipInput: CollectionMembershipInput;
+  CollectionMembershipPayload: ResolverTypeWrapper<Omit<CollectionMembershipPayload, 'results'> & { results: Array<ResolversTypes['AssetResult']> }>;
+  CreateCollectionInput: CreateCollectionInput;
+  CreateCollectionPayload: ResolverTypeWrapper<Omit<CreateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversTypes['Collection']> }>;
+  CreateShareInput: CreateShareInput;
+  CreateSharePayload: ResolverTypeWrapper<Omit<CreateSharePayload, 'share'> & { share?: Maybe<ResolversTypes['Share']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteCollectionInput: DeleteCollectionInput;
+  DeleteCollectionPayload: ResolverTypeWrapper<DeleteCollectionPayload>;
+  DeleteShareInput: DeleteShareInput;
+  DeleteSharePayload: ResolverTypeWrapper<DeleteSharePayload>;
   EmptyRecycleBinInput: EmptyRecycleBinInput;
   EmptyRecycleBinPayload: ResolverTypeWrapper<Omit<EmptyRecycleBinPayload, 'recycleBin'> & { recycleBin?: Maybe<ResolversTypes['RecycleBin']> }>;
   ErrorCode: ErrorCode;
@@ -809,6 +997,8 @@ export type ResolversTypes = {
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateAssetInput: UpdateAssetInput;
   UpdateAssetPayload: ResolverTypeWrapper<Omit<UpdateAssetPayload, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
+  UpdateShareInput: UpdateShareInput;
+  UpdateSharePayload: ResolverTypeWrapper<Omit<UpdateSharePayload, 'share'> & { share?: Maybe<ResolversTypes['Share']> }>;
   UserError: ResolverTypeWrapper<UserError>;
   Vendor: Vendor;
 };
@@ -827,7 +1017,17 @@ export type ResolversParentTypes = {
   CollectionConnection: Omit<CollectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['CollectionEdge']> };
   CollectionEdge: Omit<CollectionEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Collection']> };
   CollectionFilter: CollectionFilter;
+  CollectionMembershipInput: CollectionMembershipInput;
+  CollectionMembershipPayload: Omit<CollectionMembershipPayload, 'results'> & { results: Array<ResolversParentTypes['AssetResult']> };
+  CreateCollectionInput: CreateCollectionInput;
+  CreateCollectionPayload: Omit<CreateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversParentTypes['Collection']> };
+  CreateShareInput: CreateShareInput;
+  CreateSharePayload: Omit<CreateSharePayload, 'share'> & { share?: Maybe<ResolversParentTypes['Share']> };
   DateTime: Scalars['DateTime']['output'];
+  DeleteCollectionInput: DeleteCollectionInput;
+  DeleteCollectionPayload: DeleteCollectionPayload;
+  DeleteShareInput: DeleteShareInput;
+  DeleteSharePayload: DeleteSharePayload;
   EmptyRecycleBinInput: EmptyRecycleBinInput;
   EmptyRecycleBinPayload: Omit<EmptyRecycleBinPayload, 'recycleBin'> & { recycleBin?: Maybe<ResolversParentTypes['RecycleBin']> };
   ID: Scalars['ID']['output'];
@@ -848,6 +1048,8 @@ export type ResolversParentTypes = {
   URL: Scalars['URL']['output'];
   UpdateAssetInput: UpdateAssetInput;
   UpdateAssetPayload: Omit<UpdateAssetPayload, 'asset'> & { asset?: Maybe<ResolversParentTypes['Asset']> };
+  UpdateShareInput: UpdateShareInput;
+  UpdateSharePayload: Omit<UpdateSharePayload, 'share'> & { share?: Maybe<ResolversParentTypes['Share']> };
   UserError: UserError;
 };
 
@@ -916,9 +1118,34 @@ export type CollectionEdgeResolvers<ContextType = GatewayContext, ParentType ext
   node?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType>;
 };
 
+export type CollectionMembershipPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionMembershipPayload'] = ResolversParentTypes['CollectionMembershipPayload']> = {
+  results?: Resolver<Array<ResolversTypes['AssetResult']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateCollectionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateCollectionPayload'] = ResolversParentTypes['CreateCollectionPayload']> = {
+  collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateSharePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateSharePayload'] = ResolversParentTypes['CreateSharePayload']> = {
+  share?: Resolver<Maybe<ResolversTypes['Share']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeleteCollectionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteCollectionPayload'] = ResolversParentTypes['DeleteCollectionPayload']> = {
+  deletedCollectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeleteSharePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteSharePayload'] = ResolversParentTypes['DeleteSharePayload']> = {
+  deletedShareId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type EmptyRecycleBinPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmptyRecycleBinPayload'] = ResolversParentTypes['EmptyRecycleBinPayload']> = {
   recycleBin?: Resolver<Maybe<ResolversTypes['RecycleBin']>, ParentType, ContextType>;
@@ -932,15 +1159,22 @@ export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addToCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationAddToCollectionArgs, 'input'>>;
   archiveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationArchiveAssetsArgs, 'input'>>;
   copyAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationCopyAssetsArgs, 'input'>>;
+  createCollection?: Resolver<ResolversTypes['CreateCollectionPayload'], ParentType, ContextType, RequireFields<MutationCreateCollectionArgs, 'input'>>;
+  createShare?: Resolver<ResolversTypes['CreateSharePayload'], ParentType, ContextType, RequireFields<MutationCreateShareArgs, 'input'>>;
   deleteAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationDeleteAssetsArgs, 'input'>>;
+  deleteCollection?: Resolver<ResolversTypes['DeleteCollectionPayload'], ParentType, ContextType, RequireFields<MutationDeleteCollectionArgs, 'input'>>;
+  deleteShare?: Resolver<ResolversTypes['DeleteSharePayload'], ParentType, ContextType, RequireFields<MutationDeleteShareArgs, 'input'>>;
   emptyRecycleBin?: Resolver<ResolversTypes['EmptyRecycleBinPayload'], ParentType, ContextType, RequireFields<MutationEmptyRecycleBinArgs, 'input'>>;
   moveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationMoveAssetsArgs, 'input'>>;
   purgeAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationPurgeAssetsArgs, 'input'>>;
+  removeFromCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationRemoveFromCollectionArgs, 'input'>>;
   restoreArchivedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreArchivedAssetsArgs, 'input'>>;
   restoreAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreAssetsArgs, 'input'>>;
   updateAsset?: Resolver<ResolversTypes['UpdateAssetPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'input'>>;
+  updateShare?: Resolver<ResolversTypes['UpdateSharePayload'], ParentType, ContextType, RequireFields<MutationUpdateShareArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1012,6 +1246,11 @@ export type UpdateAssetPayloadResolvers<ContextType = GatewayContext, ParentType
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateSharePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateSharePayload'] = ResolversParentTypes['UpdateSharePayload']> = {
+  share?: Resolver<Maybe<ResolversTypes['Share']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1027,7 +1266,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   Collection?: CollectionResolvers<ContextType>;
   CollectionConnection?: CollectionConnectionResolvers<ContextType>;
   CollectionEdge?: CollectionEdgeResolvers<ContextType>;
+  CollectionMembershipPayload?: CollectionMembershipPayloadResolvers<ContextType>;
+  CreateCollectionPayload?: CreateCollectionPayloadResolvers<ContextType>;
+  CreateSharePayload?: CreateSharePayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteCollectionPayload?: DeleteCollectionPayloadResolvers<ContextType>;
+  DeleteSharePayload?: DeleteSharePayloadResolvers<ContextType>;
   EmptyRecycleBinPayload?: EmptyRecycleBinPayloadResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1042,6 +1286,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Source?: SourceResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpdateAssetPayload?: UpdateAssetPayloadResolvers<ContextType>;
+  UpdateSharePayload?: UpdateSharePayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,6 +1,8 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { assetQuery, assetType } from './asset.js';
 import { assetMutations } from './asset-mutations.js';
+import { collectionMutations } from './collection-mutations.js';
+import { shareMutations } from './share-mutations.js';
 import { collectionQuery, collectionType } from './collection.js';
 import { nodeInterface, nodeQuery } from './node.js';
 import { recycleBinMutations, recycleBinQuery, recycleBinType } from './recycle-bin.js';
@@ -11,7 +13,7 @@ import { sourceQuery, sourceType } from './source.js';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery },
-  Mutation: { ...assetMutations, ...recycleBinMutations },
+  Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations },
   Node: nodeInterface,
   Source: sourceType,
   Asset: assetType,

@@ -76,6 +76,36 @@ export interface VendorAdapter {
   archiveAssets?(ids: readonly string[]): Promise<WriteResult>;
   /** ARCHIVE */
   restoreArchivedAssets?(ids: readonly string[]): Promise<WriteResult>;
+  /** MANAGE_COLLECTIONS: a top-level collection when parentId is null. */
+  createCollection?(title: string, parentId: string | null): Promise<CollectionModel>;
+  /** MANAGE_COLLECTIONS */
+  deleteCollection?(id: string): Promise<void>;
+  /** COLLECTION_MEMBERSHIP */
+  addToCollection?(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
+  /** COLLECTION_MEMBERSHIP */
+  removeFromCollection?(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
+  /** CREATE_SHARES */
+  createShare?(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel>;
+  /** MANAGE_SHARES */
+  updateShare?(share: ShareModel, options: ShareOptions): Promise<ShareModel>;
+  /** MANAGE_SHARES */
+  deleteShare?(share: ShareModel): Promise<void>;
+}
+
+export interface ShareTargetRef {
+  readonly objectType: 'Asset' | 'Collection';
+  readonly nativeId: string;
+}
+
+/** Share settings; undefined means "leave as is" (update) or "vendor default" (create). */
+export interface ShareOptions {
+  readonly title?: string | null;
+  readonly emails?: readonly string[] | null;
+  readonly expiresAt?: Date | null;
+  readonly allowDownload?: boolean | null;
+  readonly allowComments?: boolean | null;
+  readonly password?: string | null;
+  readonly message?: string | null;
 }
 
 export interface AssetChanges {

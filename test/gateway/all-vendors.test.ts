@@ -45,6 +45,10 @@ describe('four vendors in one schema', () => {
           'EDIT_ASSETS',
           'DELETE_ASSETS',
           'MOVE_ASSETS',
+          'MANAGE_COLLECTIONS',
+          'COLLECTION_MEMBERSHIP',
+          'CREATE_SHARES',
+          'MANAGE_SHARES',
         ],
       },
       {
@@ -56,7 +60,18 @@ describe('four vendors in one schema', () => {
       {
         name: 'nomad-demo',
         vendor: 'NOMAD',
-        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'SEARCH', 'EDIT_ASSETS', 'DELETE_ASSETS', 'COPY_ASSETS', 'MOVE_ASSETS', 'ARCHIVE'],
+        capabilities: [
+          'COLLECTIONS',
+          'NESTED_COLLECTIONS',
+          'SEARCH',
+          'EDIT_ASSETS',
+          'DELETE_ASSETS',
+          'COPY_ASSETS',
+          'MOVE_ASSETS',
+          'ARCHIVE',
+          'MANAGE_COLLECTIONS',
+          'CREATE_SHARES',
+        ],
       },
     ]);
   });

@@ -12,7 +12,16 @@ import type { Capability } from '../../generated/resolvers-types.js';
 import type { IconikSourceConfig } from '../../config.js';
 import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
-import type { AssetChanges, AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
+import type {
+  AssetChanges,
+  AssetListQuery,
+  BatchResult,
+  CollectionListQuery,
+  ShareOptions,
+  ShareTargetRef,
+  VendorAdapter,
+  WriteResult,
+} from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
@@ -48,6 +57,10 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'EDIT_ASSETS',
   'DELETE_ASSETS',
   'MOVE_ASSETS',
+  'MANAGE_COLLECTIONS',
+  'COLLECTION_MEMBERSHIP',
+  'CREATE_SHARES',
+  'MANAGE_SHARES',
 ]);
 
 export class IconikAdapter implements VendorAdapter {
@@ -82,10 +95,11 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
+    // A collection in iconik's delete queue is gone for clients.
     return this.searchByIds(ids, 'collections', (body) =>
-      parseResponse(collectionList, body, this.origin, 'collection search').objects.map((doc) =>
-        toCollection(this.source, doc),
-      ),
+      parseResponse(collectionList, body, this.origin, 'collection search')
+        .objects.filter((doc) => doc.status !== 'DELETED')
+        .map((doc) => toCollection(this.source, doc)),
     );
   }
 
@@ -252,13 +266,9 @@ export class IconikAdapter implements VendorAdapter {
     const moved = await settleEach(before, PER_ITEM_CONCURRENCY, async (asset) => {
       if (asset instanceof Error) throw asset;
       if (!asset) return null;
-      await this.http.send({
-        method: 'POST',
-        path: encodePath`/assets/v1/collections/${destinationCollectionId}/contents/`,
-        body: { object_id: asset.nativeId, object_type: 'assets' },
-      });
+      await this.addContent(destinationCollectionId, asset.nativeId);
       for (const collectionId of asset.collectionIds.filter((id) => id !== destinationCollectionId)) {
-        await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/collections/${collectionId}/contents/assets/${asset.nativeId}/` });
+        await this.removeContent(collectionId, asset.nativeId);
       }
       return asset.nativeId;
     });
@@ -268,6 +278,100 @@ export class IconikAdapter implements VendorAdapter {
       if (result === null) return notFound(this.origin, `Asset ${ids[i]}`);
       const asset = after[i];
       return asset instanceof Error ? asset : { asset: asset ?? null };
+    });
+  }
+
+  async addToCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult> {
+    const added = await settleEach(ids, PER_ITEM_CONCURRENCY, (id) => this.addContent(collectionId, id));
+    return this.afterEach(ids, added, (asset) => asset.collectionIds.includes(collectionId), 'the asset is not in the collection');
+  }
+
+  async removeFromCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult> {
+    const removed = await settleEach(ids, PER_ITEM_CONCURRENCY, (id) => this.removeContent(collectionId, id));
+    return this.afterEach(ids, removed, (asset) => !asset.collectionIds.includes(collectionId), 'the asset is still in the collection');
+  }
+
+  async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
+    const { body } = await this.http.send({ method: 'POST', path: '/assets/v1/collections/', body: { title, parent_id: parentId } });
+    return toCollection(this.source, parseResponse(iconikCollection, body, this.origin, 'collection'));
+  }
+
+  async deleteCollection(id: string): Promise<void> {
+    // 202: iconik moves the collection to its delete queue.
+    await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/collections/${id}/` });
+  }
+
+  async createShare(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel> {
+    const objectType = shareObjectType(target);
+    const { body } = await this.http.send({
+      method: 'POST',
+      path: encodePath`/assets/v1/${objectType}/${target.nativeId}/shares/`,
+      // ShareCreateSchema: the four allow_* flags and `emails` are required.
+      body: {
+        emails: options.emails ?? [],
+        allow_download: options.allowDownload ?? false,
+        allow_comments: options.allowComments ?? false,
+        allow_approving_comments: false,
+        allow_setting_approve_status: false,
+        ...(options.title != null ? { title: options.title } : {}),
+        ...(options.message != null ? { message: options.message } : {}),
+        ...(options.expiresAt ? { expires: options.expiresAt.toISOString() } : {}),
+        ...(options.password ? { password: options.password } : {}),
+      },
+    });
+    return toShare(this.source, parseResponse(iconikShare, body, this.origin, 'share'));
+  }
+
+  async updateShare(share: ShareModel, options: ShareOptions): Promise<ShareModel> {
+    if (!share.target) throw notFound(this.origin, `The target of share ${share.nativeId}`);
+    // PUT takes the whole ShareSchema: current values, overridden by what was given.
+    const { body } = await this.http.send({
+      method: 'PUT',
+      path: encodePath`/assets/v1/${shareObjectType(share.target)}/${share.target.nativeId}/shares/${share.nativeId}/`,
+      body: {
+        title: options.title !== undefined ? options.title : share.title,
+        expires: (options.expiresAt !== undefined ? options.expiresAt : share.expiresAt)?.toISOString() ?? null,
+        allow_download: options.allowDownload ?? share.allowDownload,
+        allow_comments: options.allowComments ?? share.allowComments,
+        allow_approving_comments: options.allowComments ?? share.allowComments,
+        allow_setting_approve_status: false,
+        ...(options.message !== undefined ? { message: options.message } : {}),
+      },
+    });
+    return toShare(this.source, parseResponse(iconikShare, body, this.origin, 'share'));
+  }
+
+  async deleteShare(share: ShareModel): Promise<void> {
+    if (!share.target) throw notFound(this.origin, `The target of share ${share.nativeId}`);
+    await this.http.send({
+      method: 'DELETE',
+      path: encodePath`/assets/v1/${shareObjectType(share.target)}/${share.target.nativeId}/shares/${share.nativeId}/`,
+    });
+  }
+
+  private async addContent(collectionId: string, assetId: string): Promise<void> {
+    await this.http.send({
+      method: 'POST',
+      path: encodePath`/assets/v1/collections/${collectionId}/contents/`,
+      body: { object_id: assetId, object_type: 'assets' },
+    });
+  }
+
+  private async removeContent(collectionId: string, assetId: string): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/collections/${collectionId}/contents/assets/${assetId}/` });
+  }
+
+  /** Per-item calls done: read the assets back once and report each by its end state. */
+  private async afterEach(
+    ids: readonly string[],
+    calls: ReadonlyArray<unknown>,
+    succeeded: (asset: AssetModel) => boolean,
+    failure: string,
+  ): Promise<WriteResult> {
+    const after = await this.readBack(ids, succeeded, failure);
+    return after.map((outcome, i) => {
+      const call = calls[i];
+      return call instanceof Error ? call : outcome;
     });
   }
 

@@ -51,7 +51,7 @@ export function toShare(source: string, doc: IconikShare): ShareModel {
 }
 
 /** iconik's object_type path segment for a share target. */
-export function shareObjectType(target: NonNullable<ShareModel['target']>): 'assets' | 'collections' {
+export function shareObjectType(target: { readonly objectType: 'Asset' | 'Collection' }): 'assets' | 'collections' {
   return target.objectType === 'Asset' ? 'assets' : 'collections';
 }
 

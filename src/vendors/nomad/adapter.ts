@@ -6,16 +6,25 @@
 // lists (assumed, see docs/vendors.md). Files are Assets; folders and buckets Collections.
 import type { AssetStatus, Capability } from '../../generated/resolvers-types.js';
 import type { NomadSourceConfig } from '../../config.js';
-import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, sliceWindow } from '../../pagination/page-window.js';
-import type { AssetChanges, AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
+import type {
+  AssetChanges,
+  AssetListQuery,
+  BatchResult,
+  CollectionListQuery,
+  ShareOptions,
+  ShareTargetRef,
+  VendorAdapter,
+  WriteResult,
+} from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
-import { ASSET_TYPE, isContainer, isFile, toAsset, toCollection } from './mapping.js';
-import { nomadAsset, nomadErrorMessage, nomadItems, nomadParentFolders, type NomadAsset } from './responses.js';
+import { ASSET_TYPE, isContainer, isFile, toAsset, toCollection, toShare } from './mapping.js';
+import { nomadAsset, nomadErrorMessage, nomadItems, nomadParentFolders, nomadShare, type NomadAsset } from './responses.js';
 
 const PER_ITEM_CONCURRENCY = 8;
 const MAX_PAGE_SIZE = 100;
@@ -31,6 +40,8 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'COPY_ASSETS',
   'MOVE_ASSETS',
   'ARCHIVE',
+  'MANAGE_COLLECTIONS',
+  'CREATE_SHARES',
 ]);
 /** Ids per batch call. */
 const BATCH_CHUNK = 500;
@@ -171,6 +182,36 @@ export class NomadAdapter implements VendorAdapter {
       if (!copy) throw notFound(this.origin, `Asset ${id}`);
       return { asset: toAsset(this.source, copy) };
     });
+  }
+
+  async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
+    if (!parentId) throw badUserInput('Nomad folders are created inside a folder or bucket: give "parentId".');
+    const { body } = await this.http.send({ method: 'POST', path: encodePath`/admin/asset/${parentId}/create-folder`, body: { displayName: title } });
+    return toCollection(this.source, parseResponse(nomadAsset, body, this.origin, 'create-folder'));
+  }
+
+  async deleteCollection(id: string): Promise<void> {
+    // DELETE /admin/asset/{id} deletes the folder and everything in it, permanently.
+    await this.http.send({ method: 'DELETE', path: encodePath`/admin/asset/${id}` });
+  }
+
+  /** POST /asset/{assetId}/share; Nomad shares assets (files) only and documents no share read. */
+  async createShare(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel> {
+    if (target.objectType !== 'Asset') throw unsupported(this.origin, 'sharing folders');
+    const permissions = [...(options.allowDownload ? ['Download'] : []), ...(options.allowComments ? ['Comment'] : []), 'View'];
+    const { body } = await this.http.send({
+      method: 'POST',
+      path: encodePath`/asset/${target.nativeId}/share`,
+      body: {
+        recipients: options.emails ?? [],
+        sharedPermissions: permissions,
+        ...(options.title != null ? { name: options.title } : {}),
+        ...(options.expiresAt ? { expirationDate: options.expiresAt.toISOString() } : {}),
+        ...(options.password ? { password: options.password } : {}),
+        ...(options.message != null ? { message: options.message } : {}),
+      },
+    });
+    return toShare(this.source, parseResponse(nomadShare, body, this.origin, 'share'));
   }
 
   /**

@@ -3,8 +3,8 @@
 // them. The full status table of the Nomad page maps onto AssetStatus; the raw status name
 // is kept in vendorStatus.
 import type { AssetKind, AssetStatus } from '../../generated/resolvers-types.js';
-import type { AssetModel, CollectionModel } from '../models.js';
-import type { NomadAsset } from './responses.js';
+import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
+import type { NomadAsset, NomadShare } from './responses.js';
 
 export const ASSET_TYPE = { FOLDER: 1, FILE: 2, BUCKET: 5 } as const;
 
@@ -86,6 +86,21 @@ export function toCollection(source: string, asset: NomadAsset): CollectionModel
     title: asset.displayName ?? null,
     createdAt: toDate(asset.createdDate ?? asset.displayDate),
     parentId: asset.assetType === ASSET_TYPE.BUCKET ? null : (asset.parentId ?? null),
+  };
+}
+
+export function toShare(source: string, share: NomadShare): ShareModel {
+  const permissions = (share.sharedPermissions ?? []).map((p) => p.toLowerCase());
+  return {
+    objectType: 'Share',
+    source,
+    nativeId: share.id,
+    title: share.name ?? null,
+    url: share.sharedLink ?? null,
+    expiresAt: toDate(share.expirationDate),
+    allowDownload: permissions.includes('download'),
+    allowComments: permissions.includes('comment'),
+    target: share.assetId ? { objectType: 'Asset', nativeId: share.assetId } : null,
   };
 }
 

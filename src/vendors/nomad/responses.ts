@@ -22,6 +22,17 @@ export type NomadAsset = z.output<typeof nomadAsset>;
 
 export const nomadItems = z.looseObject({ items: z.array(nomadAsset), totalItemCount: z.number().nullish() });
 
+export const nomadShare = z.looseObject({
+  id: z.string(),
+  name: z.string().nullish(),
+  assetId: z.string().nullish(),
+  sharedLink: z.string().nullish(),
+  expirationDate: z.string().nullish(),
+  sharedPermissions: z.array(z.string()).nullish(),
+  nomadUsers: z.array(z.looseObject({ email: z.string().nullish() })).nullish(),
+});
+export type NomadShare = z.output<typeof nomadShare>;
+
 export const nomadParentFolders = z.array(nomadAsset);
 
 /** Nomad errors are plain HTTP statuses (400/401/403/404) with an optional message. */

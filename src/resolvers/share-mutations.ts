@@ -1,0 +1,73 @@
+import type { GatewayContext } from '../context.js';
+import { badUserInput, notFound, unsupported } from '../errors.js';
+import type { MutationResolvers } from '../generated/resolvers-types.js';
+import { decodeGlobalId, encodeGlobalId } from '../ids.js';
+import { userErrorsFrom } from '../mutations/user-errors.js';
+import type { ShareOptions } from '../vendors/adapter.js';
+import type { ShareModel } from '../vendors/models.js';
+
+const isKnown = (context: GatewayContext) => (name: string) => context.sources.has(name);
+
+/** The share to change, read through the loader (vendors need its target to address it). */
+async function loadShare(context: GatewayContext, id: string, what: string) {
+  const ref = decodeGlobalId(id, isKnown(context), 'Share');
+  const source = context.sources.get(ref.source);
+  const origin = { source: source.name, vendor: source.vendor };
+  if (!source.capabilities.includes('MANAGE_SHARES')) throw unsupported(origin, what);
+  const share = await context.loaders.shares.load(ref);
+  if (!share) throw notFound(origin, `Share ${ref.nativeId}`);
+  return { ref, source, share };
+}
+
+function options(input: Record<string, unknown>): ShareOptions {
+  // Only what the client gave; undefined keeps the vendor's value.
+  const keys = ['title', 'emails', 'expiresAt', 'allowDownload', 'allowComments', 'password', 'message'] as const;
+  return Object.fromEntries(keys.filter((key) => input[key] !== undefined).map((key) => [key, input[key]])) as ShareOptions;
+}
+
+function remember(context: GatewayContext, share: ShareModel): void {
+  context.loaders.shares.clear(share).prime(share, share);
+  context.loaders.shareRecipients.clear(share);
+  if (share.target?.objectType === 'Asset') context.loaders.assetShares.clear({ source: share.source, nativeId: share.target.nativeId });
+}
+
+export const shareMutations: MutationResolvers = {
+  createShare: async (_root, { input }, context) => {
+    try {
+      const target = decodeGlobalId(input.targetId, isKnown(context));
+      if (target.type === 'Share') throw badUserInput('A share targets an Asset or a Collection, not another Share.');
+      const source = context.sources.get(target.source);
+      if (!source.capabilities.includes('CREATE_SHARES') || !source.adapter.createShare) {
+        throw unsupported({ source: source.name, vendor: source.vendor }, 'creating shares');
+      }
+      const share = await source.adapter.createShare({ objectType: target.type, nativeId: target.nativeId }, options(input));
+      remember(context, share);
+      return { share, userErrors: [] };
+    } catch (error) {
+      return { share: null, userErrors: userErrorsFrom(['input', 'targetId'], error) };
+    }
+  },
+  updateShare: async (_root, { input }, context) => {
+    try {
+      const { source, share } = await loadShare(context, input.id, 'changing shares');
+      if (!source.adapter.updateShare) throw unsupported({ source: source.name, vendor: source.vendor }, 'changing shares');
+      const updated = await source.adapter.updateShare(share, options(input));
+      remember(context, updated);
+      return { share: updated, userErrors: [] };
+    } catch (error) {
+      return { share: null, userErrors: userErrorsFrom(['input', 'id'], error) };
+    }
+  },
+  deleteShare: async (_root, { input }, context) => {
+    try {
+      const { ref, source, share } = await loadShare(context, input.id, 'deleting shares');
+      if (!source.adapter.deleteShare) throw unsupported({ source: source.name, vendor: source.vendor }, 'deleting shares');
+      await source.adapter.deleteShare(share);
+      remember(context, share);
+      context.loaders.shares.clear(share);
+      return { deletedShareId: encodeGlobalId('Share', ref.source, ref.nativeId), userErrors: [] };
+    } catch (error) {
+      return { deletedShareId: null, userErrors: userErrorsFrom(['input', 'id'], error) };
+    }
+  },
+};

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/ids.js';
+import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
+
+let h: DemoHarness;
+beforeAll(async () => {
+  h = await startDemoHarness();
+});
+afterAll(async () => h.stop());
+
+const iconikAsset = (title: string) =>
+  encodeGlobalId('Asset', 'iconik-demo', [...h.demo.iconik.state.assets.values()].find((a) => a.title === title)?.id ?? '');
+const iconikCollection = (title: string) =>
+  encodeGlobalId('Collection', 'iconik-demo', [...h.demo.iconik.state.collections.values()].find((c) => c.title === title)?.id ?? '');
+
+describe('collection mutations', () => {
+  it('creates a nested iconik collection, fills it, empties it and deletes it', async () => {
+    const created = await h.gql(`mutation($parent: ID!) { createCollection(input: { title: "Festival Selects", parentId: $parent }) {
+      collection { id title parent { title } } userErrors { code } } }`, { parent: iconikCollection('Documentaries') });
+    const payload = created.body.data?.['createCollection'] as { collection: { id: string; title: string; parent: { title: string } } };
+    expect(payload).toMatchObject({ collection: { title: 'Festival Selects', parent: { title: 'Documentaries' } }, userErrors: [] });
+    const collectionId = payload.collection.id;
+
+    const ids = [iconikAsset('Reef Dive Sequence'), iconikAsset('Coastline Aerials')];
+    const added = await h.gql(`mutation($c: ID!, $ids: [ID!]!) { addToCollection(input: { collectionId: $c, ids: $ids }) {
+      results { ok asset { collections { edges { node { title } } } } } } }`, { c: collectionId, ids });
+    const addResults = (added.body.data?.['addToCollection'] as { results: Array<{ ok: boolean; asset: { collections: { edges: Array<{ node: { title: string } }> } } }> }).results;
+    expect(addResults.every((r) => r.ok && r.asset.collections.edges.some((e) => e.node.title === 'Festival Selects'))).toBe(true);
+    const contents = await h.gql(`query($c: ID!) { node(id: $c) { ... on Collection { assets { edges { node { title } } } } } }`, { c: collectionId });
+    expect(contents.body.data?.['node']).toEqual({ assets: { edges: [{ node: { title: 'Coastline Aerials' } }, { node: { title: 'Reef Dive Sequence' } }] } });
+
+    const removed = await h.gql(`mutation($c: ID!, $ids: [ID!]!) { removeFromCollection(input: { collectionId: $c, ids: $ids }) { results { ok error { code } } } }`, {
+      c: collectionId,
+      ids: [ids[0], ids[0]],
+    });
+    expect((removed.body.data?.['removeFromCollection'] as { results: unknown[] }).results).toEqual([
+      { ok: true, error: null },
+      { ok: true, error: null },
+    ]);
+
+    const deleted = await h.gql(`mutation($c: ID!) { deleteCollection(input: { id: $c }) { deletedCollectionId userErrors { code } } }`, { c: collectionId });
+    expect(deleted.body.data?.['deleteCollection']).toEqual({ deletedCollectionId: collectionId, userErrors: [] });
+    const gone = await h.gql(`query($c: ID!) { node(id: $c) { id } }`, { c: collectionId });
+    expect(gone.body.data?.['node']).toBeNull();
+  });
+
+  it('creates Nomad folders inside a folder, and says what each vendor cannot do', async () => {
+    const marketing = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'Marketing')?.id ?? '';
+    const res = await h.gql(`mutation($p: ID!) {
+      nomad: createCollection(input: { title: "Festival 2027", parentId: $p }) { collection { title parent { title } } userErrors { code } }
+      topLevel: createCollection(input: { title: "Loose", source: "nomad-demo" }) { collection { id } userErrors { code field } }
+      ncp: createCollection(input: { title: "New project", source: "ncp-demo" }) { collection { id } userErrors { code } }
+    }`, { p: encodeGlobalId('Collection', 'nomad-demo', marketing) });
+    expect(res.body.data).toEqual({
+      nomad: { collection: { title: 'Festival 2027', parent: { title: 'Marketing' } }, userErrors: [] },
+      topLevel: { collection: null, userErrors: [{ code: 'BAD_USER_INPUT', field: ['input'] }] },
+      ncp: { collection: null, userErrors: [{ code: 'UNSUPPORTED' }] },
+    });
+    expect([...h.demo.nomad.state.assets.values()].some((a) => a.displayName === 'Festival 2027' && a.parentId === marketing)).toBe(true);
+  });
+});
+
+describe('share mutations', () => {
+  it('creates, changes and deletes an iconik share, visible on the asset at each step', async () => {
+    const asset = iconikAsset('Coastline Aerials');
+    const created = await h.gql(`mutation($t: ID!) { createShare(input: { targetId: $t, title: "Aerials for the broadcaster",
+      emails: ["traffic@broadcaster.example"], expiresAt: "2027-01-31T00:00:00Z", allowDownload: true, password: "s3cret" }) {
+      share { id title url expiresAt allowDownload allowComments recipients target { ... on Asset { id } } } userErrors { code } } }`, { t: asset });
+    const share = (created.body.data?.['createShare'] as { share: { id: string; url: string } }).share;
+    expect(created.body.data?.['createShare']).toMatchObject({
+      share: { title: 'Aerials for the broadcaster', expiresAt: '2027-01-31T00:00:00.000Z', allowDownload: true, allowComments: false, recipients: ['traffic@broadcaster.example'], target: { id: asset } },
+      userErrors: [],
+    });
+    expect(share.url).toMatch(/\/share\//);
+    expect(created.text).not.toContain('s3cret');
+
+    const updated = await h.gql(`mutation($id: ID!) { updateShare(input: { id: $id, allowComments: true, expiresAt: null }) { share { allowComments allowDownload expiresAt } userErrors { code } } }`, { id: share.id });
+    expect(updated.body.data?.['updateShare']).toEqual({ share: { allowComments: true, allowDownload: true, expiresAt: null }, userErrors: [] });
+
+    const onAsset = async () => {
+      const res = await h.gql(`query($a: ID!) { node(id: $a) { ... on Asset { shares { edges { node { id } } } } } }`, { a: asset });
+      return (res.body.data?.['node'] as { shares: { edges: Array<{ node: { id: string } }> } }).shares.edges.map((e) => e.node.id);
+    };
+    expect(await onAsset()).toContain(share.id);
+    const deleted = await h.gql(`mutation($id: ID!) { deleteShare(input: { id: $id }) { deletedShareId userErrors { code } } }`, { id: share.id });
+    expect(deleted.body.data?.['deleteShare']).toEqual({ deletedShareId: share.id, userErrors: [] });
+    expect(await onAsset()).not.toContain(share.id);
+    const again = await h.gql(`mutation($id: ID!) { deleteShare(input: { id: $id }) { deletedShareId userErrors { code } } }`, { id: share.id });
+    expect(again.body.data?.['deleteShare']).toEqual({ deletedShareId: null, userErrors: [{ code: 'NOT_FOUND' }] });
+  });
+
+  it('creates a Nomad asset share and refuses vendors without shares', async () => {
+    const file = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'festival-trailer.mp4')?.id ?? '';
+    const ncp = encodeGlobalId('Asset', 'ncp-demo', '5678/1005');
+    const res = await h.gql(`mutation($n: ID!, $c: ID!) {
+      nomad: createShare(input: { targetId: $n, emails: ["buyer@distributor.example"], allowDownload: true }) { share { url allowDownload target { ... on Asset { title } } } userErrors { code } }
+      ncp: createShare(input: { targetId: $c }) { share { id } userErrors { code } }
+    }`, { n: encodeGlobalId('Asset', 'nomad-demo', file), c: ncp });
+    expect(res.body.data?.['nomad']).toMatchObject({ share: { allowDownload: true, target: { title: 'festival-trailer.mp4' } }, userErrors: [] });
+    expect(res.body.data?.['ncp']).toEqual({ share: null, userErrors: [{ code: 'UNSUPPORTED' }] });
+    expect([...h.demo.nomad.state.shares.values()].some((s) => s.assetId === file && s.nomadUsers[0]?.email === 'buyer@distributor.example')).toBe(true);
+  });
+});
