@@ -101,3 +101,52 @@ describe('share mutations', () => {
     expect([...h.demo.nomad.state.shares.values()].some((s) => s.assetId === file && s.nomadUsers[0]?.email === 'buyer@distributor.example')).toBe(true);
   });
 });
+
+describe('remaining asset mutations', () => {
+  it('moves an iconik asset between collections', async () => {
+    const asset = iconikAsset('Spring Music Bed');
+    const res = await h.gql(`mutation($ids: [ID!]!, $to: ID!) { moveAssets(input: { ids: $ids, destinationId: $to }) {
+      results { ok asset { collections { edges { node { title } } } } } } }`, { ids: [asset], to: iconikCollection('Archive 2019') });
+    expect((res.body.data?.['moveAssets'] as { results: unknown[] }).results).toEqual([
+      { ok: true, asset: { collections: { edges: [{ node: { title: 'Archive 2019' } }] } } },
+    ]);
+  });
+
+  it('moves an Icareus asset to another organization and purges from its bin', async () => {
+    const [first, second] = [...h.demo.icareus.state.assets.values()].filter((a) => a.organizationId === 2631609);
+    const moved = await h.gql(`mutation($ids: [ID!]!, $to: ID!) { moveAssets(input: { ids: $ids, destinationId: $to }) { results { ok note error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'icareus-demo', String(first?.id))],
+      to: encodeGlobalId('Collection', 'icareus-demo', 'organization:2631610'),
+    });
+    expect((moved.body.data?.['moveAssets'] as { results: Array<{ ok: boolean }> }).results[0]?.ok).toBe(true);
+    expect(h.demo.icareus.state.assets.get(first?.id ?? 0)?.organizationId).toBe(2631610);
+
+    const id = encodeGlobalId('Asset', 'icareus-demo', String(second?.id));
+    await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok } } }`, { ids: [id] });
+    const purged = await h.gql(`mutation($ids: [ID!]!) { purgeAssets(input: { ids: $ids }) { results { ok asset { id } error { code } } } }`, { ids: [id, id] });
+    expect((purged.body.data?.['purgeAssets'] as { results: unknown[] }).results).toEqual([
+      { ok: true, asset: null, error: null },
+      { ok: true, asset: null, error: null },
+    ]);
+    expect(h.demo.icareus.state.recycleBin.has(second?.id ?? 0)).toBe(false);
+    const emptied = await h.gql(`mutation { emptyRecycleBin(input: { source: "icareus-demo" }) { recycleBin { assets { edges { cursor } } } userErrors { code } } }`);
+    expect(emptied.body.data?.['emptyRecycleBin']).toEqual({ recycleBin: { assets: { edges: [] } }, userErrors: [] });
+    const ncp = await h.gql(`mutation { emptyRecycleBin(input: { source: "ncp-demo" }) { recycleBin { enabled } userErrors { code field } } }`);
+    expect(ncp.body.data?.['emptyRecycleBin']).toEqual({ recycleBin: null, userErrors: [{ code: 'UNSUPPORTED', field: ['input', 'source'] }] });
+  });
+
+  it('restores an archived Nomad asset and renames one, and refuses restore of one that is not archived', async () => {
+    const nomad = (name: string) => encodeGlobalId('Asset', 'nomad-demo', [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === name)?.id ?? '');
+    const res = await h.gql(`mutation($ids: [ID!]!) { restoreArchivedAssets(input: { ids: $ids }) { results { ok asset { status } error { code } } } }`, {
+      ids: [nomad('2021-teaser.mp4'), nomad('press-kit.pdf')],
+    });
+    expect((res.body.data?.['restoreArchivedAssets'] as { results: unknown[] }).results).toEqual([
+      { ok: true, asset: { status: 'RESTORING' }, error: null },
+      { ok: false, asset: null, error: { code: 'UPSTREAM_REJECTED' } },
+    ]);
+    const renamed = await h.gql(`mutation($id: ID!) { updateAsset(input: { id: $id, title: "press-kit-2027.pdf" }) { asset { title } userErrors { code } } }`, {
+      id: nomad('press-kit.pdf'),
+    });
+    expect(renamed.body.data?.['updateAsset']).toEqual({ asset: { title: 'press-kit-2027.pdf' }, userErrors: [] });
+  });
+});

@@ -168,7 +168,7 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async restoreArchivedAssets(ids: readonly string[]): Promise<WriteResult> {
-    return this.batch('Restore', ids, {}, ['RESTORING', 'AVAILABLE']);
+    return this.batch('Restore', ids, {}, ['RESTORING']);
   }
 
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
