@@ -21,10 +21,11 @@ export function createLoaders(sources: SourceRegistry, options: { batch?: boolea
   return {
     assets: createSourceBatchLoader(sources, (adapter, keys) => adapter.getAssets(ids(keys)), options),
     collections: createSourceBatchLoader(sources, (adapter, keys) => adapter.getCollections(ids(keys)), options),
-    shares: createSourceBatchLoader(sources, (adapter, keys) => adapter.getShares(ids(keys)), options),
-    ancestors: createSourceBatchLoader(sources, (adapter, keys) => adapter.getAncestors(ids(keys)), options),
-    assetShares: createSourceBatchLoader(sources, (adapter, keys) => adapter.getAssetShares(ids(keys)), options),
-    shareRecipients: createSourceBatchLoader(sources, (adapter, keys) => adapter.getShareRecipients(keys), options),
+    // Optional reads: a vendor without them has no shares and no nesting (adapter.ts).
+    shares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getShares?.(ids(keys)) ?? keys.map(() => null), options),
+    ancestors: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getAncestors?.(ids(keys)) ?? keys.map(() => []), options),
+    assetShares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getAssetShares?.(ids(keys)) ?? keys.map(() => []), options),
+    shareRecipients: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getShareRecipients?.(keys) ?? keys.map(() => []), options),
   };
 }
 

@@ -27,7 +27,8 @@ export const collectionType: CollectionResolvers = {
   },
   children: async (collection, args, context) => {
     const window = windowOf(args);
-    const page = await context.sources.get(collection.source).adapter.listCollectionChildren(collection.nativeId, window);
+    const { adapter } = context.sources.get(collection.source);
+    const page = (await adapter.listCollectionChildren?.(collection.nativeId, window)) ?? { items: [], hasMore: false };
     primeLoaders(context.loaders, page.items);
     return connectionFromPage(page, window);
   },

@@ -10,11 +10,11 @@ export const recycleBinQuery: QueryResolvers = {
 
 export const recycleBinType: RecycleBinResolvers = {
   source: (bin, _args, context) => context.sources.get(bin.source),
-  enabled: (bin, _args, context) => context.sources.get(bin.source).adapter.isRecycleBinEnabled(),
+  enabled: async (bin, _args, context) => (await context.sources.get(bin.source).adapter.isRecycleBinEnabled?.()) ?? false,
   assets: async (bin, args, context) => {
     const window = windowOf(args);
     const { adapter } = context.sources.get(bin.source);
-    if (!(await adapter.isRecycleBinEnabled())) return connectionFromPage({ items: [], hasMore: false }, window);
+    if (!adapter.listRecycleBin || !(await adapter.isRecycleBinEnabled?.())) return connectionFromPage({ items: [], hasMore: false }, window);
     const page = await adapter.listRecycleBin(window);
     primeLoaders(context.loaders, page.items);
     return connectionFromPage(page, window);

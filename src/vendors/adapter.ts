@@ -27,27 +27,30 @@ export interface VendorAdapter {
   getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>>;
   /** Collections by native id; null in the slot of an unknown id. */
   getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>>;
-  /** Shares by native id; null in the slot of an unknown id. */
-  getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>>;
-
   /** Assets of the whole source that are not deleted, in the vendor's order. */
   listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>>;
   listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>>;
   /** Assets directly inside one collection. */
   listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>>;
-  /** Collections directly inside one collection. */
-  listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>>;
-  /** For each collection: its ancestors from the top level down to the direct parent. */
-  getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>>;
-  /** For each asset: every share made of it (empty without the SHARES capability). */
-  getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>>;
-  /** For each share: the recipients' email addresses. */
-  getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>>;
 
-  /** Whether deletes go to a recycle bin (false without the RECYCLE_BIN capability). */
-  isRecycleBinEnabled(): Promise<boolean>;
-  /** Deleted assets waiting in the recycle bin (empty without the RECYCLE_BIN capability). */
-  listRecycleBin(window: Window): Promise<Page<AssetModel>>;
+  // Optional reads: present exactly when the capability is. Callers treat a missing method
+  // as "nothing there" (no children, no shares, a disabled recycle bin), in one place each
+  // (src/loaders/create-loaders.ts, src/resolvers/).
+
+  /** NESTED_COLLECTIONS: collections directly inside one collection. */
+  listCollectionChildren?(collectionId: string, window: Window): Promise<Page<CollectionModel>>;
+  /** NESTED_COLLECTIONS: for each collection its ancestors, from the top level down to the direct parent. */
+  getAncestors?(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>>;
+  /** SHARES: shares by native id; null in the slot of an unknown id. */
+  getShares?(ids: readonly string[]): Promise<BatchResult<ShareModel | null>>;
+  /** SHARES: for each asset, every share made of it. */
+  getAssetShares?(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>>;
+  /** SHARES: for each share, the recipients' email addresses. */
+  getShareRecipients?(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>>;
+  /** RECYCLE_BIN: whether deletes go to the recycle bin right now (a vendor may let it be switched off). */
+  isRecycleBinEnabled?(): Promise<boolean>;
+  /** RECYCLE_BIN: deleted assets waiting in the recycle bin. */
+  listRecycleBin?(window: Window): Promise<Page<AssetModel>>;
 
   /** Releases connection pools; called once at shutdown. */
   close(): Promise<void>;

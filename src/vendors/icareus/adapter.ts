@@ -14,7 +14,7 @@ import { badUserInput, notFound, unsupported, type ErrorOrigin } from '../../err
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { UpstreamClient, type QueryValue } from '../http.js';
-import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
+import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
 import {
@@ -93,10 +93,6 @@ export class IcareusAdapter implements VendorAdapter {
     });
   }
 
-  async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
-    return ids.map(() => null);
-  }
-
   async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
     return fetchOffsetWindow(window, async (skip, limit) => ({
       items: (await this.organizationAssets({ skip, limit, keyword: query.search, orderBy: 'created', order: 'desc' })).map((asset) =>
@@ -133,14 +129,6 @@ export class IcareusAdapter implements VendorAdapter {
 
   async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
     return collectionIds.map((id) => (parseCollectionId(id)?.kind === 'folder' ? [this.organization()] : []));
-  }
-
-  async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
-    return assetIds.map(() => []);
-  }
-
-  async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
-    return shares.map(() => []);
   }
 
   async isRecycleBinEnabled(): Promise<boolean> {

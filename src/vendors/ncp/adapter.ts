@@ -13,7 +13,7 @@ import { fetchWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
-import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
+import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
@@ -73,10 +73,6 @@ export class NcpAdapter implements VendorAdapter {
     });
   }
 
-  async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
-    return ids.map(() => null);
-  }
-
   /**
    * NCP lists assets per project only, so the workspace's assets are its projects' assets
    * one project after another: the window is walked project by project, skipping whole
@@ -107,30 +103,6 @@ export class NcpAdapter implements VendorAdapter {
 
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
     return this.projectAssets(collectionId, window);
-  }
-
-  async listCollectionChildren(_collectionId: string, _window: Window): Promise<Page<CollectionModel>> {
-    return { items: [], hasMore: false };
-  }
-
-  async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
-    return collectionIds.map(() => []);
-  }
-
-  async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
-    return assetIds.map(() => []);
-  }
-
-  async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
-    return shares.map(() => []);
-  }
-
-  async isRecycleBinEnabled(): Promise<boolean> {
-    return false;
-  }
-
-  async listRecycleBin(_window: Window): Promise<Page<AssetModel>> {
-    return { items: [], hasMore: false };
   }
 
   async close(): Promise<void> {

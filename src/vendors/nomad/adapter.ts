@@ -83,10 +83,6 @@ export class NomadAdapter implements VendorAdapter {
     });
   }
 
-  async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
-    return ids.map(() => null);
-  }
-
   async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
     return fetchWindow(window, MAX_PAGE_SIZE, async ({ page, perPage }) => {
       const list = await this.search(page, perPage, [ASSET_TYPE.FILE], query.search ?? null);
@@ -118,23 +114,6 @@ export class NomadAdapter implements VendorAdapter {
       // Assumption (docs/vendors.md): listed from the bucket down to the direct parent.
       return parseResponse(nomadParentFolders, body, this.origin, 'parent-folders').map((asset) => toCollection(this.source, asset));
     });
-  }
-
-  async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
-    return assetIds.map(() => []);
-  }
-
-  async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
-    return shares.map(() => []);
-  }
-
-  async isRecycleBinEnabled(): Promise<boolean> {
-    // Nomad's Delete is permanent; Archive is cold storage, not a bin (DOMAIN.md).
-    return false;
-  }
-
-  async listRecycleBin(_window: Window): Promise<Page<AssetModel>> {
-    return { items: [], hasMore: false };
   }
 
   async close(): Promise<void> {
