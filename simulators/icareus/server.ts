@@ -4,6 +4,7 @@
 // vendor's error conventions: the Archive API answers failures with HTTP 200 and
 // {"status":"error","message":...}; the Recycle Bin API with a non-200 status.
 // Auth: `Authorization: Bearer <token>` or `userToken: <token>`.
+import { createSettler } from '../kit/settle-later.js';
 import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 import { seedIcareus } from './seed.js';
 import { createIcareusState, recycleBinDate, type IcareusAssetRecord, type IcareusState } from './state.js';
@@ -41,7 +42,7 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
     return fields;
   };
 
-  const timers = new Set<NodeJS.Timeout>();
+  const settler = createSettler(options.settleMs ?? 1500);
   let nextId = 12_000_001;
 
   /** Copy Asset API and Move Asset API: organizationTo must be an organization the user belongs to. */
@@ -57,11 +58,9 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
     // Only the metadata is copied at once; the files follow in the background.
     const copy: IcareusAssetRecord = { ...structuredClone(asset), id: nextId++, organizationId: to, created: Date.now(), presets: [] };
     state.assets.set(copy.id, copy);
-    const timer = setTimeout(() => {
-      timers.delete(timer);
+    settler.later(() => {
       copy.presets = structuredClone(asset.presets);
-    }, options.settleMs ?? 1500);
-    timers.add(timer);
+    });
     return { status: 200, body: { status: 'ok', asset: assetObject(copy) } };
   };
 
@@ -167,7 +166,7 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
     baseUrl: `${simulator.origin}/`,
     state,
     close: async () => {
-      timers.forEach((timer) => clearTimeout(timer));
+      settler.cancelAll();
       await simulator.close();
     },
   };

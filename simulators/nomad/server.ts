@@ -6,6 +6,7 @@
 // the answer shows the transitional status (Moving, Copying, PendingArchive, ...) and the
 // asset settles after `settleMs`. Auth: Bearer token; errors are plain 400/401/403/404.
 import { randomUUID } from 'node:crypto';
+import { createSettler } from '../kit/settle-later.js';
 import { stableUuid } from '../kit/stable-id.js';
 import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 
@@ -62,15 +63,8 @@ const now = () => new Date().toISOString();
 
 export async function startNomadSimulator(options: NomadSimulatorOptions): Promise<NomadSimulator> {
   const state: NomadState = { assets: new Map(), shares: new Map() };
-  const settleMs = options.settleMs ?? 1500;
-  const timers = new Set<NodeJS.Timeout>();
-  const later = (fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      fn();
-    }, settleMs);
-    timers.add(timer);
-  };
+  const settler = createSettler(options.settleMs ?? 1500);
+  const later = settler.later;
   const setStatus = (asset: NomadAssetRecord, status: string) => {
     asset.assetStatus = status;
     asset.lastModifiedDate = now();
@@ -277,7 +271,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
     baseUrl: `${simulator.origin}/`,
     state,
     close: async () => {
-      timers.forEach((timer) => clearTimeout(timer));
+      settler.cancelAll();
       await simulator.close();
     },
   };

@@ -50,11 +50,36 @@ export interface UpstreamClientOptions {
   readonly describeError?: (status: number, body: unknown) => string | undefined;
 }
 
+/** The source settings every vendor configuration shares (src/config.ts). */
+export interface SourceConnection {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly maxConnections: number;
+}
+
 export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
+  readonly origin: ErrorOrigin;
+
+  /** A client for one configured source; the adapter adds only its auth and error hooks. */
+  static forSource(
+    source: SourceConnection,
+    vendor: ErrorOrigin['vendor'],
+    hooks: Pick<UpstreamClientOptions, 'authorize' | 'describeError'>,
+  ): UpstreamClient {
+    return new UpstreamClient({
+      origin: { source: source.name, vendor },
+      baseUrl: source.baseUrl,
+      timeoutMs: source.timeoutMs,
+      connections: source.maxConnections,
+      ...hooks,
+    });
+  }
 
   constructor(private readonly options: UpstreamClientOptions) {
+    this.origin = options.origin;
     const url = new URL(options.baseUrl);
     this.pool = new Pool(url.origin, {
       connections: options.connections,

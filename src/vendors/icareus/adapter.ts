@@ -55,23 +55,19 @@ export class IcareusAdapter implements VendorAdapter {
     this.source = config.name;
     this.organizationId = config.organizationId;
     this.languageId = config.languageId;
-    this.origin = { source: config.name, vendor: 'ICAREUS' };
     this.otherOrganizationIds = config.otherOrganizationIds;
     this.archiveToken = config.credentials.archiveToken;
     // Deleting goes through the Archive API, which takes the organization's own token, so
     // the source can delete only when that token is configured.
     this.capabilities = new Set<Capability>([...READ_CAPABILITIES, ...(this.archiveToken ? (['DELETE_ASSETS'] as const) : [])]);
     const { userToken } = config.credentials;
-    this.http = new UpstreamClient({
-      origin: this.origin,
-      baseUrl: config.baseUrl,
-      timeoutMs: config.timeoutMs,
-      connections: config.maxConnections,
+    this.http = UpstreamClient.forSource(config, 'ICAREUS', {
       authorize: ({ headers }) => {
         headers['authorization'] = `Bearer ${userToken}`;
       },
       describeError: icareusErrorMessage,
     });
+    this.origin = this.http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {

@@ -72,13 +72,8 @@ export class IconikAdapter implements VendorAdapter {
 
   constructor(config: IconikSourceConfig) {
     this.source = config.name;
-    this.origin = { source: config.name, vendor: 'ICONIK' };
     const { appId, authToken } = config.credentials;
-    this.http = new UpstreamClient({
-      origin: this.origin,
-      baseUrl: config.baseUrl,
-      timeoutMs: config.timeoutMs,
-      connections: config.maxConnections,
+    this.http = UpstreamClient.forSource(config, 'ICONIK', {
       // iconik authenticates every call with these two headers (OpenAPI securitySchemes).
       authorize: ({ headers }) => {
         headers['App-ID'] = appId;
@@ -86,6 +81,7 @@ export class IconikAdapter implements VendorAdapter {
       },
       describeError: iconikErrorMessage,
     });
+    this.origin = this.http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {

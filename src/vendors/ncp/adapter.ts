@@ -42,19 +42,15 @@ export class NcpAdapter implements VendorAdapter {
   constructor(config: NcpSourceConfig) {
     this.source = config.name;
     this.workspace = config.workspaceName;
-    this.origin = { source: config.name, vendor: 'NCP_MEDIA_INTELLIGENCE' };
     const { accessKey, secretKey } = config.credentials;
-    this.http = new UpstreamClient({
-      origin: this.origin,
-      baseUrl: config.baseUrl,
-      timeoutMs: config.timeoutMs,
-      connections: config.maxConnections,
+    this.http = UpstreamClient.forSource(config, 'NCP_MEDIA_INTELLIGENCE', {
       // Signed over the exact path and query sent, per request (the timestamp is part of it).
       authorize: ({ method, pathWithQuery, headers }) => {
         Object.assign(headers, signedHeaders({ method, pathWithQuery, accessKey, secretKey }));
       },
       describeError: ncpErrorMessage,
     });
+    this.origin = this.http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {

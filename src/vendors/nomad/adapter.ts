@@ -55,18 +55,14 @@ export class NomadAdapter implements VendorAdapter {
 
   constructor(config: NomadSourceConfig) {
     this.source = config.name;
-    this.origin = { source: config.name, vendor: 'NOMAD' };
     const { token } = config.credentials;
-    this.http = new UpstreamClient({
-      origin: this.origin,
-      baseUrl: config.baseUrl,
-      timeoutMs: config.timeoutMs,
-      connections: config.maxConnections,
+    this.http = UpstreamClient.forSource(config, 'NOMAD', {
       authorize: ({ headers }) => {
         headers['authorization'] = `Bearer ${token}`;
       },
       describeError: nomadErrorMessage,
     });
+    this.origin = this.http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
