@@ -17,12 +17,28 @@ const commonSourceFields = {
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   /** Keep-alive connections in this source's pool. */
   maxConnections: z.number().int().min(1).max(256).default(16),
+  /** Extra attempts for idempotent reads after 429/5xx/timeouts/connection errors (writes never retry). */
+  retries: z.number().int().min(0).max(5).default(2),
+  /**
+   * Per-request credentials: credential field -> request header (for example
+   * `authToken: x-iconik-auth-token`). A header present on a request replaces that field of
+   * the configured credentials for that request only.
+   */
+  credentialHeaders: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/, 'a lower-case HTTP header name')).default({}),
 };
+
+/** The credential fields each vendor needs on every call. */
+export const REQUIRED_CREDENTIALS = {
+  ICONIK: ['appId', 'authToken'],
+  ICAREUS: ['userToken'],
+  NCP_MEDIA_INTELLIGENCE: ['accessKey', 'secretKey'],
+  NOMAD: ['token'],
+} as const;
 
 const iconikSource = z.strictObject({
   ...commonSourceFields,
   vendor: z.literal('ICONIK'),
-  credentials: z.strictObject({ appId: z.string().min(1), authToken: z.string().min(1) }),
+  credentials: z.strictObject({ appId: z.string().min(1), authToken: z.string().min(1) }).partial().default({}),
 });
 
 const icareusSource = z.strictObject({
@@ -34,11 +50,14 @@ const icareusSource = z.strictObject({
   languageId: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/).default('en_US'),
   /** Other organizations the user may copy or move assets to; listed as top-level collections. */
   otherOrganizationIds: z.array(z.number().int().positive()).default([]),
-  credentials: z.strictObject({
-    userToken: z.string().min(1),
-    /** The organization's Archive API token; needed only to delete assets (Archive API deleteAsset). */
-    archiveToken: z.string().min(1).optional(),
-  }),
+  credentials: z
+    .strictObject({
+      userToken: z.string().min(1),
+      /** The organization's Archive API token; needed only to delete assets (Archive API deleteAsset). */
+      archiveToken: z.string().min(1),
+    })
+    .partial()
+    .default({}),
 });
 
 const ncpSource = z.strictObject({
@@ -46,22 +65,42 @@ const ncpSource = z.strictObject({
   vendor: z.literal('NCP_MEDIA_INTELLIGENCE'),
   /** The Media Intelligence workspace (`workspace_name` in every path). */
   workspaceName: z.string().min(1),
-  credentials: z.strictObject({ accessKey: z.string().min(1), secretKey: z.string().min(1) }),
+  credentials: z.strictObject({ accessKey: z.string().min(1), secretKey: z.string().min(1) }).partial().default({}),
 });
 
 const nomadSource = z.strictObject({
   ...commonSourceFields,
   vendor: z.literal('NOMAD'),
-  credentials: z.strictObject({ token: z.string().min(1) }),
+  credentials: z.strictObject({ token: z.string().min(1) }).partial().default({}),
 });
 
 const sourceConfig = z.discriminatedUnion('vendor', [iconikSource, icareusSource, ncpSource, nomadSource]);
 
 const gatewayConfig = z
-  .strictObject({ sources: z.array(sourceConfig).min(1, 'list at least one source') })
+  .strictObject({
+    sources: z.array(sourceConfig).min(1, 'list at least one source'),
+    /** Whole-request budget: no upstream call starts or continues after it. */
+    requestDeadlineMs: z.number().int().min(100).max(300_000).default(25_000),
+  })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.sources.forEach((source, index) => {
+      for (const field of REQUIRED_CREDENTIALS[source.vendor]) {
+        const configured = (source.credentials as Record<string, string | undefined>)[field];
+        if (!configured && !source.credentialHeaders[field]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', index, 'credentials', field],
+            message: `required: configure it, or name a request header for it in credentialHeaders.${field}`,
+          });
+        }
+      }
+      for (const field of Object.keys(source.credentialHeaders)) {
+        const known: readonly string[] = [...REQUIRED_CREDENTIALS[source.vendor], ...(source.vendor === 'ICAREUS' ? ['archiveToken'] : [])];
+        if (!known.includes(field)) {
+          ctx.addIssue({ code: 'custom', path: ['sources', index, 'credentialHeaders', field], message: `${source.vendor} has no credential "${field}"` });
+        }
+      }
       if (seen.has(source.name)) {
         ctx.addIssue({ code: 'custom', path: ['sources', index, 'name'], message: `duplicate source name "${source.name}"` });
       }

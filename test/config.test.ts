@@ -54,10 +54,21 @@ describe('configuration', () => {
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain('sources.0.baseUrl');
-      expect(message).toContain('sources.1.credentials.authToken');
       expect(message).toContain('sources.1.timeoutMs');
       expect(message).toContain('sources.2.vendor');
     }
+  });
+
+  it('requires each credential to be configured or to come from a named request header', () => {
+    const source = { name: 'a', vendor: 'ICONIK', baseUrl: 'https://x.example/', credentials: { appId: 'x' } };
+    expect(() => parseConfig({ sources: [source] })).toThrow(
+      /sources\.0\.credentials\.authToken: required: configure it, or name a request header for it in credentialHeaders\.authToken/,
+    );
+    const perRequest = parseConfig({ sources: [{ ...source, credentialHeaders: { authToken: 'x-iconik-auth-token' } }] });
+    expect(perRequest.sources[0]?.credentialHeaders).toEqual({ authToken: 'x-iconik-auth-token' });
+    expect(() => parseConfig({ sources: [{ ...source, credentialHeaders: { authToken: 'x-a', password: 'x-b' } }] })).toThrow(
+      /credentialHeaders\.password: ICONIK has no credential "password"/,
+    );
   });
 
   it('rejects duplicate source names', () => {

@@ -7,16 +7,32 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import cors from 'cors';
 import type { GatewayContext } from '../context.js';
 import { logger } from '../logger.js';
+import { runInRequestScope, type RequestScope } from '../request-scope.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
 const corsHandler = cors();
 
-export function createHttpServer(apollo: ApolloServer<GatewayContext>, context: () => Promise<GatewayContext>): Server {
+export interface HttpServerOptions {
+  /** Budget for one GraphQL request, from arrival. */
+  readonly requestDeadlineMs: number;
+  /** Per-source credentials a request carries in its headers. */
+  readonly credentialsFromHeaders: (headers: IncomingMessage['headers']) => RequestScope['credentials'];
+}
+
+export function createHttpServer(
+  apollo: ApolloServer<GatewayContext>,
+  context: () => Promise<GatewayContext>,
+  options: HttpServerOptions,
+): Server {
   return createServer((req, res) => {
+    const scope: RequestScope = {
+      deadline: Date.now() + options.requestDeadlineMs,
+      credentials: options.credentialsFromHeaders(req.headers),
+    };
     corsHandler(req, res, () => {
-      handle(apollo, context, req, res).catch((error: unknown) => {
+      runInRequestScope(scope, () => handle(apollo, context, req, res)).catch((error: unknown) => {
         logger.error('request failed outside GraphQL execution', { error: error instanceof Error ? error.message : String(error) });
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else res.end();

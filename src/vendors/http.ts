@@ -7,14 +7,31 @@
 // de-duplication and HTTP caching, which would sit beside our per-request DataLoaders and
 // blur both the call counts we test and (later) per-tenant cache keys. undici's Pool gives
 // exactly the pooling and timeouts we need and nothing else.
+import {
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  circuitBreaker,
+  handleWhen,
+  isBrokenCircuitError,
+  retry,
+  wrap,
+  type CircuitBreakerPolicy,
+  type IPolicy,
+} from 'cockatiel';
 import { Pool, errors as undiciErrors } from 'undici';
 import { ErrorCode, GatewayError, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
+import { currentRequestScope } from '../request-scope.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface UpstreamRequest {
   readonly method: HttpMethod;
+  /**
+   * True when sending the request twice is harmless. GET is; a read sent as POST (iconik's
+   * search) says so here. Only idempotent requests are retried.
+   */
+  readonly idempotent?: boolean;
   /** Path below the base URL, built with encodePath. */
   readonly path: string;
   readonly query?: Readonly<Record<string, QueryValue>>;
@@ -48,7 +65,34 @@ export interface UpstreamClientOptions {
    * never passed on. Return undefined to use a generic message.
    */
   readonly describeError?: (status: number, body: unknown) => string | undefined;
+  /** Extra attempts for idempotent requests after 429, 5xx, timeouts or connection errors. */
+  readonly retries?: number;
+  /** Consecutive vendor-down failures that open the circuit. */
+  readonly breakerThreshold?: number;
+  /** How long an open circuit fails fast before one probe request is let through. */
+  readonly breakerHalfOpenMs?: number;
 }
+
+/** A vendor error that may say when to come back (HTTP Retry-After). */
+export class UpstreamError extends GatewayError {
+  constructor(code: GatewayError['code'], message: string, origin: ErrorOrigin, readonly retryAfterMs?: number) {
+    super(code, message, origin);
+  }
+}
+
+const RETRY_BASE_MS = 100;
+const RETRY_MAX_MS = 2_000;
+
+/** Vendor down or overloaded: what retries and the circuit breaker react to (never 4xx). */
+const isVendorFailure = (error: Error) =>
+  error instanceof GatewayError && (error.code === ErrorCode.UPSTREAM_UNAVAILABLE || error.code === ErrorCode.UPSTREAM_TIMEOUT);
+
+// Full-jitter exponential backoff, or the vendor's Retry-After when it sent one (capped).
+const backoff = new DelegateBackoff<{ attempt: number; result: { error?: Error } | { value: unknown } }>((context) => {
+  const error = 'error' in context.result ? context.result.error : undefined;
+  if (error instanceof UpstreamError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, RETRY_MAX_MS);
+  return Math.random() * Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** context.attempt);
+});
 
 /** The source settings every vendor configuration shares (src/config.ts). */
 export interface SourceConnection {
@@ -56,11 +100,14 @@ export interface SourceConnection {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly maxConnections: number;
+  readonly retries?: number;
 }
 
 export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly readPolicy: IPolicy;
   readonly origin: ErrorOrigin;
 
   /** A client for one configured source; the adapter adds only its auth and error hooks. */
@@ -75,6 +122,7 @@ export class UpstreamClient {
       timeoutMs: source.timeoutMs,
       connections: source.maxConnections,
       ...hooks,
+      ...(source.retries !== undefined ? { retries: source.retries } : {}),
     });
   }
 
@@ -88,11 +136,44 @@ export class UpstreamClient {
       bodyTimeout: options.timeoutMs,
     });
     this.basePath = url.pathname.replace(/\/+$/, '');
+    // One breaker per source: while a vendor is down, its calls fail fast instead of
+    // tying up the request deadline, and a probe after breakerHalfOpenMs closes it again.
+    this.breaker = circuitBreaker(handleWhen(isVendorFailure), {
+      halfOpenAfter: options.breakerHalfOpenMs ?? 10_000,
+      breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+    });
+    const retries = retry(handleWhen(isVendorFailure), { maxAttempts: options.retries ?? 2, backoff });
+    this.readPolicy = wrap(retries, this.breaker);
   }
 
-  /** Sends a request and returns the parsed 2xx response; any other outcome throws a GatewayError. */
+  /**
+   * Sends a request and returns the parsed 2xx response; any other outcome throws a
+   * GatewayError. Idempotent requests are retried on vendor failures; writes are sent once.
+   */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const idempotent = request.idempotent ?? request.method === 'GET';
+    try {
+      return await (idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request));
+    } catch (error) {
+      if (isBrokenCircuitError(error)) {
+        throw new GatewayError(
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          `${this.origin.vendor} source "${this.origin.source}" is failing; calls are paused for a few seconds (circuit open).`,
+          this.origin,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
     const { origin } = this.options;
+    // The per-call timeout, shortened to what is left of the GraphQL request's deadline.
+    const deadline = currentRequestScope()?.deadline ?? Infinity;
+    const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
+    if (timeoutMs <= 0) {
+      throw new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `The request's deadline passed before ${origin.vendor} source "${origin.source}" was called.`, origin);
+    }
     const pathWithQuery = this.basePath + request.path + queryString(request.query);
     const headers: Record<string, string> = { accept: 'application/json' };
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
@@ -101,27 +182,30 @@ export class UpstreamClient {
 
     let status: number;
     let text: string;
+    let retryAfter: string | string[] | undefined;
     try {
       const response = await this.pool.request({
         method: request.method,
         path: pathWithQuery,
         headers,
         body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       status = response.statusCode;
+      retryAfter = response.headers['retry-after'];
       text = await response.body.text();
     } catch (error) {
-      throw transportError(error, origin, this.options.timeoutMs);
+      throw transportError(error, origin, timeoutMs);
     }
 
     const parsed = parseJson(text);
     if (status < 200 || status >= 300) {
       const described = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
-      throw new GatewayError(
+      throw new UpstreamError(
         codeForUpstreamStatus(status),
         `${origin.vendor} source "${origin.source}" answered HTTP ${status}${described ? `: ${described}` : ''}.`,
         { ...origin, upstreamStatus: status },
+        retryAfterMs(retryAfter),
       );
     }
     if (!parsed.ok) {
@@ -137,6 +221,16 @@ export class UpstreamClient {
   async close(): Promise<void> {
     await this.pool.close();
   }
+}
+
+/** Retry-After as seconds or an HTTP date (RFC 9110), in milliseconds from now. */
+function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function queryString(query: UpstreamRequest['query']): string {

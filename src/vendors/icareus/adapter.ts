@@ -9,8 +9,9 @@
 // one `assetId`), so by-id reads run one call per id under a concurrency cap; there is no
 // folder listing, so folders are learned from the organization's assets (see FOLDER_SCAN).
 import type { Capability } from '../../generated/resolvers-types.js';
-import type { IcareusSourceConfig } from '../../config.js';
-import { badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
+import { REQUIRED_CREDENTIALS, type IcareusSourceConfig } from '../../config.js';
+import { credentialsFor } from '../credentials.js';
+import { badUserInput, notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { UpstreamClient, type QueryValue } from '../http.js';
@@ -49,20 +50,21 @@ export class IcareusAdapter implements VendorAdapter {
   private readonly organizationId: number;
   private readonly languageId: string;
   private readonly otherOrganizationIds: readonly number[];
-  private readonly archiveToken: string | undefined;
+  private readonly credentials: IcareusSourceConfig['credentials'];
 
   constructor(config: IcareusSourceConfig) {
     this.source = config.name;
     this.organizationId = config.organizationId;
     this.languageId = config.languageId;
     this.otherOrganizationIds = config.otherOrganizationIds;
-    this.archiveToken = config.credentials.archiveToken;
+    this.credentials = config.credentials;
     // Deleting goes through the Archive API, which takes the organization's own token, so
-    // the source can delete only when that token is configured.
-    this.capabilities = new Set<Capability>([...READ_CAPABILITIES, ...(this.archiveToken ? (['DELETE_ASSETS'] as const) : [])]);
-    const { userToken } = config.credentials;
+    // the source can delete only when that token is configured (or sent per request).
+    const canDelete = Boolean(config.credentials.archiveToken || config.credentialHeaders['archiveToken']);
+    this.capabilities = new Set<Capability>([...READ_CAPABILITIES, ...(canDelete ? (['DELETE_ASSETS'] as const) : [])]);
     this.http = UpstreamClient.forSource(config, 'ICAREUS', {
       authorize: ({ headers }) => {
+        const { userToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICAREUS);
         headers['authorization'] = `Bearer ${userToken}`;
       },
       describeError: icareusErrorMessage,
@@ -151,8 +153,7 @@ export class IcareusAdapter implements VendorAdapter {
   // {"status":"error"}; Recycle Bin API failures are non-200.
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
-    const token = this.archiveToken;
-    if (!token) throw unsupported(this.origin, 'deleting assets without credentials.archiveToken');
+    const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken']);
     const deleted = await settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
       await this.archive('deleteAsset', { assetId: numericId(id, this.origin), token });
       return id;

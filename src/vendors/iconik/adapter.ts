@@ -9,7 +9,8 @@
 // ancestors, a share's users) have no multi-object form and run one call per object under
 // PER_ITEM_CONCURRENCY.
 import type { Capability } from '../../generated/resolvers-types.js';
-import type { IconikSourceConfig } from '../../config.js';
+import { REQUIRED_CREDENTIALS, type IconikSourceConfig } from '../../config.js';
+import { credentialsFor } from '../credentials.js';
 import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
@@ -72,10 +73,10 @@ export class IconikAdapter implements VendorAdapter {
 
   constructor(config: IconikSourceConfig) {
     this.source = config.name;
-    const { appId, authToken } = config.credentials;
     this.http = UpstreamClient.forSource(config, 'ICONIK', {
       // iconik authenticates every call with these two headers (OpenAPI securitySchemes).
       authorize: ({ headers }) => {
+        const { appId, authToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICONIK);
         headers['App-ID'] = appId;
         headers['Auth-Token'] = authToken;
       },
@@ -393,6 +394,7 @@ export class IconikAdapter implements VendorAdapter {
     const { body } = await this.http.send({
       method: 'POST',
       path: '/search/v1/search/',
+        idempotent: true,
       // No signed URLs or search history for machine reads: faster, and no side effects.
       query: { page, per_page: perPage, generate_signed_url: false, save_search_history: false },
       body: criteria,
@@ -410,6 +412,7 @@ export class IconikAdapter implements VendorAdapter {
       const { body } = await this.http.send({
         method: 'POST',
         path: '/search/v1/search/',
+        idempotent: true,
         query: { per_page: chunk.length, generate_signed_url: false, save_search_history: false },
         body: { doc_types: [docType], filter: { operator: 'AND', terms: [{ name: 'id', value_in: chunk }] } },
       });

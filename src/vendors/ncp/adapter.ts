@@ -7,7 +7,8 @@
 // (project list, project, project assets, asset) follow the same REST layout and are
 // listed with their assumed shapes in docs/vendors.md.
 import type { Capability } from '../../generated/resolvers-types.js';
-import type { NcpSourceConfig } from '../../config.js';
+import { REQUIRED_CREDENTIALS, type NcpSourceConfig } from '../../config.js';
+import { credentialsFor } from '../credentials.js';
 import { notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
@@ -42,10 +43,10 @@ export class NcpAdapter implements VendorAdapter {
   constructor(config: NcpSourceConfig) {
     this.source = config.name;
     this.workspace = config.workspaceName;
-    const { accessKey, secretKey } = config.credentials;
     this.http = UpstreamClient.forSource(config, 'NCP_MEDIA_INTELLIGENCE', {
       // Signed over the exact path and query sent, per request (the timestamp is part of it).
       authorize: ({ method, pathWithQuery, headers }) => {
+        const { accessKey, secretKey } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NCP_MEDIA_INTELLIGENCE);
         Object.assign(headers, signedHeaders({ method, pathWithQuery, accessKey, secretKey }));
       },
       describeError: ncpErrorMessage,

@@ -5,7 +5,8 @@
 // /admin/asset/{id}/parent-folders (ancestors), and POST /admin/search for source-wide
 // lists (assumed, see docs/vendors.md). Files are Assets; folders and buckets Collections.
 import type { AssetStatus, Capability } from '../../generated/resolvers-types.js';
-import type { NomadSourceConfig } from '../../config.js';
+import { REQUIRED_CREDENTIALS, type NomadSourceConfig } from '../../config.js';
+import { credentialsFor } from '../credentials.js';
 import { ErrorCode, GatewayError, badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, sliceWindow } from '../../pagination/page-window.js';
 import type {
@@ -55,9 +56,9 @@ export class NomadAdapter implements VendorAdapter {
 
   constructor(config: NomadSourceConfig) {
     this.source = config.name;
-    const { token } = config.credentials;
     this.http = UpstreamClient.forSource(config, 'NOMAD', {
       authorize: ({ headers }) => {
+        const { token } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NOMAD);
         headers['authorization'] = `Bearer ${token}`;
       },
       describeError: nomadErrorMessage,
@@ -252,6 +253,7 @@ export class NomadAdapter implements VendorAdapter {
     const { body } = await this.http.send({
       method: 'POST',
       path: '/admin/search',
+      idempotent: true,
       body: {
         ...(text ? { searchQuery: text } : {}),
         pageOffset: page - 1,
