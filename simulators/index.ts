@@ -30,18 +30,19 @@ export const DEMO_NCP_WORKSPACE = 'demo-workspace';
 const demoSecret = () => randomBytes(18).toString('base64url');
 const portOption = (port: number | undefined) => (port ? { port } : {});
 
-export async function startDemoSimulators(options: { ports?: DemoPorts } = {}): Promise<DemoSimulators> {
+export async function startDemoSimulators(options: { ports?: DemoPorts; latencyMs?: number } = {}): Promise<DemoSimulators> {
   const ports = options.ports ?? {};
+  const latency = options.latencyMs ? { latencyMs: options.latencyMs } : {};
   const iconikCredentials = { appId: `demo-app-${demoSecret().slice(0, 8)}`, authToken: demoSecret() };
   const icareusCredentials = { userToken: demoSecret(), archiveToken: demoSecret() };
   const ncpCredentials = { accessKey: `DEMO${demoSecret().slice(0, 16)}`, secretKey: demoSecret() };
   const nomadCredentials = { token: demoSecret() };
 
   const [iconik, icareus, ncp, nomad] = await Promise.all([
-    startIconikSimulator({ ...iconikCredentials, ...portOption(ports.iconik) }),
-    startIcareusSimulator({ ...icareusCredentials, ...portOption(ports.icareus) }),
-    startNcpSimulator({ workspaceName: DEMO_NCP_WORKSPACE, ...ncpCredentials, ...portOption(ports.ncp) }),
-    startNomadSimulator({ ...nomadCredentials, ...portOption(ports.nomad) }),
+    startIconikSimulator({ ...iconikCredentials, ...portOption(ports.iconik), ...latency }),
+    startIcareusSimulator({ ...icareusCredentials, ...portOption(ports.icareus), ...latency }),
+    startNcpSimulator({ workspaceName: DEMO_NCP_WORKSPACE, ...ncpCredentials, ...portOption(ports.ncp), ...latency }),
+    startNomadSimulator({ ...nomadCredentials, ...portOption(ports.nomad), ...latency }),
   ]);
   return {
     iconik,

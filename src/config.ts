@@ -19,6 +19,10 @@ const commonSourceFields = {
   maxConnections: z.number().int().min(1).max(256).default(16),
   /** Extra attempts for idempotent reads after 429/5xx/timeouts/connection errors (writes never retry). */
   retries: z.number().int().min(0).max(5).default(2),
+  /** Consecutive failed calls (vendor down: 429/5xx/timeouts/connection errors) that open this source's circuit. */
+  breakerThreshold: z.number().int().min(1).max(10_000).default(5),
+  /** How long an open circuit fails fast before one probe call is let through. */
+  breakerHalfOpenMs: z.number().int().min(100).max(600_000).default(10_000),
   /**
    * Per-request credentials: credential field -> request header (for example
    * `authToken: x-iconik-auth-token`). A header present on a request replaces that field of

@@ -11,6 +11,8 @@ import { createIcareusState, recycleBinDate, type IcareusAssetRecord, type Icare
 
 export interface IcareusSimulatorOptions {
   readonly port?: number;
+  /** Latency added to every request (benchmarks). */
+  readonly latencyMs?: number;
   readonly userToken: string;
   /** The organization's Archive API token (the `token` parameter of deleteAsset). */
   readonly archiveToken?: string;
@@ -151,6 +153,7 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
 
   const simulator = await startSimulatorServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     // Each API reports auth failures its own way, so the handlers check the token.
     authenticate: () => undefined,
     notFound: () => binError(404, 'not-found'),

@@ -9,6 +9,8 @@ import { IconikState, type IconikAssetRecord } from './state.js';
 
 export interface IconikSimulatorOptions {
   readonly port?: number;
+  /** Latency added to every request (benchmarks). */
+  readonly latencyMs?: number;
   readonly appId: string;
   readonly authToken: string;
   /** Seed the demo data (default true); tests may start empty and add their own. */
@@ -107,6 +109,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
 
   const simulator = await startSimulatorServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     authenticate: ({ headers }) =>
       headers['app-id'] === options.appId && headers['auth-token'] === options.authToken
         ? undefined

@@ -2,7 +2,7 @@
 // JSON bodies, a request log (tests count upstream calls from it), and an auth check per
 // vendor. Each simulator implements its vendor's documented paths, verbs, status codes
 // and bodies on top of this; nothing vendor-specific lives here.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SimRequest {
@@ -37,8 +37,33 @@ export interface LoggedRequest {
   readonly headers: IncomingHttpHeaders;
 }
 
+/**
+ * A fault the simulator injects into matching requests, for tests and benchmarks:
+ * extra latency, an error status (with Retry-After), a body that is not JSON, JSON of the
+ * wrong shape, an empty 204, an HTML error page, a reset connection, or no answer at all.
+ */
+export type Fault =
+  | { readonly kind: 'latency'; readonly ms: number }
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }
+  | { readonly kind: 'malformed' | 'wrong-shape' | 'empty' | 'html' | 'reset' | 'hang' };
+
+export interface FaultRule {
+  readonly fault: Fault;
+  /** How many matching requests get the fault (default: all until cleared). */
+  readonly times?: number;
+  /** Only requests whose method + path (e.g. "POST /API/search") contain this. */
+  readonly match?: string;
+}
+
+export interface FaultSwitch {
+  inject(rule: FaultRule): void;
+  clear(): void;
+}
+
 export interface SimulatorOptions {
   readonly port?: number;
+  /** Latency added to every request (benchmarks), on top of injected faults. */
+  readonly latencyMs?: number;
   readonly routes: readonly Route[];
   /** Returns a response to refuse the request (for example 401), or undefined to serve it. */
   readonly authenticate: (request: SimRequest) => SimResponse | undefined;
@@ -52,6 +77,8 @@ export interface RunningSimulator {
   /** Every request received, oldest first. */
   readonly requests: LoggedRequest[];
   clearRequests(): void;
+  /** Fault injection for tests: what the vendor does when it misbehaves. */
+  readonly faults: FaultSwitch;
   close(): Promise<void>;
 }
 
@@ -78,10 +105,25 @@ function compile(route: Route): CompiledRoute {
 export async function startSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
   const routes = options.routes.map(compile);
   const requests: LoggedRequest[] = [];
+  const rules: Array<{ rule: FaultRule; left: number }> = [];
+  const faults: FaultSwitch = {
+    inject: (rule) => rules.push({ rule, left: rule.times ?? Infinity }),
+    clear: () => {
+      rules.length = 0;
+    },
+  };
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    if (options.latencyMs) await sleep(options.latencyMs);
+    const active = rules.find(({ rule, left }) => left > 0 && (!rule.match || `${req.method} ${url.pathname}`.includes(rule.match)));
+    if (active) {
+      active.left -= 1;
+      const { fault } = active.rule;
+      if (fault.kind === 'latency') await sleep(fault.ms);
+      else return injectFault(fault, res);
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -128,6 +170,7 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
     origin: `http://127.0.0.1:${port}`,
     port,
     requests,
+    faults,
     clearRequests: () => {
       requests.length = 0;
     },
@@ -139,7 +182,38 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
   };
 }
 
-function send(res: import('node:http').ServerResponse, response: SimResponse): void {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function injectFault(fault: Exclude<Fault, { kind: 'latency' }>, res: ServerResponse): void {
+  switch (fault.kind) {
+    case 'status':
+      res.writeHead(fault.status, {
+        'content-type': 'application/json',
+        ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}),
+      });
+      res.end(JSON.stringify({ message: 'injected fault' }));
+      return;
+    case 'malformed':
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"objects": [{"id": ');
+      return;
+    case 'wrong-shape':
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"unexpected": true, "items": "not a list"}');
+      return;
+    case 'empty':
+      res.writeHead(204).end();
+      return;
+    case 'html':
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+      return;
+    case 'reset':
+      res.socket?.destroy();
+      return;
+    case 'hang':
+      return;
+  }
+}
+
+function send(res: ServerResponse, response: SimResponse): void {
   const headers: Record<string, string> = { ...response.headers };
   if (response.body === undefined) {
     res.writeHead(response.status, headers).end();

@@ -31,6 +31,8 @@ export interface NcpState {
 
 export interface NcpSimulatorOptions {
   readonly port?: number;
+  /** Latency added to every request (benchmarks). */
+  readonly latencyMs?: number;
   readonly workspaceName: string;
   readonly accessKey: string;
   readonly secretKey: string;
@@ -88,6 +90,7 @@ export async function startNcpSimulator(options: NcpSimulatorOptions): Promise<N
 
   const simulator = await startSimulatorServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     authenticate,
     notFound: () => apiError(404, '3000', 'Resource not found.'),
     routes: [

@@ -47,6 +47,8 @@ export interface NomadState {
 
 export interface NomadSimulatorOptions {
   readonly port?: number;
+  /** Latency added to every request (benchmarks). */
+  readonly latencyMs?: number;
   readonly token: string;
   readonly seed?: boolean;
   /** How long asynchronous actions take to settle (default 1500 ms). */
@@ -145,6 +147,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
 
   const simulator = await startSimulatorServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     authenticate: (request) =>
       request.headers['authorization'] === `Bearer ${options.token}` ? undefined : error(401, 'Unauthorized'),
     notFound: () => error(404, 'Not found'),

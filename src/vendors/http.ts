@@ -101,6 +101,8 @@ export interface SourceConnection {
   readonly timeoutMs: number;
   readonly maxConnections: number;
   readonly retries?: number;
+  readonly breakerThreshold?: number;
+  readonly breakerHalfOpenMs?: number;
 }
 
 export class UpstreamClient {
@@ -123,6 +125,8 @@ export class UpstreamClient {
       connections: source.maxConnections,
       ...hooks,
       ...(source.retries !== undefined ? { retries: source.retries } : {}),
+      ...(source.breakerThreshold !== undefined ? { breakerThreshold: source.breakerThreshold } : {}),
+      ...(source.breakerHalfOpenMs !== undefined ? { breakerHalfOpenMs: source.breakerHalfOpenMs } : {}),
     });
   }
 
