@@ -4,10 +4,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import { formatError } from './http/format-error.js';
 import { GRAPHQL_PATH, createHttpServer } from './http/http-server.js';
+import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
+import { requestLogPlugin } from './http/request-log-plugin.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
 import { SourceRegistry } from './sources.js';
@@ -45,11 +48,26 @@ function credentialsFromHeaders(config: GatewayConfig) {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const sources = SourceRegistry.fromConfig(options.config.sources);
+  const armor = queryLimits();
+  const production = process.env.NODE_ENV === 'production';
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [sourceErrorsPlugin],
+    // Off in production unless switched on: introspection and the Sandbox landing page.
+    introspection: !production || process.env.GATEWAY_INTROSPECTION === 'on',
+    // One operation per HTTP request: batching would multiply every limit below.
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    // graphql-js stops parsing after this many tokens (Armor's token plugin does not hook
+    // into Apollo Server 5's parser, so the limit is set where parsing happens).
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    plugins: [
+      ...armor.plugins,
+      sourceErrorsPlugin,
+      requestLogPlugin,
+      ...(production && process.env.GATEWAY_LANDING_PAGE !== 'on' ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 

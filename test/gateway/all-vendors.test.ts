@@ -126,12 +126,10 @@ describe('four vendors in one schema', () => {
 
   it('walks each vendor\'s collection tree', async () => {
     const res = await h.gql(`{ collections(first: 100, filter: { topLevelOnly: true }) { edges { node {
-      title source { vendor }
-      children { edges { node { title children { edges { node { title ancestors { title }
-        children { edges { node { title ancestors { title } assets { edges { node { title } } } } } } } } } } } }
+      id title source { vendor } children { edges { node { id title } } }
     } } } }`);
     expect(res.body.errors).toBeUndefined();
-    type Node = { title: string; source?: { vendor: string }; ancestors?: Array<{ title: string }>; children?: Edges<Node>; assets?: Edges<{ title: string }> };
+    type Node = { id: string; title: string; source?: { vendor: string }; ancestors?: Array<{ title: string }>; children?: Edges<Node>; assets?: Edges<{ title: string }> };
     const top = (res.body.data?.['collections'] as Edges<Node>).edges.map((e) => e.node);
     const byVendor = (vendor: string) => top.filter((c) => c.source?.vendor === vendor).map((c) => c.title);
     expect(byVendor('ICAREUS')).toEqual(['Organization 2631609', 'Organization 2631610']);
@@ -141,9 +139,12 @@ describe('four vendors in one schema', () => {
     const icareusFolders = top.find((c) => c.title === 'Organization 2631609')?.children?.edges.map((e) => e.node.title);
     expect(icareusFolders?.sort()).toEqual(['Events', 'News clips', 'Podcasts']);
 
-    const bucket = top.find((c) => c.source?.vendor === 'NOMAD');
-    const productions = bucket?.children?.edges.find((e) => e.node.title === 'Productions')?.node;
-    const feature = productions?.children?.edges[0]?.node;
+    // Nomad, three levels below the bucket, from the Productions folder down.
+    const productions = top.find((c) => c.source?.vendor === 'NOMAD')?.children?.edges.find((e) => e.node.title === 'Productions')?.node;
+    const tree = await h.gql(`query($id: ID!) { node(id: $id) { ... on Collection { children { edges { node { title ancestors { title }
+      children { edges { node { title ancestors { title } assets { edges { node { title } } } } } } } } } } } }`, { id: productions?.id });
+    expect(tree.body.errors).toBeUndefined();
+    const feature = (tree.body.data?.['node'] as Node).children?.edges[0]?.node;
     expect(feature?.ancestors?.map((a) => a.title)).toEqual(['nomad-demo-media', 'Productions']);
     const dailies = feature?.children?.edges[0]?.node;
     expect(dailies?.ancestors?.map((a) => a.title)).toEqual(['nomad-demo-media', 'Productions', 'Feature Documentary']);

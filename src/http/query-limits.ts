@@ -1,0 +1,35 @@
+// Limits checked before execution, so one abusive query cannot fan out into thousands of
+// vendor calls (GraphQL Armor, the maintained set of Apollo protections). Field-level
+// limits (`first` <= 100, `ids` <= 100 or 1000) live with the fields.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GatewayContext } from '../context.js';
+
+export const QUERY_LIMITS = {
+  // Each Relay connection level costs three (field, edges, node): a collection tree three
+  // levels deep with assets is depth 13, so the cap sits just above what the schema needs.
+  maxDepth: 15,
+  maxAliases: 15,
+  maxTokens: 1000,
+  maxDirectives: 50,
+  maxCost: 5000,
+} as const;
+
+export function queryLimits() {
+  const { plugins, validationRules } = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    // Tokens: enforced by Apollo's parseOptions (src/server.ts).
+    maxTokens: { enabled: false },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    // Armor's default cost grows 1.5x per level, which a Relay schema (three levels per
+    // connection) turns into tens of thousands for an ordinary list; 1.2x per level keeps
+    // deep fan-out expensive while ordinary lists and trees stay well under the limit.
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2 },
+    // Field suggestions ("Did you mean ...?") stay: the schema is public by design.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  // Armor's plugins read no context, so they fit any context type; Apollo's plugin type
+  // is invariant in its context parameter, hence the widening here.
+  return { plugins: plugins as unknown as Array<ApolloServerPlugin<GatewayContext>>, validationRules };
+}

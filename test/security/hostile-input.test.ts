@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/ids.js';
+import { postJson, startHarness, upstreamCalls, type Harness } from '../support/gateway-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.stop());
+
+const deep = (levels: number) => {
+  let selection = 'title';
+  for (let i = 0; i < levels; i++) selection = `children { edges { node { ${selection} } } }`;
+  return `{ collections { edges { node { ${selection} } } } }`;
+};
+
+describe('query limits refuse abusive queries before any vendor call, and the server keeps serving', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['too deep', deep(5), /depth limit of 15/],
+    ['too many aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: sources { name }`).join(' ')} }`, /Aliases limit of 15/i],
+    ['too many tokens', `{ sources { ${Array(1100).fill('name').join(' ')} } }`, /more that 1000 tokens/],
+    ['too many directives', `{ sources { name ${Array(51).fill('@include(if: true)').join(' ')} } }`, /Directives limit of 50/i],
+    [
+      'too costly',
+      // Within the depth, alias and token limits, but many fields deep down: cost grows per level.
+      `{ ${Array.from({ length: 11 }, (_, i) => `a${i}: collections { edges { node { children { edges { node { children { edges { node { assets { edges { node { ${Array(50).fill('title').join(' ')} } } } } } } } } } } } }`).join(' ')} }`,
+      /Cost limit of 5000/i,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, query, message) => {
+    h.iconik.clearRequests();
+    const res = await h.gql(query);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(message);
+    expect(res.body.errors?.[0]?.extensions?.['code']).toMatch(/GRAPHQL_(VALIDATION|PARSE)_FAILED/);
+    expect(h.iconik.requests).toHaveLength(0);
+    expect((await h.gql('{ sources { name } }')).status).toBe(200);
+  });
+
+  it('refuses batched HTTP requests (one operation per request)', async () => {
+    const res = await postJson(h.gateway.url, [{ query: '{ sources { name } }' }, { query: '{ sources { name } }' }]);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('IDs cannot steer which vendor URL is called', () => {
+  it('keeps ../, ?, # and hosts inside one encoded path segment of the configured vendor', async () => {
+    const hostile = ['../../../delete_queue/assets/purge/all', 'x?per_page=100000', 'x#frag', '//evil.example/API', 'http://evil.example/'];
+    for (const nativeId of hostile) {
+      h.iconik.clearRequests();
+      const id = encodeGlobalId('Collection', 'iconik-test', nativeId);
+      h.iconik.state.collections.set(nativeId, { id: nativeId, title: 't', parent_id: null, status: 'ACTIVE', date_created: '2026-01-01T00:00:00Z', date_modified: '2026-01-01T00:00:00Z' });
+      const res = await h.gql(`query($id: ID!) { node(id: $id) { ... on Collection { assets { edges { cursor } } } } }`, { id });
+      expect(res.body.errors).toBeUndefined();
+      const contents = upstreamCalls(h.iconik).find((call) => call.includes('/contents/'));
+      expect(contents).toBe(`GET /API/assets/v1/collections/${encodeURIComponent(nativeId).replace(/\./g, (d) => d)}/contents/?object_types=assets&page=1&per_page=20`);
+      h.iconik.state.collections.delete(nativeId);
+    }
+  });
+});
