@@ -64,6 +64,16 @@ export class NcpAdapter implements VendorAdapter {
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
+    // NCP has no multi-project read, but a workspace has few projects: for more than one id
+    // the project list (one call per 100 projects) is cheaper than one call per id.
+    if (ids.length > 1) {
+      try {
+        const projects = new Map((await this.allProjects()).map((project) => [project.nativeId, project]));
+        return ids.map((id) => projects.get(id) ?? null);
+      } catch (error) {
+        return ids.map(() => (error instanceof Error ? error : new Error(String(error))));
+      }
+    }
     return readEach(ids, PER_ITEM_CONCURRENCY, async (projectId) => {
       const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${projectId}`);
       return toCollection(this.source, parseResponse(projectResponse, body, this.origin, 'project').result);
