@@ -111,6 +111,8 @@ export class UpstreamClient {
   private readonly breaker: CircuitBreakerPolicy;
   private readonly readPolicy: IPolicy;
   readonly origin: ErrorOrigin;
+  /** How many calls to this vendor may run at once: the pool's connection count. */
+  readonly concurrency: number;
 
   /** A client for one configured source; the adapter adds only its auth and error hooks. */
   static forSource(
@@ -132,6 +134,7 @@ export class UpstreamClient {
 
   constructor(private readonly options: UpstreamClientOptions) {
     this.origin = options.origin;
+    this.concurrency = options.connections;
     const url = new URL(options.baseUrl);
     this.pool = new Pool(url.origin, {
       connections: options.connections,

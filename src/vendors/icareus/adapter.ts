@@ -35,7 +35,6 @@ import {
   type IcareusAsset,
 } from './responses.js';
 
-const PER_ITEM_CONCURRENCY = 8;
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
 
@@ -73,7 +72,7 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
-    return readEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    return readEach(ids, this.http.concurrency, async (id) => {
       // Icareus asset ids are numbers; anything else cannot exist there.
       if (!/^\d{1,18}$/.test(id)) return null;
       const [asset] = await this.organizationAssets({ assetId: id });
@@ -149,12 +148,12 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   // ---- Writes. Icareus has no batch endpoints: one call per asset, at most
-  // PER_ITEM_CONCURRENCY at a time. Archive API failures are HTTP 200 with
+  // this.http.concurrency at a time. Archive API failures are HTTP 200 with
   // {"status":"error"}; Recycle Bin API failures are non-200.
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
     const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken']);
-    const deleted = await settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    const deleted = await settleEach(ids, this.http.concurrency, async (id) => {
       await this.archive('deleteAsset', { assetId: numericId(id, this.origin), token });
       return id;
     });
@@ -171,14 +170,14 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
-    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    return settleEach(ids, this.http.concurrency, async (id) => {
       const body = await this.recycleBin('recoverAsset', { assetId: numericId(id, this.origin) });
       return { asset: this.toAsset(parseResponse(assetEnvelope, body, this.origin, 'recoverAsset').asset) };
     });
   }
 
   async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
-    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    return settleEach(ids, this.http.concurrency, async (id) => {
       await this.recycleBin('deleteAsset', { assetId: numericId(id, this.origin) });
       return { asset: null };
     });
@@ -209,7 +208,7 @@ export class IcareusAdapter implements VendorAdapter {
       return ids.map(() => reason);
     }
     const inOtherOrganization = destination.id !== String(this.organizationId);
-    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    return settleEach(ids, this.http.concurrency, async (id) => {
       const body = await this.archive(action, { assetId: numericId(id, this.origin), organizationTo: destination.id });
       const asset = toAsset(this.source, destination.id, this.languageId, parseResponse(assetEnvelope, body, this.origin, action).asset);
       return inOtherOrganization

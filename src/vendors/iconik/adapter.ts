@@ -7,7 +7,7 @@
 // collections) of one source cost one call per ID_CHUNK. Shares by id come from
 // GET /assets/v1/shares/all/?ids=. Per-object lists (an asset's shares, a collection's
 // ancestors, a share's users) have no multi-object form and run one call per object under
-// PER_ITEM_CONCURRENCY.
+// the source's connection count (maxConnections).
 import type { Capability } from '../../generated/resolvers-types.js';
 import { REQUIRED_CREDENTIALS, type IconikSourceConfig } from '../../config.js';
 import { credentialsFor } from '../credentials.js';
@@ -41,7 +41,6 @@ import {
 /** iconik caps `per_page` at 1000 (DOMAIN.md); we stay well below for search bodies. */
 const MAX_PER_PAGE = 1000;
 const ID_CHUNK = 500;
-const PER_ITEM_CONCURRENCY = 8;
 
 const assetList = iconikList(iconikAsset);
 const collectionList = iconikList(iconikCollection);
@@ -159,7 +158,7 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
-    return settleEach(collectionIds, PER_ITEM_CONCURRENCY, async (id) => {
+    return settleEach(collectionIds, this.http.concurrency, async (id) => {
       const { body } = await this.http.send({ method: 'GET', path: encodePath`/assets/v1/collections/${id}/ancestors/` });
       // Assumption (docs/vendors.md): iconik lists ancestors from the top level down.
       return parseResponse(collectionList, body, this.origin, 'ancestors').objects.map((doc) =>
@@ -169,7 +168,7 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
-    return settleEach(assetIds, PER_ITEM_CONCURRENCY, async (id) => {
+    return settleEach(assetIds, this.http.concurrency, async (id) => {
       const { body } = await this.http.send({
         method: 'GET',
         path: encodePath`/assets/v1/assets/${id}/shares/`,
@@ -180,7 +179,7 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
-    return settleEach(shares, PER_ITEM_CONCURRENCY, async (share) => {
+    return settleEach(shares, this.http.concurrency, async (share) => {
       if (!share.target) return [];
       const objectType = shareObjectType(share.target);
       const { body } = await this.http.send({
@@ -260,7 +259,7 @@ export class IconikAdapter implements VendorAdapter {
   /** iconik has no plain move: the asset is added to the destination and removed from its other collections. */
   async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
     const before = await this.getAssets(ids);
-    const moved = await settleEach(before, PER_ITEM_CONCURRENCY, async (asset) => {
+    const moved = await settleEach(before, this.http.concurrency, async (asset) => {
       if (asset instanceof Error) throw asset;
       if (!asset) return null;
       await this.addContent(destinationCollectionId, asset.nativeId);
@@ -279,12 +278,12 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async addToCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult> {
-    const added = await settleEach(ids, PER_ITEM_CONCURRENCY, (id) => this.addContent(collectionId, id));
+    const added = await settleEach(ids, this.http.concurrency, (id) => this.addContent(collectionId, id));
     return this.afterEach(ids, added, (asset) => asset.collectionIds.includes(collectionId), 'the asset is not in the collection');
   }
 
   async removeFromCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult> {
-    const removed = await settleEach(ids, PER_ITEM_CONCURRENCY, (id) => this.removeContent(collectionId, id));
+    const removed = await settleEach(ids, this.http.concurrency, (id) => this.removeContent(collectionId, id));
     return this.afterEach(ids, removed, (asset) => !asset.collectionIds.includes(collectionId), 'the asset is still in the collection');
   }
 

@@ -21,7 +21,6 @@ import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
 import { ncpAsset, ncpEnvelope, ncpErrorMessage, ncpList, ncpProject, throwIfNcpError } from './responses.js';
 import { signedHeaders } from './sign-request.js';
 
-const PER_ITEM_CONCURRENCY = 8;
 /** Assumed page-size cap of NCP list calls. */
 const MAX_PAGE_SIZE = 100;
 
@@ -55,7 +54,7 @@ export class NcpAdapter implements VendorAdapter {
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
-    return readEach(ids, PER_ITEM_CONCURRENCY, async (nativeId) => {
+    return readEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseAssetNativeId(nativeId);
       if (!ref) return null;
       const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${ref.projectId}/assets/${ref.assetId}`);
@@ -74,7 +73,7 @@ export class NcpAdapter implements VendorAdapter {
         return ids.map(() => (error instanceof Error ? error : new Error(String(error))));
       }
     }
-    return readEach(ids, PER_ITEM_CONCURRENCY, async (projectId) => {
+    return readEach(ids, this.http.concurrency, async (projectId) => {
       const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${projectId}`);
       return toCollection(this.source, parseResponse(projectResponse, body, this.origin, 'project').result);
     });
@@ -121,7 +120,7 @@ export class NcpAdapter implements VendorAdapter {
    * asset's native id includes its project, so the moved asset comes back with a new ID.
    */
   async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
-    return settleEach(ids, PER_ITEM_CONCURRENCY, async (nativeId) => {
+    return settleEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseAssetNativeId(nativeId);
       if (!ref) throw notFound(this.origin, `Asset ${nativeId}`);
       const { body } = await this.http.send({

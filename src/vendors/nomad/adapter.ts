@@ -27,7 +27,6 @@ import { readEach, settleEach } from '../settle-each.js';
 import { ASSET_TYPE, isContainer, isFile, toAsset, toCollection, toShare } from './mapping.js';
 import { nomadAsset, nomadErrorMessage, nomadItems, nomadParentFolders, nomadShare, type NomadAsset } from './responses.js';
 
-const PER_ITEM_CONCURRENCY = 8;
 const MAX_PAGE_SIZE = 100;
 /** Folder contents are read whole (children of both kinds share one list) up to this many. */
 const MAX_CHILDREN = 1000;
@@ -67,14 +66,14 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
-    return readEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    return readEach(ids, this.http.concurrency, async (id) => {
       const asset = await this.readAsset(id);
       return isFile(asset) ? toAsset(this.source, asset) : null;
     });
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
-    return readEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    return readEach(ids, this.http.concurrency, async (id) => {
       const asset = await this.readAsset(id);
       return isContainer(asset) ? toCollection(this.source, asset) : null;
     });
@@ -106,7 +105,7 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
-    return settleEach(collectionIds, PER_ITEM_CONCURRENCY, async (id) => {
+    return settleEach(collectionIds, this.http.concurrency, async (id) => {
       const { body } = await this.http.send({ method: 'GET', path: encodePath`/admin/asset/${id}/parent-folders` });
       // Assumption (docs/vendors.md): listed from the bucket down to the direct parent.
       return parseResponse(nomadParentFolders, body, this.origin, 'parent-folders').map((asset) => toCollection(this.source, asset));
@@ -148,7 +147,7 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
-    return settleEach(ids, PER_ITEM_CONCURRENCY, async (id) => {
+    return settleEach(ids, this.http.concurrency, async (id) => {
       const { body } = await this.http.send({
         method: 'POST',
         path: encodePath`/admin/asset/${id}/copy`,
