@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assetsWithCollectionsAndShares, collectionTree, deleteMixed, nodesOf100, type BenchOperation } from '../../bench/operations.js';
+import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
+
+// Call counts are deterministic, so regressions in batching are caught here; the benchmark
+// (npm run bench) reports the same numbers next to timings.
+let h: DemoHarness;
+beforeAll(async () => {
+  h = await startDemoHarness();
+});
+afterAll(async () => h.stop());
+
+const totalCalls = () => [h.demo.iconik, h.demo.icareus, h.demo.ncp, h.demo.nomad].reduce((sum, sim) => sum + sim.requests.length, 0);
+
+async function measure(operation: BenchOperation): Promise<number> {
+  h.clearRequests();
+  const res = await h.gql(operation.query, operation.variables);
+  expect(res.body.errors).toBeUndefined();
+  return totalCalls();
+}
+
+describe('upstream calls of the benchmark operations', () => {
+  it.each([
+    ['50 mixed assets + collections + shares', assetsWithCollectionsAndShares],
+    ['collection tree', collectionTree],
+    ['nodes of 100', nodesOf100],
+  ])('%s: exactly the vendors\' lower bound', async (_name, build) => {
+    const operation = build(h.demo);
+    expect(await measure(operation)).toBe(operation.lowerBound);
+  });
+
+  it('500-id deleteAssets: the lower bound plus the read-backs that make per-item results exact', async () => {
+    const operation = deleteMixed(h.demo, 500, 'cc');
+    // iconik reads its 125 assets back once (delete_queue answers 204 without per-id detail);
+    // Icareus asks once whether the bin is enabled and lists it once to return the deleted assets.
+    expect(await measure(operation)).toBe(operation.lowerBound + 1 + 2);
+  });
+});
