@@ -84,10 +84,25 @@ export function collectionTree(demo: DemoSimulators): BenchOperation {
   };
 }
 
+/** Adds assets until every vendor has at least `perVendor` (the demo seeds fewer for some). */
+function ensureAssets(demo: DemoSimulators, perVendor: number): void {
+  const have = activeIds(demo);
+  const ncpTemplate = [...demo.ncp.state.assets.values()][0];
+  for (let i = have.ncp.length; ncpTemplate && i < perVendor; i++) {
+    const assetId = 5000 + i;
+    demo.ncp.state.assets.set(assetId, { ...structuredClone(ncpTemplate), assetId, fileName: `bench-${assetId}.mp4` });
+  }
+  const missing = (vendor: 'iconik' | 'icareus' | 'nomad') => Math.max(0, perVendor - have[vendor].length);
+  for (const vendor of ['iconik', 'icareus', 'nomad'] as const) {
+    if (missing(vendor) > 0) seedDeletable(demo, missing(vendor), `extra-${vendor}`, [vendor]);
+  }
+}
+
 export function nodesOf100(demo: DemoSimulators): BenchOperation {
+  ensureAssets(demo, 25);
   const { picked, global } = mixedAssetIds(demo, 100);
   return {
-    name: 'nodes of 100 mixed ids',
+    name: `nodes of ${global.length} mixed ids`,
     query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Asset { title status } } }`,
     variables: { ids: global },
     lowerBound: 1 + picked.icareus.length + picked.ncp.length + picked.nomad.length,

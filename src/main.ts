@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     });
   }
 
-  const gateway = await startGateway({ config, port, host });
+  // GATEWAY_BATCHING=off exists for the benchmark's batching comparison only.
+  const gateway = await startGateway({ config, port, host, batching: process.env.GATEWAY_BATCHING !== 'off' });
   logger.info('gateway ready', { url: gateway.url, sources: config.sources.map((s) => `${s.name} (${s.vendor})`) });
   process.stdout.write(`\nGraphQL gateway ready at ${gateway.url}\n\n`);
 

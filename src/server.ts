@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import { formatError } from './http/format-error.js';
+import { readiness } from './http/health.js';
 import { GRAPHQL_PATH, createHttpServer } from './http/http-server.js';
 import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
 import { requestLogPlugin } from './http/request-log-plugin.js';
@@ -74,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const batch = options.batching ?? true;
   const httpServer = createHttpServer(apollo, async () => createContext(sources, { batch }), {
     requestDeadlineMs: options.config.requestDeadlineMs,
+    readiness: () => readiness(sources),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
   });
   await new Promise<void>((resolve, reject) => {

@@ -15,6 +15,8 @@ export const GRAPHQL_PATH = '/graphql';
 const corsHandler = cors();
 
 export interface HttpServerOptions {
+  /** Answers /readyz. */
+  readonly readiness: () => Promise<{ ready: boolean; sources: Record<string, string> }>;
   /** Budget for one GraphQL request, from arrival. */
   readonly requestDeadlineMs: number;
   /** Per-source credentials a request carries in its headers. */
@@ -32,7 +34,7 @@ export function createHttpServer(
       credentials: options.credentialsFromHeaders(req.headers),
     };
     corsHandler(req, res, () => {
-      runInRequestScope(scope, () => handle(apollo, context, req, res)).catch((error: unknown) => {
+      runInRequestScope(scope, () => handle(apollo, context, options, req, res)).catch((error: unknown) => {
         logger.error('request failed outside GraphQL execution', { error: error instanceof Error ? error.message : String(error) });
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else res.end();
@@ -44,10 +46,21 @@ export function createHttpServer(
 async function handle(
   apollo: ApolloServer<GatewayContext>,
   context: () => Promise<GatewayContext>,
+  options: HttpServerOptions,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    return;
+  }
+  if (url.pathname === '/readyz') {
+    const state = await options.readiness();
+    res.writeHead(state.ready ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: state.ready ? 'ready' : 'unavailable', sources: state.sources }));
+    return;
+  }
   if (url.pathname === '/' && req.method === 'GET') {
     res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return;

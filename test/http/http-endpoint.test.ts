@@ -47,3 +47,17 @@ describe('the /graphql endpoint', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('health endpoints', () => {
+  it('/healthz says the process is up; /readyz checks the sources', async () => {
+    expect(await (await fetch(h.gateway.url.replace('/graphql', '/healthz'))).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(h.gateway.url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', sources: { 'iconik-test': 'up' } });
+    h.iconik.faults.inject({ fault: { kind: 'status', status: 401 } });
+    const down = await fetch(h.gateway.url.replace('/graphql', '/readyz'));
+    h.iconik.faults.clear();
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'unavailable', sources: { 'iconik-test': 'down' } });
+  });
+});

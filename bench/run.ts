@@ -1,0 +1,220 @@
+// `npm run bench`: upstream calls, latency, CPU per request, fan-out and memory, measured
+// side by side with their baselines in one run, printed as a table with each target and
+// whether it holds, and written to bench/results.json. Runs in about three minutes.
+//
+// The simulators run in this process; the gateway (and the stock Apollo baseline) run as
+// their own processes, so their CPU and memory are measured alone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js';
+import { assetsWithCollectionsAndShares, collectionTree, deleteMixed, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
+
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 60);
+const RUN_S = Number(process.env.BENCH_RUN_S ?? 4);
+const CPU_RUN_S = Number(process.env.BENCH_CPU_RUN_S ?? 8);
+const TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of /proc/<pid>/stat CPU times
+
+interface Row {
+  measure: string;
+  value: string;
+  baseline: string;
+  target: string;
+  holds: string;
+}
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const row = (measure: string, value: string, baseline: string, target: string, holds: boolean | null) =>
+  rows.push({ measure, value, baseline, target, holds: holds === null ? '' : holds ? 'yes' : 'NO' });
+
+interface Child {
+  readonly process: ChildProcess;
+  readonly url: string;
+  stop(): void;
+}
+
+async function startChild(script: string, port: number, env: Record<string, string>): Promise<Child> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  createInterface({ input: child.stderr! }).on('line', () => {});
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready at')) resolve();
+    });
+  });
+  return { process: child, url: `http://127.0.0.1:${port}/graphql`, stop: () => child.kill('SIGTERM') };
+}
+
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function gql(url: string, operation: Pick<BenchOperation, 'query' | 'variables'>): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+  });
+  const body = (await res.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`benchmark query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+  return body;
+}
+
+const load = (url: string, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number, duration: number) =>
+  autocannon({
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+  });
+
+function setLatency(demo: DemoSimulators, ms: number): void {
+  for (const sim of [demo.iconik, demo.icareus, demo.ncp, demo.nomad]) {
+    sim.faults.clear();
+    if (ms > 0) sim.faults.inject({ fault: { kind: 'latency', ms } });
+  }
+}
+const upstreamCalls = (demo: DemoSimulators) =>
+  [demo.iconik, demo.icareus, demo.ncp, demo.nomad].reduce((sum, sim) => sum + sim.requests.length, 0);
+const clearCalls = (demo: DemoSimulators) => [demo.iconik, demo.icareus, demo.ncp, demo.nomad].forEach((sim) => sim.clearRequests());
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const demo = await startDemoSimulators();
+  const dir = await mkdtemp(join(tmpdir(), 'gateway-bench-'));
+  const configPath = join(dir, 'gateway.json');
+  writeFileSync(configPath, JSON.stringify(demo.config));
+  const gateway = await startChild('dist/src/main.js', 4095, { GATEWAY_CONFIG: configPath });
+  const unbatched = await startChild('dist/src/main.js', 4096, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
+  const pid = gateway.process.pid ?? 0;
+  const reads = [assetsWithCollectionsAndShares(demo), collectionTree(demo), nodesOf100(demo)];
+
+  // 1. Upstream calls per operation: gateway, batching off, vendor lower bound.
+  const callRows: Record<string, unknown>[] = [];
+  for (const make of [...reads.map((op) => () => op), () => deleteMixed(demo, 500, `bench-${Date.now()}`)]) {
+    const operation = make();
+    clearCalls(demo);
+    await gql(gateway.url, operation);
+    const calls = upstreamCalls(demo);
+    const again = operation.write ? deleteMixed(demo, 500, `bench-off-${Date.now()}`) : operation;
+    clearCalls(demo);
+    await gql(unbatched.url, again);
+    const unbatchedCalls = upstreamCalls(demo);
+    callRows.push({ operation: operation.name, calls, unbatchedCalls, lowerBound: operation.lowerBound, derivation: operation.derivation });
+    row(`calls: ${operation.name}`, String(calls), `${unbatchedCalls} unbatched`, `= lower bound ${operation.lowerBound}`, calls === operation.lowerBound);
+  }
+  results['upstreamCalls'] = callRows;
+
+  // 2. Latency at 1 and 10 connections with vendor latency L, against the critical path.
+  setLatency(demo, LATENCY_MS);
+  const latencyRows: Record<string, unknown>[] = [];
+  for (const operation of reads) {
+    for (const connections of [1, 10]) {
+      const result = await load(gateway.url, operation, connections, RUN_S);
+      const criticalPathMs = operation.criticalPath * LATENCY_MS;
+      latencyRows.push({ operation: operation.name, connections, p50: result.latency.p50, p99: result.latency.p99, criticalPathMs });
+      row(
+        `latency p50/p99 @${connections}: ${operation.name}`,
+        `${result.latency.p50} / ${result.latency.p99} ms`,
+        `critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
+        `p50 <= ${criticalPathMs + 3} ms`,
+        result.latency.p50 <= criticalPathMs + 3,
+      );
+    }
+  }
+  results['latency'] = latencyRows;
+
+  // 4. Fan-out: a 1000-id mixed delete against the slowest single vendor's share of it.
+  const mixed = deleteMixed(demo, 1000, `fan-${Date.now()}`);
+  let t = performance.now();
+  await gql(gateway.url, mixed);
+  const mixedMs = performance.now() - t;
+  let slowestMs = 0;
+  let slowestVendor = '';
+  for (const vendor of ['iconik', 'icareus', 'nomad']) {
+    const ids = seedDeletable(demo, 250, `solo-${vendor}-${Date.now()}`, [vendor]);
+    t = performance.now();
+    await gql(gateway.url, { query: mixed.query, variables: { ids } });
+    const ms = performance.now() - t;
+    if (ms > slowestMs) [slowestMs, slowestVendor] = [ms, vendor];
+  }
+  const fanOutRatio = mixedMs / slowestMs;
+  results['fanOut'] = { mixedMs, slowestVendor, slowestMs, ratio: fanOutRatio };
+  row('fan-out: 1000-id mixed deleteAssets', `${Math.round(mixedMs)} ms`, `${slowestVendor} alone ${Math.round(slowestMs)} ms`, 'ratio <= 1.3', fanOutRatio <= 1.3);
+
+  // 3. CPU per request at vendor latency 0, next to a stock Apollo server's trivial query.
+  setLatency(demo, 0);
+  const stock = await startChild('dist/bench/stock-apollo-server.js', 4097, {});
+  const cpuPerRequest = async (child: Child, operation: Pick<BenchOperation, 'query' | 'variables'>) => {
+    const childPid = child.process.pid ?? 0;
+    await load(child.url, operation, 50, 2); // warm-up
+    const before = cpuTicks(childPid);
+    const result = await load(child.url, operation, 50, CPU_RUN_S);
+    const ms = ((cpuTicks(childPid) - before) / TICKS_PER_SECOND) * 1000;
+    return { cpuMsPerRequest: ms / result.requests.total, requestsPerSecond: Math.round(result.requests.average), failed: result.non2xx + result.errors };
+  };
+  const baseline = await cpuPerRequest(stock, { query: '{ items { id name } }', variables: {} });
+  stock.stop();
+  const cpuRows: Record<string, unknown>[] = [];
+  let peakRss = 0;
+  const peakSampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 250);
+  const mixedList = { query: '{ assets(first: 20) { edges { node { id title status source { vendor } } } } }', variables: {} };
+  for (const [name, operation] of [['assets(first: 20), 4 vendors', mixedList], [reads[0]!.name, reads[0]!]] as const) {
+    const measured = await cpuPerRequest(gateway, operation);
+    const ratio = measured.cpuMsPerRequest / baseline.cpuMsPerRequest;
+    cpuRows.push({ operation: name, ...measured, baselineCpuMsPerRequest: baseline.cpuMsPerRequest, ratio });
+    row(
+      `CPU/request: ${name}`,
+      `${measured.cpuMsPerRequest.toFixed(3)} ms (${measured.requestsPerSecond} req/s)`,
+      `stock Apollo 20 items ${baseline.cpuMsPerRequest.toFixed(3)} ms (${baseline.requestsPerSecond} req/s)`,
+      'ratio <= 1.0',
+      ratio <= 1.0,
+    );
+  }
+  results['cpu'] = cpuRows;
+
+  // 5. Memory: peak RSS under the load above, and a soak at 10 connections.
+  const soak: number[] = [];
+  const soakSampler = setInterval(() => soak.push(rssMb(pid)), 1000);
+  await load(gateway.url, mixedList, 10, SOAK_S);
+  clearInterval(soakSampler);
+  clearInterval(peakSampler);
+  peakRss = Math.max(peakRss, ...soak);
+  const third = Math.max(1, Math.floor(soak.length / 3));
+  const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const growth = average(soak.slice(-third)) - average(soak.slice(0, third));
+  results['memory'] = { peakRssMb: peakRss, soakSeconds: SOAK_S, soakGrowthMb: growth, samples: soak };
+  row('memory: peak RSS under load', `${Math.round(peakRss)} MB`, '', '<= 150 MB', peakRss <= 150);
+  row(`memory: RSS growth over ${SOAK_S} s soak`, `${growth.toFixed(1)} MB`, '', 'no trend (< 10 MB)', growth < 10);
+
+  gateway.stop();
+  unbatched.stop();
+  await demo.close();
+
+  results['machine'] = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${process.platform} ${process.arch}, Node ${process.version}`;
+  results['vendorLatencyMs'] = LATENCY_MS;
+  results['date'] = new Date().toISOString();
+  results['durationS'] = Math.round((Date.now() - started) / 1000);
+  results['table'] = rows;
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nMachine: ${String(results['machine'])}; vendor latency ${LATENCY_MS} ms; ${String(results['durationS'])} s\n`);
+  console.table(rows);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+// /healthz: the process is up and serving HTTP. /readyz: the sources answer. A source
+// counts as reachable when a one-item collection list (the cheapest read every adapter
+// has) succeeds within READY_TIMEOUT_MS; the gateway is ready when at least one source is,
+// because a source that is down only nulls its own fields (see README).
+import type { SourceRegistry } from '../sources.js';
+import { runInRequestScope } from '../request-scope.js';
+
+const READY_TIMEOUT_MS = 3_000;
+
+export async function readiness(sources: SourceRegistry): Promise<{ ready: boolean; sources: Record<string, 'up' | 'down'> }> {
+  const states = await runInRequestScope({ deadline: Date.now() + READY_TIMEOUT_MS, credentials: new Map() }, () =>
+    Promise.all(
+      sources.all.map(async (source) => {
+        try {
+          await source.adapter.listCollections({ offset: 0, limit: 1 }, { topLevelOnly: true });
+          return [source.name, 'up'] as const;
+        } catch {
+          return [source.name, 'down'] as const;
+        }
+      }),
+    ),
+  );
+  return { ready: states.some(([, state]) => state === 'up'), sources: Object.fromEntries(states) };
+}
