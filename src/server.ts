@@ -5,11 +5,15 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import { formatError } from './http/format-error.js';
 import { readiness } from './http/health.js';
-import { GRAPHQL_PATH, createHttpServer } from './http/http-server.js';
+import { GRAPHQL_PATH, SUBGRAPH_PATH, createHttpServer } from './http/http-server.js';
+import { EXAMPLE_OPERATION } from './http/example-operation.js';
+import { buildFederatedSchema } from './federation/subgraph.js';
 import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
 import { requestLogPlugin } from './http/request-log-plugin.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
@@ -49,31 +53,38 @@ function credentialsFromHeaders(config: GatewayConfig) {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const sources = SourceRegistry.fromConfig(options.config.sources);
-  const armor = queryLimits();
   const production = process.env.NODE_ENV === 'production';
-  const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // Off in production unless switched on: introspection and the Sandbox landing page.
-    introspection: !production || process.env.GATEWAY_INTROSPECTION === 'on',
-    // One operation per HTTP request: batching would multiply every limit below.
-    allowBatchedHttpRequests: false,
-    validationRules: armor.validationRules,
-    // graphql-js stops parsing after this many tokens (Armor's token plugin does not hook
-    // into Apollo Server 5's parser, so the limit is set where parsing happens).
-    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    plugins: [
-      ...armor.plugins,
-      sourceErrorsPlugin,
-      requestLogPlugin,
-      ...(production && process.env.GATEWAY_LANDING_PAGE !== 'on' ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
-  });
-  await apollo.start();
+  const serverFor = (schema: GraphQLSchema) => {
+    const armor = queryLimits();
+    return new ApolloServer<GatewayContext>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      // Off in production unless switched on: introspection and the Sandbox landing page.
+      introspection: !production || process.env.GATEWAY_INTROSPECTION === 'on',
+      // One operation per HTTP request: batching would multiply every limit below.
+      allowBatchedHttpRequests: false,
+      validationRules: armor.validationRules,
+      // graphql-js stops parsing after this many tokens (Armor's token plugin does not hook
+      // into Apollo Server 5's parser, so the limit is set where parsing happens).
+      parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+      plugins: [
+        ...armor.plugins,
+        sourceErrorsPlugin,
+        requestLogPlugin,
+        production && process.env.GATEWAY_LANDING_PAGE !== 'on'
+          ? ApolloServerPluginLandingPageDisabled()
+          : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
+      ],
+    });
+  };
+  // /graphql for apps, /subgraph for a federated supergraph: one schema, two front doors.
+  const apollo = serverFor(buildSchema());
+  const subgraph = serverFor(buildFederatedSchema());
+  await Promise.all([apollo.start(), subgraph.start()]);
 
   const batch = options.batching ?? true;
-  const httpServer = createHttpServer(apollo, async () => createContext(sources, { batch }), {
+  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, [SUBGRAPH_PATH]: subgraph }, async () => createContext(sources, { batch }), {
     requestDeadlineMs: options.config.requestDeadlineMs,
     readiness: () => readiness(sources),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
@@ -92,7 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
-      await apollo.stop();
+      await Promise.all([apollo.stop(), subgraph.stop()]);
       await sources.close();
     },
   };

@@ -11,6 +11,9 @@ import { runInRequestScope, type RequestScope } from '../request-scope.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
 export const GRAPHQL_PATH = '/graphql';
+export const SUBGRAPH_PATH = '/subgraph';
+
+type Endpoints = Readonly<Record<string, ApolloServer<GatewayContext>>>;
 
 const corsHandler = cors();
 
@@ -24,7 +27,7 @@ export interface HttpServerOptions {
 }
 
 export function createHttpServer(
-  apollo: ApolloServer<GatewayContext>,
+  endpoints: Endpoints,
   context: () => Promise<GatewayContext>,
   options: HttpServerOptions,
 ): Server {
@@ -34,7 +37,7 @@ export function createHttpServer(
       credentials: options.credentialsFromHeaders(req.headers),
     };
     corsHandler(req, res, () => {
-      runInRequestScope(scope, () => handle(apollo, context, options, req, res)).catch((error: unknown) => {
+      runInRequestScope(scope, () => handle(endpoints, context, options, req, res)).catch((error: unknown) => {
         logger.error('request failed outside GraphQL execution', { error: error instanceof Error ? error.message : String(error) });
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else res.end();
@@ -44,7 +47,7 @@ export function createHttpServer(
 }
 
 async function handle(
-  apollo: ApolloServer<GatewayContext>,
+  endpoints: Endpoints,
   context: () => Promise<GatewayContext>,
   options: HttpServerOptions,
   req: IncomingMessage,
@@ -65,7 +68,8 @@ async function handle(
     res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return;
   }
-  if (url.pathname !== GRAPHQL_PATH && url.pathname !== `${GRAPHQL_PATH}/`) {
+  const apollo = endpoints[url.pathname.replace(/\/$/, '')];
+  if (!apollo) {
     sendJsonError(res, 404, 'NOT_FOUND', `Not found; the GraphQL endpoint is ${GRAPHQL_PATH}.`);
     return;
   }

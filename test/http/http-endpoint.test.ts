@@ -61,3 +61,17 @@ describe('health endpoints', () => {
     expect(await down.json()).toEqual({ status: 'unavailable', sources: { 'iconik-test': 'down' } });
   });
 });
+
+describe('automatic persisted queries', () => {
+  it('asks for an unknown hash, then serves it by hash alone', async () => {
+    const { createHash } = await import('node:crypto');
+    const query = '{ sources { name vendor } }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    const miss = await postJson(h.gateway.url, { extensions: { persistedQuery } });
+    expect(miss.body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const register = await postJson(h.gateway.url, { query, extensions: { persistedQuery } });
+    expect(register.body.data).toEqual({ sources: [{ name: 'iconik-test', vendor: 'ICONIK' }] });
+    const hit = await postJson(h.gateway.url, { extensions: { persistedQuery } });
+    expect(hit.body.data).toEqual(register.body.data);
+  });
+});
