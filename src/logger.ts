@@ -1,23 +1,36 @@
-// Minimal structured logging: one JSON object per line on stderr. Callers pass only
-// values that are safe to log; credentials live in adapters' auth hooks and never get
-// here. Tests can capture lines with setLogSink to check exactly that.
-type Level = 'info' | 'warn' | 'error';
+// Structured JSON logs (pino), one object per line on stderr. Callers pass only values
+// that are safe to log; as a second line of defence, fields that usually hold secrets are
+// redacted wherever they appear. Tests capture lines with setLogSink.
+import { Writable } from 'node:stream';
+import pino from 'pino';
 
 let sink: ((line: string) => void) | null = null;
+
+const destination = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    const line = chunk.toString().trimEnd();
+    if (sink) sink(line);
+    else if (process.env.LOG_LEVEL !== 'silent') process.stderr.write(`${line}\n`);
+    done();
+  },
+});
+
+export const logger = pino(
+  {
+    level: 'info',
+    base: null,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    messageKey: 'message',
+    formatters: { level: (label) => ({ level: label }) },
+    redact: {
+      paths: ['*.authorization', '*.Authorization', '*.authToken', '*.userToken', '*.token', '*.secretKey', '*.accessKey', '*.password', '*.archiveToken', '*["auth-token"]', '*["x-ncp-apigw-signature-v2"]'],
+      censor: '[redacted]',
+    },
+  },
+  destination,
+);
 
 /** Sends log lines to `capture` instead of stderr (tests); null restores stderr. */
 export function setLogSink(capture: ((line: string) => void) | null): void {
   sink = capture;
 }
-
-function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
-  if (sink) sink(line);
-  else if (process.env.LOG_LEVEL !== 'silent') process.stderr.write(`${line}\n`);
-}
-
-export const logger = {
-  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
-  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
-  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
-};

@@ -18,14 +18,14 @@ async function main(): Promise<void> {
     const demo = await startDemoSimulators();
     config = parseConfig(demo.config, process.env, 'demo configuration');
     stopDemo = demo.close;
-    logger.info('demo mode: no GATEWAY_CONFIG, serving the built-in vendor simulators', {
+    logger.info({
       simulators: { iconik: demo.iconik.baseUrl, icareus: demo.icareus.baseUrl, ncp: demo.ncp.baseUrl, nomad: demo.nomad.baseUrl },
-    });
+    }, 'demo mode: no GATEWAY_CONFIG, serving the built-in vendor simulators');
   }
 
   // GATEWAY_BATCHING=off exists for the benchmark's batching comparison only.
   const gateway = await startGateway({ config, port, host, batching: process.env.GATEWAY_BATCHING !== 'off' });
-  logger.info('gateway ready', { url: gateway.url, sources: config.sources.map((s) => `${s.name} (${s.vendor})`) });
+  logger.info({ url: gateway.url, sources: config.sources.map((s) => `${s.name} (${s.vendor})`) }, 'gateway ready');
   process.stdout.write(`\nGraphQL gateway ready at ${gateway.url}\n\n`);
 
   const shutdown = () => {
@@ -42,7 +42,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    logger.error('gateway failed to start', { error: error instanceof Error ? error.message : String(error) });
+    logger.error({ error: error instanceof Error ? error.message : String(error) }, 'gateway failed to start');
   }
   process.exit(1);
 });

@@ -28,9 +28,9 @@ export function toFormattedError(error: unknown, fallback?: GraphQLFormattedErro
   if (fallback && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { message: fallback.message, extensions: { code } };
   }
-  logger.error('unexpected error while serving a request', {
+  logger.error({
     error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
-  });
+  }, 'unexpected error while serving a request');
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 

@@ -3,12 +3,12 @@
 // has) succeeds within READY_TIMEOUT_MS; the gateway is ready when at least one source is,
 // because a source that is down only nulls its own fields (see README).
 import type { SourceRegistry } from '../sources.js';
-import { runInRequestScope } from '../request-scope.js';
+import { internalScope, runInRequestScope } from '../request-scope.js';
 
 const READY_TIMEOUT_MS = 3_000;
 
 export async function readiness(sources: SourceRegistry): Promise<{ ready: boolean; sources: Record<string, 'up' | 'down'> }> {
-  const states = await runInRequestScope({ deadline: Date.now() + READY_TIMEOUT_MS, credentials: new Map() }, () =>
+  const states = await runInRequestScope(internalScope(READY_TIMEOUT_MS), () =>
     Promise.all(
       sources.all.map(async (source) => {
         try {

@@ -2,6 +2,7 @@
 // Sandbox landing page and queries, POST for operations). It follows the integration
 // contract of @apollo/server (executeHTTPGraphQLRequest), like its standalone server,
 // but routes only /graphql and caps request bodies.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import cors from 'cors';
@@ -32,13 +33,18 @@ export function createHttpServer(
   options: HttpServerOptions,
 ): Server {
   return createServer((req, res) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
     const scope: RequestScope = {
+      requestId,
+      upstream: new Map(),
       deadline: Date.now() + options.requestDeadlineMs,
       credentials: options.credentialsFromHeaders(req.headers),
     };
     corsHandler(req, res, () => {
       runInRequestScope(scope, () => handle(endpoints, context, options, req, res)).catch((error: unknown) => {
-        logger.error('request failed outside GraphQL execution', { error: error instanceof Error ? error.message : String(error) });
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'request failed outside GraphQL execution');
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else res.end();
       });

@@ -1,9 +1,10 @@
-// One log line per GraphQL request: operation name, duration, and each error's code,
-// source and path. Only client-safe fields are logged (the same ones the client sees), so
+// One log line per GraphQL request: request id, operation name, duration, upstream calls
+// and their time per source, and each error's code, source and path. Only client-safe fields are logged (the same ones the client sees), so
 // no credential, signature or raw vendor body reaches the log.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { logger } from '../logger.js';
+import { currentRequestScope, type UpstreamStats } from '../request-scope.js';
 
 export const requestLogPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
@@ -11,8 +12,11 @@ export const requestLogPlugin: ApolloServerPlugin<GatewayContext> = {
     return {
       async willSendResponse({ request, response }) {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-        logger.info('graphql request', {
+        const scope = currentRequestScope();
+        logger.info({
+          requestId: scope?.requestId ?? null,
           operationName: request.operationName ?? null,
+          upstream: Object.fromEntries([...(scope?.upstream ?? new Map<string, UpstreamStats>())].map(([source, stats]) => [source, { calls: stats.calls, ms: Math.round(stats.totalMs) }])),
           durationMs: Math.round(performance.now() - started),
           errors: errors.map((error) => ({
             code: error.extensions?.['code'] ?? null,
@@ -20,7 +24,7 @@ export const requestLogPlugin: ApolloServerPlugin<GatewayContext> = {
             path: error.path ?? null,
             message: error.message,
           })),
-        });
+        }, 'graphql request');
       },
     };
   },

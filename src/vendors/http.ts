@@ -190,6 +190,7 @@ export class UpstreamClient {
     let status: number;
     let text: string;
     let retryAfter: string | string[] | undefined;
+    const started = performance.now();
     try {
       const response = await this.pool.request({
         method: request.method,
@@ -203,6 +204,8 @@ export class UpstreamClient {
       text = await response.body.text();
     } catch (error) {
       throw transportError(error, origin, timeoutMs);
+    } finally {
+      recordCall(origin.source, performance.now() - started);
     }
 
     const parsed = parseJson(text);
@@ -228,6 +231,16 @@ export class UpstreamClient {
   async close(): Promise<void> {
     await this.pool.close();
   }
+}
+
+/** Counts the call and its time in the request's per-source stats (for the request log). */
+function recordCall(source: string, ms: number): void {
+  const stats = currentRequestScope()?.upstream;
+  if (!stats) return;
+  const entry = stats.get(source) ?? { calls: 0, totalMs: 0 };
+  entry.calls += 1;
+  entry.totalMs += ms;
+  stats.set(source, entry);
 }
 
 /** Retry-After as seconds or an HTTP date (RFC 9110), in milliseconds from now. */

@@ -75,3 +75,25 @@ describe('automatic persisted queries', () => {
     expect(hit.body.data).toEqual(register.body.data);
   });
 });
+
+describe('request log', () => {
+  it('writes one JSON line per request with the request id, operation and upstream calls per source', async () => {
+    const { setLogSink } = await import('../../src/logger.js');
+    const lines: string[] = [];
+    setLogSink((line) => lines.push(line));
+    try {
+      const res = await fetch(h.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' },
+        body: JSON.stringify({ query: 'query Firsts { assets(first: 2) { edges { cursor } } }', operationName: 'Firsts' }),
+      });
+      expect(res.headers.get('x-request-id')).toBe('req-42');
+      await res.text();
+    } finally {
+      setLogSink(null);
+    }
+    const entry = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e['requestId'] === 'req-42');
+    expect(entry).toMatchObject({ level: 'info', message: 'graphql request', operationName: 'Firsts', errors: [] });
+    expect(entry?.['upstream']).toEqual({ 'iconik-test': { calls: 1, ms: expect.any(Number) } });
+  });
+});
