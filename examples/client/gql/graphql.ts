@@ -1,0 +1,94 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/**
+ * Where an asset is in its lifecycle, unified across vendors. The raw vendor value is kept in
+ * `Asset.vendorStatus`. iconik: ACTIVE is AVAILABLE, DELETED is DELETED, the archive status
+ * ARCHIVING/ARCHIVED becomes ARCHIVING/ARCHIVED and FAILED_TO_ARCHIVE becomes ERROR, a
+ * PLACEHOLDER asset is PLACEHOLDER. Icareus, NCP and Nomad are mapped the same way (see the
+ * README's status table).
+ */
+export type AssetStatus =
+  /** The asset's media is in archive (cold) storage; restore it before use. */
+  | 'ARCHIVED'
+  /** The asset's media is being moved to archive (cold) storage. */
+  | 'ARCHIVING'
+  /** Usable now: playable, downloadable, shareable. */
+  | 'AVAILABLE'
+  /** A copy of this asset is being made in the background. */
+  | 'COPYING'
+  /** The asset is in its source's recycle bin and can still be restored. */
+  | 'DELETED'
+  /** The vendor is deleting the asset. */
+  | 'DELETING'
+  /** The vendor reports a failure for this asset (for example a failed archive); see `vendorStatus`. */
+  | 'ERROR'
+  /** The asset is being moved to another collection or organisation in the background. */
+  | 'MOVING'
+  /** A placeholder without media yet (for example a planned asset). */
+  | 'PLACEHOLDER'
+  /** The vendor is transcoding, analysing or otherwise processing the media. */
+  | 'PROCESSING'
+  /** The asset's media is being restored from archive storage. */
+  | 'RESTORING'
+  /** The vendor reported a status the gateway does not know yet; see `vendorStatus`. */
+  | 'UNKNOWN'
+  /** Media is still being uploaded to the vendor. */
+  | 'UPLOADING';
+
+/**
+ * Why something failed, as a closed set a client can switch on. The same codes appear in
+ * `extensions.code` of top-level errors, in `userErrors` and in per-item mutation results.
+ */
+export type ErrorCode =
+  /** The input is invalid: a malformed ID, an unknown source, a value out of range. */
+  | 'BAD_USER_INPUT'
+  /** The credentials are valid but lack the vendor permission this needs. */
+  | 'FORBIDDEN'
+  /** A fault in the gateway itself; details are in the gateway's log. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The vendor does not know the object (or no longer has it). */
+  | 'NOT_FOUND'
+  /** The vendor rejected the credentials the gateway used for this source. */
+  | 'UNAUTHENTICATED'
+  /** The source's vendor cannot do this; see `Source.capabilities`. */
+  | 'UNSUPPORTED'
+  /** The vendor refused the request as invalid; the message quotes the vendor's reason. */
+  | 'UPSTREAM_REJECTED'
+  /** The vendor did not answer in time. For a write, the change may or may not have happened: read the object before retrying. */
+  | 'UPSTREAM_TIMEOUT'
+  /** The vendor could not be reached, or answered with a server error or an unusable response. */
+  | 'UPSTREAM_UNAVAILABLE';
+
+/** The media-asset-management vendor behind a source. */
+export type Vendor =
+  /** Icareus Suite (Icareus Playout and Archive), organisation-based video platform. */
+  | 'ICAREUS'
+  /** iconik (Backlight), the cloud media asset management platform (`app.iconik.io`). */
+  | 'ICONIK'
+  /** NAVER Cloud Platform Media Intelligence: media assets grouped into projects inside a workspace. */
+  | 'NCP_MEDIA_INTELLIGENCE'
+  /** Nomad Media, whose MAM API models files, folders and buckets as assets. */
+  | 'NOMAD';
+
+export type AssetsBySourceQueryVariables = Exact<{
+  sources?: Array<string> | string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type AssetsBySourceQuery = { assets: { edges: Array<{ node: { id: string, title: string | null, status: AssetStatus, durationMs: number | null, source: { name: string, vendor: Vendor } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DeleteSomeAssetsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type DeleteSomeAssetsMutation = { deleteAssets: { results: Array<{ id: string, ok: boolean, error: { code: ErrorCode, message: string, source: string | null } | null }> } };
+
+
+export const AssetsBySourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssetsBySource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sources"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sources"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sources"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AssetsBySourceQuery, AssetsBySourceQueryVariables>;
+export const DeleteSomeAssetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSomeAssets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAssets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DeleteSomeAssetsMutation, DeleteSomeAssetsMutationVariables>;
