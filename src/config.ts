@@ -23,6 +23,8 @@ const commonSourceFields = {
   breakerThreshold: z.number().int().min(1).max(10_000).default(5),
   /** How long an open circuit fails fast before one probe call is let through. */
   breakerHalfOpenMs: z.number().int().min(100).max(600_000).default(10_000),
+  /** TTL of this source's entries in the shared read cache (when the cache is on). */
+  cacheTtlMs: z.number().int().min(100).max(3_600_000).optional(),
   /**
    * Per-request credentials: credential field -> request header (for example
    * `authToken: x-iconik-auth-token`). A header present on a request replaces that field of
@@ -85,6 +87,8 @@ const gatewayConfig = z
     sources: z.array(sourceConfig).min(1, 'list at least one source'),
     /** Whole-request budget: no upstream call starts or continues after it. */
     requestDeadlineMs: z.number().int().min(100).max(300_000).default(25_000),
+    /** Turns the shared read cache on (in-process LRU, or Redis when REDIS_URL is set). */
+    cache: z.strictObject({ ttlMs: z.number().int().min(100).max(3_600_000).default(5_000) }).optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

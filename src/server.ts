@@ -8,6 +8,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.js';
+import type { CacheBinding } from './cache/cached-reads.js';
+import { MemoryReadCache, RedisReadCache } from './cache/read-cache.js';
 import { createContext, type GatewayContext } from './context.js';
 import { formatError } from './http/format-error.js';
 import { readiness } from './http/health.js';
@@ -25,6 +27,8 @@ export interface GatewayOptions {
   /** 0 picks a free port (tests). */
   readonly port: number;
   readonly host?: string;
+  /** Redis for the shared read cache (default: REDIS_URL). */
+  readonly redisUrl?: string;
   /** DataLoader batching; off only for the benchmark's comparison. */
   readonly batching?: boolean;
 }
@@ -84,7 +88,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await Promise.all([apollo.start(), subgraph.start()]);
 
   const batch = options.batching ?? true;
-  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, [SUBGRAPH_PATH]: subgraph }, async () => createContext(sources, { batch }), {
+  // The shared read cache: off unless configured; Redis when REDIS_URL is set.
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+  const store = redisUrl ? new RedisReadCache(redisUrl) : options.config.cache ? new MemoryReadCache() : undefined;
+  const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
+  const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
+  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, [SUBGRAPH_PATH]: subgraph }, async () => createContext(sources, { batch, ...(cache ? { cache } : {}) }), {
     requestDeadlineMs: options.config.requestDeadlineMs,
     readiness: () => readiness(sources),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
@@ -105,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       await Promise.all([apollo.stop(), subgraph.stop()]);
       await sources.close();
+      await store?.close();
     },
   };
 }

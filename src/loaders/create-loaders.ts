@@ -1,5 +1,6 @@
 // One set of loaders per GraphQL request (created in the context factory), never shared
 // across requests: each request sees its own cache, and cache keys include the source.
+import { cachedRead, type CacheBinding } from '../cache/cached-reads.js';
 import type { SourceRegistry } from '../sources.js';
 import type { AssetModel, CollectionModel, NativeRef, ShareModel } from '../vendors/models.js';
 import { createSourceBatchLoader, type SourceBatchLoader } from './source-batch-loader.js';
@@ -16,13 +17,19 @@ export interface Loaders {
   readonly shareRecipients: SourceBatchLoader<ShareModel, readonly string[]>;
 }
 
-export function createLoaders(sources: SourceRegistry, options: { batch?: boolean } = {}): Loaders {
+export function createLoaders(sources: SourceRegistry, options: { batch?: boolean; cache?: CacheBinding } = {}): Loaders {
   const ids = (keys: readonly NativeRef[]) => keys.map((key) => key.nativeId);
+  const { cache } = options;
   return {
-    assets: createSourceBatchLoader(sources, (adapter, keys) => adapter.getAssets(ids(keys)), options),
-    collections: createSourceBatchLoader(sources, (adapter, keys) => adapter.getCollections(ids(keys)), options),
+    // By-id reads go through the optional shared cache (src/cache/); lists do not.
+    assets: createSourceBatchLoader(sources, cachedRead(cache, 'Asset', (adapter, keys) => adapter.getAssets(ids(keys))), options),
+    collections: createSourceBatchLoader(sources, cachedRead(cache, 'Collection', (adapter, keys) => adapter.getCollections(ids(keys))), options),
     // Optional reads: a vendor without them has no shares and no nesting (adapter.ts).
-    shares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getShares?.(ids(keys)) ?? keys.map(() => null), options),
+    shares: createSourceBatchLoader(
+      sources,
+      cachedRead(cache, 'Share', async (adapter, keys) => adapter.getShares?.(ids(keys)) ?? keys.map(() => null)),
+      options,
+    ),
     ancestors: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getAncestors?.(ids(keys)) ?? keys.map(() => []), options),
     assetShares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getAssetShares?.(ids(keys)) ?? keys.map(() => []), options),
     shareRecipients: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getShareRecipients?.(keys) ?? keys.map(() => []), options),

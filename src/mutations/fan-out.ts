@@ -7,12 +7,13 @@
 //     where there is one, else per-item calls under a concurrency cap;
 //  3. a source without the capability fails its items with UNSUPPORTED, a failing vendor
 //     fails only its own items; nothing is dropped;
-//  4. the request's DataLoader caches are cleared for every touched asset, and the assets
-//     the vendor returned are primed, so the payload (and any later field of the same
+//  4. the request's DataLoader caches (and the optional shared cache) are cleared for every
+//     touched asset, and the assets the vendor returned are primed, so the payload (and any later field of the same
 //     request) shows the new state;
 //  5. results come back one per requested ID, in request order.
 //
 // Writes are sent once and never retried here (UpstreamClient does not retry either).
+import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError, badUserInput, unsupported } from '../errors.js';
 import type { Capability } from '../generated/resolvers-types.js';
@@ -96,6 +97,9 @@ export async function fanOutAssets(context: GatewayContext, ids: readonly string
       });
     }),
   );
+
+  const touched = [...bySource].flatMap(([source, nativeIds]) => nativeIds.map((nativeId) => ({ source, nativeId })));
+  await invalidate(context.cache, 'Asset', touched);
 
   return ids.map((id, i) => {
     const { ref, error } = decoded[i] as { ref: DecodedId | null; error: GatewayError | null };

@@ -1,3 +1,4 @@
+import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput, unsupported } from '../errors.js';
 import type { MutationResolvers, UserError } from '../generated/resolvers-types.js';
@@ -87,6 +88,7 @@ export const assetMutations: MutationResolvers = {
         ...(input.description !== undefined ? { description: input.description } : {}),
       };
       const updated = await source.adapter.updateAsset(ref.nativeId, changes);
+      await invalidate(context.cache, 'Asset', [ref]);
       context.loaders.assets.clear(ref);
       const asset = updated ?? (await context.loaders.assets.load(ref));
       if (asset) context.loaders.assets.prime(ref, asset);

@@ -1,3 +1,4 @@
+import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput, unsupported } from '../errors.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
@@ -58,6 +59,7 @@ export const collectionMutations: MutationResolvers = {
       requireCapability(source, 'MANAGE_COLLECTIONS', 'deleting collections');
       if (!source.adapter.deleteCollection) throw unsupported({ source: source.name, vendor: source.vendor }, 'deleting collections');
       await source.adapter.deleteCollection(ref.nativeId);
+      await invalidate(context.cache, 'Collection', [ref]);
       context.loaders.collections.clear(ref);
       return { deletedCollectionId: encodeGlobalId('Collection', ref.source, ref.nativeId), userErrors: [] };
     } catch (error) {

@@ -1,3 +1,4 @@
+import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput, notFound, unsupported } from '../errors.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
@@ -25,7 +26,8 @@ function options(input: Record<string, unknown>): ShareOptions {
   return Object.fromEntries(keys.filter((key) => input[key] !== undefined).map((key) => [key, input[key]])) as ShareOptions;
 }
 
-function remember(context: GatewayContext, share: ShareModel): void {
+async function remember(context: GatewayContext, share: ShareModel): Promise<void> {
+  await invalidate(context.cache, 'Share', [share]);
   context.loaders.shares.clear(share).prime(share, share);
   context.loaders.shareRecipients.clear(share);
   if (share.target?.objectType === 'Asset') context.loaders.assetShares.clear({ source: share.source, nativeId: share.target.nativeId });
@@ -41,7 +43,7 @@ export const shareMutations: MutationResolvers = {
         throw unsupported({ source: source.name, vendor: source.vendor }, 'creating shares');
       }
       const share = await source.adapter.createShare({ objectType: target.type, nativeId: target.nativeId }, options(input));
-      remember(context, share);
+      await remember(context, share);
       return { share, userErrors: [] };
     } catch (error) {
       return { share: null, userErrors: userErrorsFrom(['input', 'targetId'], error) };
@@ -52,7 +54,7 @@ export const shareMutations: MutationResolvers = {
       const { source, share } = await loadShare(context, input.id, 'changing shares');
       if (!source.adapter.updateShare) throw unsupported({ source: source.name, vendor: source.vendor }, 'changing shares');
       const updated = await source.adapter.updateShare(share, options(input));
-      remember(context, updated);
+      await remember(context, updated);
       return { share: updated, userErrors: [] };
     } catch (error) {
       return { share: null, userErrors: userErrorsFrom(['input', 'id'], error) };
@@ -63,7 +65,7 @@ export const shareMutations: MutationResolvers = {
       const { ref, source, share } = await loadShare(context, input.id, 'deleting shares');
       if (!source.adapter.deleteShare) throw unsupported({ source: source.name, vendor: source.vendor }, 'deleting shares');
       await source.adapter.deleteShare(share);
-      remember(context, share);
+      await remember(context, share);
       context.loaders.shares.clear(share);
       return { deletedShareId: encodeGlobalId('Share', ref.source, ref.nativeId), userErrors: [] };
     } catch (error) {

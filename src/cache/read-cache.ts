@@ -1,0 +1,70 @@
+// An optional cache of vendor reads (objects by id) shared by requests, and with Redis by
+// gateway instances. Off unless configured (`cache:` in GATEWAY_CONFIG, or REDIS_URL):
+// per-request DataLoaders already dedupe within a request. Entries are keyed by source,
+// the credentials in use and the object, so a tenant never reads another tenant's entry,
+// and live for the source's TTL; our own mutations delete the entries they touch.
+import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+
+export interface ReadCache {
+  getMany(keys: readonly string[]): Promise<Array<string | undefined>>;
+  setMany(entries: ReadonlyArray<readonly [key: string, value: string]>, ttlMs: number): Promise<void>;
+  delete(keys: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The embedded store: an in-process LRU with a TTL per entry. */
+export class MemoryReadCache implements ReadCache {
+  private readonly lru = new LRUCache<string, string>({ max: 50_000 });
+
+  async getMany(keys: readonly string[]) {
+    return keys.map((key) => this.lru.get(key));
+  }
+
+  async setMany(entries: ReadonlyArray<readonly [string, string]>, ttlMs: number) {
+    for (const [key, value] of entries) this.lru.set(key, value, { ttl: ttlMs });
+  }
+
+  async delete(keys: readonly string[]) {
+    for (const key of keys) this.lru.delete(key);
+  }
+
+  async close() {
+    this.lru.clear();
+  }
+}
+
+/** Shared by every gateway instance that points at the same Redis. */
+export class RedisReadCache implements ReadCache {
+  private readonly redis: Redis;
+
+  constructor(url: string) {
+    // Fail fast instead of queueing commands while Redis is away: the cache is optional.
+    this.redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.redis.on('error', () => {});
+  }
+
+  async getMany(keys: readonly string[]) {
+    if (keys.length === 0) return [];
+    try {
+      return (await this.redis.mget(...keys)).map((value) => value ?? undefined);
+    } catch {
+      return keys.map(() => undefined);
+    }
+  }
+
+  async setMany(entries: ReadonlyArray<readonly [string, string]>, ttlMs: number) {
+    if (entries.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const [key, value] of entries) pipeline.set(key, value, 'PX', ttlMs);
+    await pipeline.exec().catch(() => undefined);
+  }
+
+  async delete(keys: readonly string[]) {
+    if (keys.length > 0) await this.redis.del(...keys).catch(() => undefined);
+  }
+
+  async close() {
+    this.redis.disconnect();
+  }
+}
