@@ -3,7 +3,8 @@
 // HTTP server. `startGateway` is what `npm start`, the tests and the benchmarks run.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
@@ -58,7 +59,7 @@ function credentialsFromHeaders(config: GatewayConfig) {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const sources = SourceRegistry.fromConfig(options.config.sources);
   const production = process.env.NODE_ENV === 'production';
-  const serverFor = (schema: GraphQLSchema) => {
+  const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {
     const armor = queryLimits();
     return new ApolloServer<GatewayContext>({
       schema,
@@ -74,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
       plugins: [
         ...armor.plugins,
+        ...extraPlugins,
         sourceErrorsPlugin,
         requestLogPlugin,
         production && process.env.GATEWAY_LANDING_PAGE !== 'on'
@@ -84,7 +86,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   // /graphql for apps, /subgraph for a federated supergraph: one schema, two front doors.
   const apollo = serverFor(buildSchema());
-  const subgraph = serverFor(buildFederatedSchema());
+  // Inline traces (ftv1) for the router and Studio, computed only when the router asks.
+  const subgraph = serverFor(buildFederatedSchema(), [ApolloServerPluginInlineTrace()]);
   await Promise.all([apollo.start(), subgraph.start()]);
 
   const batch = options.batching ?? true;
