@@ -21,6 +21,7 @@ import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
 import { requestLogPlugin } from './http/request-log-plugin.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
+import { logger } from './logger.js';
 import { SourceRegistry } from './sources.js';
 
 export interface GatewayOptions {
@@ -93,7 +94,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const batch = options.batching ?? true;
   // The shared read cache: off unless configured; Redis when REDIS_URL is set.
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
-  const store = redisUrl ? new RedisReadCache(redisUrl) : options.config.cache ? new MemoryReadCache() : undefined;
+  const redis = redisUrl ? new RedisReadCache(redisUrl) : undefined;
+  if (redis && !(await redis.ready(2_000))) logger.warn({}, 'Redis is not reachable yet; reads bypass the shared cache until it is');
+  const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
   const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
   const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
   const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, [SUBGRAPH_PATH]: subgraph }, async () => createContext(sources, { batch, ...(cache ? { cache } : {}) }), {

@@ -44,6 +44,18 @@ export class RedisReadCache implements ReadCache {
     this.redis.on('error', () => {});
   }
 
+  /** Waits (bounded) for the first connection, so requests right after start-up use the cache. */
+  async ready(timeoutMs: number): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
   async getMany(keys: readonly string[]) {
     if (keys.length === 0) return [];
     try {

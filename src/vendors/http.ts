@@ -18,6 +18,7 @@ import {
   type CircuitBreakerPolicy,
   type IPolicy,
 } from 'cockatiel';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors } from 'undici';
 import { ErrorCode, GatewayError, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
 import { currentRequestScope } from '../request-scope.js';
@@ -79,6 +80,8 @@ export class UpstreamError extends GatewayError {
     super(code, message, origin);
   }
 }
+
+const tracer = trace.getTracer('mam-graphql-gateway');
 
 const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 2_000;
@@ -173,7 +176,36 @@ export class UpstreamClient {
     }
   }
 
-  private async sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
+  /**
+   * One attempt, as an OpenTelemetry span (no-op unless the process registers an OTel SDK).
+   * The span names the vendor, source, method, path and status; never the query string,
+   * which may carry a vendor token (Icareus' Archive API), nor any header.
+   */
+  private sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const { origin } = this.options;
+    return tracer.startActiveSpan(
+      `${origin.vendor} ${request.method}`,
+      { kind: SpanKind.CLIENT, attributes: { 'mam.source': origin.source, 'mam.vendor': origin.vendor, 'http.request.method': request.method, 'url.path': this.basePath + request.path } },
+      async (span) => {
+        try {
+          const response = await this.attempt(request);
+          span.setAttribute('http.response.status_code', response.status);
+          return response;
+        } catch (error) {
+          if (error instanceof GatewayError) {
+            span.setAttribute('mam.error.code', error.code);
+            if (error.origin?.upstreamStatus !== undefined) span.setAttribute('http.response.status_code', error.origin.upstreamStatus);
+          }
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
     const { origin } = this.options;
     // The per-call timeout, shortened to what is left of the GraphQL request's deadline.
     const deadline = currentRequestScope()?.deadline ?? Infinity;

@@ -74,7 +74,6 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('Redis rea
     if (!url) {
       const port = 20_000 + Math.floor(Math.random() * 20_000);
       redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
       url = `redis://127.0.0.1:${port}`;
     }
     sourceName = `redis-test-${Date.now()}`;
