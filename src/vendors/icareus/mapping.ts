@@ -3,6 +3,7 @@
 // Native collection ids carry their kind ("organization:2631609", "folder:42") because
 // organization and folder ids are both plain numbers in Icareus.
 import type { AssetStatus } from '../../generated/resolvers-types.js';
+import { parseDate } from '../parse-date.js';
 import type { AssetModel, CollectionModel } from '../models.js';
 import type { IcareusAsset, RecycleBinItem } from './responses.js';
 
@@ -27,7 +28,7 @@ export function toAsset(source: string, organizationId: number | string, languag
     status,
     vendorStatus,
     durationMs: typeof asset.duration === 'number' ? Math.round(asset.duration * 1000) : null,
-    createdAt: fromMillis(asset.created),
+    createdAt: parseDate(asset.created),
     updatedAt: null,
     deletedAt: null,
     thumbnailUrl: asset.thumbnailMedium || asset.thumbnailSmall || asset.thumbnailLarge || null,
@@ -48,7 +49,7 @@ export function recycleBinItemToAsset(source: string, item: RecycleBinItem): Ass
     durationMs: null,
     createdAt: null,
     updatedAt: null,
-    deletedAt: fromMillis(item.deletedAt_ms),
+    deletedAt: parseDate(item.deletedAt_ms),
     thumbnailUrl: item.imageUrl || null,
     collectionIds: [],
   };
@@ -95,8 +96,4 @@ function assetStatus(asset: IcareusAsset): { status: AssetStatus; vendorStatus: 
 function inLanguage(values: Record<string, string> | null | undefined, languageId: string): string | null {
   if (!values) return null;
   return values[languageId] ?? Object.values(values)[0] ?? null;
-}
-
-function fromMillis(value: number | null | undefined): Date | null {
-  return typeof value === 'number' && Number.isFinite(value) ? new Date(value) : null;
 }

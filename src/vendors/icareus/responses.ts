@@ -40,8 +40,6 @@ export type RecycleBinItem = z.output<typeof recycleBinItem>;
 
 export const assetEnvelope = z.looseObject({ status: z.literal('ok'), asset: icareusAsset });
 
-export const okEnvelope = z.looseObject({ status: z.literal('ok') });
-
 export const recycleBinAssets = z.looseObject({ status: z.literal('ok'), assets: z.array(recycleBinItem) });
 
 const errorEnvelope = z.looseObject({ status: z.literal('error'), message: z.string().nullish() });

@@ -1,6 +1,7 @@
 // iconik JSON -> our models. Field meanings from iconik's OpenAPI (AssetElasticSchema,
 // CollectionElasticSchema, ShareSchema); the status table follows ../../../docs/vendors.md.
 import type { AssetKind, AssetStatus } from '../../generated/resolvers-types.js';
+import { parseDate } from '../parse-date.js';
 import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
 import type { IconikAsset, IconikCollection, IconikShare } from './responses.js';
 
@@ -16,9 +17,9 @@ export function toAsset(source: string, doc: IconikAsset): AssetModel {
     status,
     vendorStatus,
     durationMs: doc.duration_milliseconds ?? null,
-    createdAt: toDate(doc.date_created),
-    updatedAt: toDate(doc.date_modified),
-    deletedAt: status === 'DELETED' ? toDate(doc.date_deleted) : null,
+    createdAt: parseDate(doc.date_created),
+    updatedAt: parseDate(doc.date_modified),
+    deletedAt: status === 'DELETED' ? parseDate(doc.date_deleted) : null,
     thumbnailUrl: thumbnail(doc.keyframes),
     collectionIds: doc.in_collections ?? [],
   };
@@ -30,7 +31,7 @@ export function toCollection(source: string, doc: IconikCollection): CollectionM
     source,
     nativeId: doc.id,
     title: doc.title ?? null,
-    createdAt: toDate(doc.date_created),
+    createdAt: parseDate(doc.date_created),
     parentId: doc.parent_id ?? null,
   };
 }
@@ -43,7 +44,7 @@ export function toShare(source: string, doc: IconikShare): ShareModel {
     nativeId: doc.id,
     title: doc.title ?? null,
     url: doc.url ?? null,
-    expiresAt: toDate(doc.expires),
+    expiresAt: parseDate(doc.expires),
     allowDownload: doc.allow_download ?? false,
     allowComments: doc.allow_comments ?? false,
     target: targetType && doc.object_id ? { objectType: targetType, nativeId: doc.object_id } : null,
@@ -103,8 +104,3 @@ function metadataText(value: unknown): string | null {
   return null;
 }
 
-export function toDate(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}

@@ -3,6 +3,7 @@
 // addresses an asset only through its project (…/projects/{project_id}/assets/{asset_id}),
 // so an asset's native id is "{projectId}/{assetId}".
 import type { AssetKind } from '../../generated/resolvers-types.js';
+import { parseDate } from '../parse-date.js';
 import type { AssetModel, CollectionModel } from '../models.js';
 import type { NcpAsset, NcpProject } from './responses.js';
 
@@ -63,7 +64,5 @@ export function toCollection(source: string, project: NcpProject): CollectionMod
 // (docs/vendors.md): they are Korea Standard Time, NAVER Cloud's default zone.
 function ncpTime(value: string | null | undefined): Date | null {
   if (!value) return null;
-  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}+09:00`;
-  const date = new Date(withZone);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return parseDate(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}+09:00`);
 }

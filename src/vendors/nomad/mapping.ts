@@ -3,6 +3,7 @@
 // them. The full status table of the Nomad page maps onto AssetStatus; the raw status name
 // is kept in vendorStatus.
 import type { AssetKind, AssetStatus } from '../../generated/resolvers-types.js';
+import { parseDate } from '../parse-date.js';
 import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
 import type { NomadAsset, NomadShare } from './responses.js';
 
@@ -70,8 +71,8 @@ export function toAsset(source: string, asset: NomadAsset): AssetModel {
     status,
     vendorStatus,
     durationMs: null,
-    createdAt: toDate(asset.createdDate ?? asset.displayDate),
-    updatedAt: toDate(asset.lastModifiedDate),
+    createdAt: parseDate(asset.createdDate ?? asset.displayDate),
+    updatedAt: parseDate(asset.lastModifiedDate),
     deletedAt: null,
     thumbnailUrl: null,
     collectionIds: asset.parentId ? [asset.parentId] : [],
@@ -84,7 +85,7 @@ export function toCollection(source: string, asset: NomadAsset): CollectionModel
     source,
     nativeId: asset.id,
     title: asset.displayName ?? null,
-    createdAt: toDate(asset.createdDate ?? asset.displayDate),
+    createdAt: parseDate(asset.createdDate ?? asset.displayDate),
     parentId: asset.assetType === ASSET_TYPE.BUCKET ? null : (asset.parentId ?? null),
   };
 }
@@ -97,15 +98,10 @@ export function toShare(source: string, share: NomadShare): ShareModel {
     nativeId: share.id,
     title: share.name ?? null,
     url: share.sharedLink ?? null,
-    expiresAt: toDate(share.expirationDate),
+    expiresAt: parseDate(share.expirationDate),
     allowDownload: permissions.includes('download'),
     allowComments: permissions.includes('comment'),
     target: share.assetId ? { objectType: 'Asset', nativeId: share.assetId } : null,
   };
 }
 
-function toDate(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
