@@ -1,8 +1,10 @@
 // Lists that run across sources (Query.assets, Query.collections): sources one after
-// another in configuration order, each in its vendor's order. All remaining sources are
-// asked concurrently for a full page, so a page costs one round trip whatever the number
-// of sources. A source that fails adds no items and one entry in the response's `errors`
-// (via context.sourceErrors); the other sources' items are still returned.
+// another in configuration order, each in its vendor's order. The source the page starts
+// in is asked first, alone: usually it fills the page, and that costs one upstream call.
+// Only when it runs out are the remaining sources asked, all at once, for what is still
+// missing, so a page costs at most two round trips whatever the number of sources. A
+// source that fails adds no items and one entry in the response's `errors` (via
+// context.sourceErrors); the other sources' items are still returned.
 import { type GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
@@ -31,33 +33,41 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   }
 
   const remaining = selected.slice(startIndex);
-  const pages = await Promise.all(
-    remaining.map((source, i) =>
-      fetch(source, { offset: i === 0 ? startOffset : 0, limit: first }).catch((error: unknown) => {
-        reportSourceError(context, info, error);
-        return null;
-      }),
-    ),
-  );
+  const fetchOrReport = (source: SourceEntry, window: Window) =>
+    fetch(source, window).catch((error: unknown) => {
+      reportSourceError(context, info, error);
+      return null;
+    });
 
   const edges: Array<Edge<T>> = [];
-  let hasNextPage = false;
-  for (const [i, page] of pages.entries()) {
-    if (!page) continue;
-    const source = remaining[i] as SourceEntry;
-    const offset = i === 0 ? startOffset : 0;
+  const take = (source: SourceEntry, offset: number, page: Page<T>): boolean => {
     const room = first - edges.length;
     page.items.slice(0, room).forEach((node, j) => {
       edges.push({ cursor: encodeSourceCursor({ source: source.name, offset: offset + j }), node });
     });
-    // Stop at the first source with more to give: later sources' items come after all of it.
-    if (page.items.length > room || page.hasMore) {
-      hasNextPage = true;
-      break;
-    }
-    if (edges.length === first && pages.slice(i + 1).some((next) => next && next.items.length > 0)) {
-      hasNextPage = true;
-      break;
+    // More to give: later sources' items come after all of this source's.
+    return page.items.length > room || page.hasMore;
+  };
+
+  let hasNextPage = false;
+  const [head, ...rest] = remaining;
+  const headPage = head ? await fetchOrReport(head, { offset: startOffset, limit: first }) : null;
+  if (head && headPage) hasNextPage = take(head, startOffset, headPage);
+  if (!hasNextPage && rest.length > 0) {
+    // The first source ran out: the rest are asked concurrently for what is still missing.
+    const room = first - edges.length;
+    const pages = await Promise.all(rest.map((source) => fetchOrReport(source, { offset: 0, limit: Math.max(room, 1) })));
+    for (const [i, page] of pages.entries()) {
+      if (!page) continue;
+      if (edges.length === first) {
+        // The page is full; it continues if this or a later source has anything.
+        hasNextPage = pages.slice(i).some((next) => next && next.items.length > 0);
+        break;
+      }
+      if (take(rest[i] as SourceEntry, 0, page)) {
+        hasNextPage = true;
+        break;
+      }
     }
   }
   primeLoaders(context.loaders, edges.map((edge) => edge.node));

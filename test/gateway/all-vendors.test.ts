@@ -171,10 +171,11 @@ describe('four vendors in one schema', () => {
   });
 
   it('sends each vendor its documented auth and parameters', async () => {
-    await h.gql(`{ assets(first: 5, filter: { search: "a" }) { edges { cursor } } }`);
+    await h.gql(`{ assets(first: 5, filter: { search: "a", sources: ["icareus-demo", "nomad-demo"] }) { edges { cursor } } }`);
     const icareus = h.demo.icareus.requests[0];
     expect(icareus?.headers['authorization']).toMatch(/^Bearer .+/);
     expect(icareus?.url).toMatch(/^\/api\/archive\?action=getOrganizationAssets&organizationId=2631609&languageId=en_US&skip=0&limit=6&keyword=a/);
+    await h.gql(`{ assets(first: 5, filter: { search: "a", sources: ["nomad-demo"] }) { edges { cursor } } }`);
     const nomad = h.demo.nomad.requests[0];
     expect(nomad?.method).toBe('POST');
     expect(nomad?.headers['authorization']).toMatch(/^Bearer .+/);

@@ -53,9 +53,20 @@ describe('reads batch: calls per page do not grow with the number of assets', ()
     const vendors = new Set((res.body.data?.['assets'] as { edges: Array<{ node: { source: { vendor: string } } }> }).edges.map((e) => e.node.source.vendor));
     expect(vendors.size).toBeGreaterThan(1);
     const total = Object.values(sims()).reduce((sum, sim) => sum + sim.requests.length, 0);
-    // Every source is asked for its page at once; the page holds iconik's 38 assets,
-    // Icareus' 11 and one NCP asset: iconik 2 + Icareus 2 + NCP (list 1 + 3 projects + its
-    // one project 1) + Nomad's search 1 = 10, whatever the page size.
+    // iconik runs out after its 38 assets, so the other sources are asked at once for the
+    // remaining 12: the page holds Icareus' 11 and one NCP asset: iconik 2 + Icareus 2 + NCP
+    // (list 1 + 3 projects + its one project 1) + Nomad's search 1 = 10.
     expect(total).toBe(2 + 2 + 5 + 1);
+  });
+
+  it('a page the first source fills asks no other source', async () => {
+    for (const sim of Object.values(sims())) sim.clearRequests();
+    const res = await h.gql(`{ assets(first: 20) { edges { node { source { vendor } } } pageInfo { hasNextPage } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const page = res.body.data?.['assets'] as { edges: Array<{ node: { source: { vendor: string } } }>; pageInfo: { hasNextPage: boolean } };
+    expect(page.edges.map((e) => e.node.source.vendor)).toEqual(Array(20).fill('ICONIK'));
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(h.demo.iconik.requests).toHaveLength(1);
+    expect([h.demo.icareus, h.demo.ncp, h.demo.nomad].map((sim) => sim.requests.length)).toEqual([0, 0, 0]);
   });
 });
