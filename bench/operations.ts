@@ -16,8 +16,8 @@ export interface BenchOperation {
   readonly write: boolean;
 }
 
-/** Per-id reads of one vendor run as wide as its pool (maxConnections, default 16). */
-const POOL = 16;
+/** Per-id reads of one vendor run as wide as its pool (maxConnections, default 64). */
+const POOL = 64;
 const waves = (n: number) => Math.max(1, Math.ceil(n / POOL));
 
 function activeIds(demo: DemoSimulators) {

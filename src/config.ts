@@ -15,8 +15,9 @@ const commonSourceFields = {
   baseUrl: z.url({ protocol: /^https?$/ }),
   /** Per-call timeout for this vendor. */
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-  /** Keep-alive connections in this source's pool. */
-  maxConnections: z.number().int().min(1).max(256).default(16),
+  /** Keep-alive connections in this source's pool: how many calls to it run at once. One 50-asset read sends
+   *  up to 50 per-id calls to a vendor without a multi-id read; 16 made that two round trips. */
+  maxConnections: z.number().int().min(1).max(256).default(64),
   /** Extra attempts for idempotent reads after 429/5xx/timeouts/connection errors (writes never retry). */
   retries: z.number().int().min(0).max(5).default(2),
   /** Consecutive failed calls (vendor down: 429/5xx/timeouts/connection errors) that open this source's circuit. */

@@ -25,7 +25,7 @@ describe('configuration', () => {
       name: 'iconik-main',
       vendor: 'ICONIK',
       timeoutMs: 5000,
-      maxConnections: 16,
+      maxConnections: 64,
       credentials: { appId: 'app', authToken: 'tok' },
     });
   });

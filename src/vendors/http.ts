@@ -229,7 +229,10 @@ export class UpstreamClient {
         path: pathWithQuery,
         headers,
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        // undici's own per-request timers (no AbortSignal and timer object per call): the
+        // answer must start, and the body keep flowing, within what is left of the budget.
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       status = response.statusCode;
       retryAfter = response.headers['retry-after'];
