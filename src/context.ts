@@ -1,12 +1,16 @@
-// The per-request context: the (shared, start-up) source registry, a fresh set of
-// loaders, and the per-source failures of list fields that the source-errors plugin adds
-// to the response's `errors`.
+// The per-request context: the request's scope, the source registry bound to it, a fresh
+// set of loaders, and the per-source failures of list fields that the source-errors plugin
+// adds to the response's `errors`.
 import type { GraphQLFormattedError } from 'graphql';
 import type { CacheBinding } from './cache/cached-reads.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
+import type { RequestScope } from './request-scope.js';
 import type { SourceRegistry } from './sources.js';
 
 export interface GatewayContext {
+  /** Request id, deadline, per-request credentials and upstream call stats. */
+  readonly scope: RequestScope;
+  /** The configured sources, with adapters bound to this request's scope. */
   readonly sources: SourceRegistry;
   readonly loaders: Loaders;
   /** Failures of one source inside a list that still returned the other sources' items. */
@@ -15,6 +19,18 @@ export interface GatewayContext {
   readonly cache: CacheBinding | undefined;
 }
 
-export function createContext(sources: SourceRegistry, options: { batch?: boolean; cache?: CacheBinding } = {}): GatewayContext {
-  return { sources, loaders: createLoaders(sources, options), sourceErrors: [], cache: options.cache };
+export function createContext(
+  sources: SourceRegistry,
+  scope: RequestScope,
+  options: { batch?: boolean; cache?: CacheBinding } = {},
+): GatewayContext {
+  const requestSources = sources.forRequest(scope);
+  const cache = options.cache ? { ...options.cache, requestCredentials: scope.credentials } : undefined;
+  return {
+    scope,
+    sources: requestSources,
+    loaders: createLoaders(requestSources, { ...(options.batch !== undefined ? { batch: options.batch } : {}), ...(cache ? { cache } : {}) }),
+    sourceErrors: [],
+    cache,
+  };
 }

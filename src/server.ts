@@ -103,7 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
   const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
   const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
-  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, [SUBGRAPH_PATH]: subgraph }, async () => createContext(sources, { batch, ...(cache ? { cache } : {}) }), {
+  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, [SUBGRAPH_PATH]: subgraph }, async (scope) => createContext(sources, scope, { batch, ...(cache ? { cache } : {}) }), {
     requestDeadlineMs: options.config.requestDeadlineMs,
     readiness: () => readiness(sources),
     credentialsFromHeaders: credentialsFromHeaders(options.config),

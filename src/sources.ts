@@ -1,8 +1,10 @@
 // The configured sources, created once at start-up: name, vendor, capabilities and the
-// adapter (with its connection pool). Resolvers look sources up here by name.
+// adapter (with its connection pool). Each GraphQL request gets a view whose adapters are
+// bound to its scope (forRequest). Resolvers look sources up here by name.
 import type { Capability, Vendor } from './generated/resolvers-types.js';
 import type { SourceConfig } from './config.js';
 import { badUserInput } from './errors.js';
+import type { RequestScope } from './request-scope.js';
 import type { VendorAdapter } from './vendors/adapter.js';
 import { createAdapter } from './vendors/create-adapter.js';
 
@@ -27,6 +29,11 @@ export class SourceRegistry {
         return { name: config.name, vendor: adapter.vendor, capabilities: [...adapter.capabilities], adapter };
       }),
     );
+  }
+
+  /** The same sources with adapters bound to one GraphQL request (deadline, credentials, stats). */
+  forRequest(scope: RequestScope): SourceRegistry {
+    return new SourceRegistry(this.all.map((entry) => ({ ...entry, adapter: entry.adapter.forRequest(scope) })));
   }
 
   has(name: string): boolean {

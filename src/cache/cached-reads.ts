@@ -2,7 +2,7 @@
 // source, a fingerprint of the credentials this request uses for it, the object type and
 // the native id: `mam:<source>:<credentials>:<type>:<id>`.
 import { createHash } from 'node:crypto';
-import { currentRequestScope } from '../request-scope.js';
+import type { RequestScope } from '../request-scope.js';
 import type { BatchResult, VendorAdapter } from '../vendors/adapter.js';
 import type { NativeRef, NodeModel, NodeType } from '../vendors/models.js';
 import type { ReadCache } from './read-cache.js';
@@ -10,14 +10,16 @@ import type { ReadCache } from './read-cache.js';
 export interface CacheBinding {
   readonly cache: ReadCache;
   readonly ttlMs: (source: string) => number;
+  /** The credentials the current request sent (set on the per-request binding in the context). */
+  readonly requestCredentials?: RequestScope['credentials'];
 }
 
 const CONFIGURED = 'configured';
 const DATE_FIELDS = new Set(['createdAt', 'updatedAt', 'deletedAt', 'expiresAt']);
 
 /** Who is asking: the configured credentials, or a hash of the per-request ones. */
-function credentialFingerprint(source: string): string {
-  const sent = currentRequestScope()?.credentials.get(source);
+function credentialFingerprint(binding: CacheBinding, source: string): string {
+  const sent = binding.requestCredentials?.get(source);
   if (!sent) return CONFIGURED;
   const canonical = JSON.stringify(Object.entries(sent).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(canonical).digest('hex').slice(0, 24);
@@ -37,7 +39,7 @@ export function cachedRead<M extends NodeModel>(
   if (!binding) return load;
   return async (adapter, keys) => {
     const source = keys[0]?.source ?? '';
-    const fingerprint = credentialFingerprint(source);
+    const fingerprint = credentialFingerprint(binding, source);
     const cacheKeys = keys.map((key) => keyOf(source, fingerprint, type, key.nativeId));
     const hits = await binding.cache.getMany(cacheKeys);
     const missing = keys.filter((_key, i) => hits[i] === undefined);
@@ -64,7 +66,7 @@ export function cachedRead<M extends NodeModel>(
 export async function invalidate(binding: CacheBinding | undefined, type: NodeType, refs: readonly NativeRef[]): Promise<void> {
   if (!binding || refs.length === 0) return;
   const keys = refs.flatMap((ref) => {
-    const fingerprints = new Set([credentialFingerprint(ref.source), CONFIGURED]);
+    const fingerprints = new Set([credentialFingerprint(binding, ref.source), CONFIGURED]);
     return [...fingerprints].map((fingerprint) => keyOf(ref.source, fingerprint, type, ref.nativeId));
   });
   await binding.cache.delete(keys);

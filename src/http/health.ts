@@ -3,22 +3,21 @@
 // has) succeeds within READY_TIMEOUT_MS; the gateway is ready when at least one source is,
 // because a source that is down only nulls its own fields (see README).
 import type { SourceRegistry } from '../sources.js';
-import { internalScope, runInRequestScope } from '../request-scope.js';
+import { internalScope } from '../request-scope.js';
 
 const READY_TIMEOUT_MS = 3_000;
 
 export async function readiness(sources: SourceRegistry): Promise<{ ready: boolean; sources: Record<string, 'up' | 'down'> }> {
-  const states = await runInRequestScope(internalScope(READY_TIMEOUT_MS), () =>
-    Promise.all(
-      sources.all.map(async (source) => {
-        try {
-          await source.adapter.listCollections({ offset: 0, limit: 1 }, { topLevelOnly: true });
-          return [source.name, 'up'] as const;
-        } catch {
-          return [source.name, 'down'] as const;
-        }
-      }),
-    ),
+  const probes = sources.forRequest(internalScope(READY_TIMEOUT_MS));
+  const states = await Promise.all(
+    probes.all.map(async (source) => {
+      try {
+        await source.adapter.listCollections({ offset: 0, limit: 1 }, { topLevelOnly: true });
+        return [source.name, 'up'] as const;
+      } catch {
+        return [source.name, 'down'] as const;
+      }
+    }),
   );
   return { ready: states.some(([, state]) => state === 'up'), sources: Object.fromEntries(states) };
 }

@@ -8,7 +8,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import cors from 'cors';
 import type { GatewayContext } from '../context.js';
 import { logger } from '../logger.js';
-import { runInRequestScope, type RequestScope } from '../request-scope.js';
+import type { RequestScope } from '../request-scope.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -29,7 +29,7 @@ export interface HttpServerOptions {
 
 export function createHttpServer(
   endpoints: Endpoints,
-  context: () => Promise<GatewayContext>,
+  context: (scope: RequestScope) => Promise<GatewayContext>,
   options: HttpServerOptions,
 ): Server {
   return createServer((req, res) => {
@@ -43,7 +43,7 @@ export function createHttpServer(
       credentials: options.credentialsFromHeaders(req.headers),
     };
     corsHandler(req, res, () => {
-      runInRequestScope(scope, () => handle(endpoints, context, options, req, res)).catch((error: unknown) => {
+      handle(endpoints, () => context(scope), options, req, res).catch((error: unknown) => {
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'request failed outside GraphQL execution');
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else res.end();

@@ -4,19 +4,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { logger } from '../logger.js';
-import { currentRequestScope, type UpstreamStats } from '../request-scope.js';
 
 export const requestLogPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     const started = performance.now();
     return {
-      async willSendResponse({ request, response }) {
+      async willSendResponse({ request, response, contextValue }) {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-        const scope = currentRequestScope();
+        const { scope } = contextValue;
         logger.info({
-          requestId: scope?.requestId ?? null,
+          requestId: scope.requestId,
           operationName: request.operationName ?? null,
-          upstream: Object.fromEntries([...(scope?.upstream ?? new Map<string, UpstreamStats>())].map(([source, stats]) => [source, { calls: stats.calls, ms: Math.round(stats.totalMs) }])),
+          upstream: Object.fromEntries([...scope.upstream].map(([source, stats]) => [source, { calls: stats.calls, ms: Math.round(stats.totalMs) }])),
           durationMs: Math.round(performance.now() - started),
           errors: errors.map((error) => ({
             code: error.extensions?.['code'] ?? null,

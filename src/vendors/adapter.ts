@@ -7,6 +7,7 @@
 // never fail its neighbours (the DataLoader contract, see src/loaders/).
 import type { Capability, Vendor } from '../generated/resolvers-types.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from './models.js';
+import type { RequestScope } from '../request-scope.js';
 
 export type BatchResult<T> = ReadonlyArray<T | Error>;
 
@@ -22,6 +23,12 @@ export interface CollectionListQuery {
 export interface VendorAdapter {
   readonly vendor: Vendor;
   readonly capabilities: ReadonlySet<Capability>;
+
+  /**
+   * This adapter for one GraphQL request: its calls use that request's deadline and
+   * credentials and count in its stats. Cheap (a view sharing the connection pool).
+   */
+  forRequest(scope: RequestScope): VendorAdapter;
 
   /** Assets by native id; null in the slot of an unknown id. */
   getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>>;

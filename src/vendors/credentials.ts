@@ -3,14 +3,13 @@
 // configured value for that request only. A field that is still missing makes the call
 // fail as UNAUTHENTICATED for that source, before anything is sent.
 import { ErrorCode, GatewayError, type ErrorOrigin } from '../errors.js';
-import { currentRequestScope } from '../request-scope.js';
 
 export function credentialsFor<F extends string>(
   origin: ErrorOrigin,
   configured: Partial<Record<F, string>>,
   required: readonly F[],
+  fromRequest: Readonly<Record<string, string>> = {},
 ): Record<F, string> {
-  const fromRequest = currentRequestScope()?.credentials.get(origin.source) ?? {};
   const merged = { ...configured, ...fromRequest } as Partial<Record<F, string>>;
   const missing = required.filter((field) => !merged[field]);
   if (missing.length > 0) {

@@ -21,7 +21,7 @@ import {
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors } from 'undici';
 import { ErrorCode, GatewayError, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
-import { currentRequestScope } from '../request-scope.js';
+import type { RequestScope } from '../request-scope.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
@@ -45,6 +45,8 @@ export interface OutgoingRequest {
   /** Path as sent on the wire, base path included, with `?query`. */
   readonly pathWithQuery: string;
   readonly headers: Record<string, string>;
+  /** Credential fields the GraphQL request sent for this source (credentialHeaders). */
+  readonly requestCredentials: Readonly<Record<string, string>> | undefined;
 }
 
 export interface UpstreamResponse {
@@ -116,6 +118,11 @@ export class UpstreamClient {
   readonly origin: ErrorOrigin;
   /** How many calls to this vendor may run at once: the pool's connection count. */
   readonly concurrency: number;
+  /**
+   * The GraphQL request these calls belong to (deadline, credentials, call stats); unset on
+   * the shared client, set on the per-request views made by forRequest.
+   */
+  private readonly scope: RequestScope | undefined;
 
   /** A client for one configured source; the adapter adds only its auth and error hooks. */
   static forSource(
@@ -154,6 +161,16 @@ export class UpstreamClient {
     });
     const retries = retry(handleWhen(isVendorFailure), { maxAttempts: options.retries ?? 2, backoff });
     this.readPolicy = wrap(retries, this.breaker);
+  }
+
+  /** A view for one GraphQL request: the same pool, breaker and policies, that request's scope. */
+  forRequest(scope: RequestScope): UpstreamClient {
+    return Object.assign(Object.create(this) as UpstreamClient, { scope });
+  }
+
+  /** Credential fields the current GraphQL request sent for this source, if any. */
+  requestCredentials(): Readonly<Record<string, string>> | undefined {
+    return this.scope?.credentials.get(this.origin.source);
   }
 
   /**
@@ -208,7 +225,7 @@ export class UpstreamClient {
   private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
     const { origin } = this.options;
     // The per-call timeout, shortened to what is left of the GraphQL request's deadline.
-    const deadline = currentRequestScope()?.deadline ?? Infinity;
+    const deadline = this.scope?.deadline ?? Infinity;
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
     if (timeoutMs <= 0) {
       throw new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `The request's deadline passed before ${origin.vendor} source "${origin.source}" was called.`, origin);
@@ -217,7 +234,7 @@ export class UpstreamClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
-    this.options.authorize({ method: request.method, pathWithQuery, headers });
+    this.options.authorize({ method: request.method, pathWithQuery, headers, requestCredentials: this.requestCredentials() });
 
     let status: number;
     let text: string;
@@ -240,7 +257,7 @@ export class UpstreamClient {
     } catch (error) {
       throw transportError(error, origin, timeoutMs);
     } finally {
-      recordCall(origin.source, performance.now() - started);
+      if (this.scope) recordCall(this.scope, origin.source, performance.now() - started);
     }
 
     const parsed = parseJson(text);
@@ -269,9 +286,8 @@ export class UpstreamClient {
 }
 
 /** Counts the call and its time in the request's per-source stats (for the request log). */
-function recordCall(source: string, ms: number): void {
-  const stats = currentRequestScope()?.upstream;
-  if (!stats) return;
+function recordCall(scope: RequestScope, source: string, ms: number): void {
+  const stats = scope.upstream;
   const entry = stats.get(source) ?? { calls: 0, totalMs: 0 };
   entry.calls += 1;
   entry.totalMs += ms;

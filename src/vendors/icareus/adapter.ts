@@ -15,6 +15,7 @@ import { badUserInput, notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { UpstreamClient, type QueryValue } from '../http.js';
+import { RequestBoundAdapter } from '../request-bound-adapter.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
@@ -40,11 +41,11 @@ const FOLDER_SCAN = 1000;
 
 const READ_CAPABILITIES: readonly Capability[] = ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS'];
 
-export class IcareusAdapter implements VendorAdapter {
+export class IcareusAdapter extends RequestBoundAdapter implements VendorAdapter {
   readonly vendor = 'ICAREUS' as const;
   readonly capabilities: ReadonlySet<Capability>;
   private readonly origin: ErrorOrigin;
-  private readonly http: UpstreamClient;
+  protected readonly http: UpstreamClient;
   private readonly source: string;
   private readonly organizationId: number;
   private readonly languageId: string;
@@ -52,6 +53,7 @@ export class IcareusAdapter implements VendorAdapter {
   private readonly credentials: IcareusSourceConfig['credentials'];
 
   constructor(config: IcareusSourceConfig) {
+    super();
     this.source = config.name;
     this.organizationId = config.organizationId;
     this.languageId = config.languageId;
@@ -62,8 +64,8 @@ export class IcareusAdapter implements VendorAdapter {
     const canDelete = Boolean(config.credentials.archiveToken || config.credentialHeaders['archiveToken']);
     this.capabilities = new Set<Capability>([...READ_CAPABILITIES, ...(canDelete ? (['DELETE_ASSETS'] as const) : [])]);
     this.http = UpstreamClient.forSource(config, 'ICAREUS', {
-      authorize: ({ headers }) => {
-        const { userToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICAREUS);
+      authorize: ({ headers, requestCredentials }) => {
+        const { userToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICAREUS, requestCredentials);
         headers['authorization'] = `Bearer ${userToken}`;
       },
       describeError: icareusErrorMessage,
@@ -152,7 +154,7 @@ export class IcareusAdapter implements VendorAdapter {
   // {"status":"error"}; Recycle Bin API failures are non-200.
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
-    const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken']);
+    const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken'], this.http.requestCredentials());
     const deleted = await settleEach(ids, this.http.concurrency, async (id) => {
       await this.archive('deleteAsset', { assetId: numericId(id, this.origin), token });
       return id;

@@ -25,6 +25,7 @@ import type {
 } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
+import { RequestBoundAdapter } from '../request-bound-adapter.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { settleEach } from '../settle-each.js';
@@ -63,19 +64,20 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'MANAGE_SHARES',
 ]);
 
-export class IconikAdapter implements VendorAdapter {
+export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter {
   readonly vendor = 'ICONIK' as const;
   readonly capabilities = CAPABILITIES;
   private readonly origin: ErrorOrigin;
-  private readonly http: UpstreamClient;
+  protected readonly http: UpstreamClient;
   private readonly source: string;
 
   constructor(config: IconikSourceConfig) {
+    super();
     this.source = config.name;
     this.http = UpstreamClient.forSource(config, 'ICONIK', {
       // iconik authenticates every call with these two headers (OpenAPI securitySchemes).
-      authorize: ({ headers }) => {
-        const { appId, authToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICONIK);
+      authorize: ({ headers, requestCredentials }) => {
+        const { appId, authToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICONIK, requestCredentials);
         headers['App-ID'] = appId;
         headers['Auth-Token'] = authToken;
       },

@@ -14,6 +14,7 @@ import { fetchWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
+import { RequestBoundAdapter } from '../request-bound-adapter.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
@@ -31,21 +32,22 @@ const projectResponse = ncpEnvelope(ncpProject);
 const assetList = ncpList(ncpAsset);
 const projectList = ncpList(ncpProject);
 
-export class NcpAdapter implements VendorAdapter {
+export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
   readonly vendor = 'NCP_MEDIA_INTELLIGENCE' as const;
   readonly capabilities = CAPABILITIES;
   private readonly origin: ErrorOrigin;
-  private readonly http: UpstreamClient;
+  protected readonly http: UpstreamClient;
   private readonly source: string;
   private readonly workspace: string;
 
   constructor(config: NcpSourceConfig) {
+    super();
     this.source = config.name;
     this.workspace = config.workspaceName;
     this.http = UpstreamClient.forSource(config, 'NCP_MEDIA_INTELLIGENCE', {
       // Signed over the exact path and query sent, per request (the timestamp is part of it).
-      authorize: ({ method, pathWithQuery, headers }) => {
-        const { accessKey, secretKey } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NCP_MEDIA_INTELLIGENCE);
+      authorize: ({ method, pathWithQuery, headers, requestCredentials }) => {
+        const { accessKey, secretKey } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NCP_MEDIA_INTELLIGENCE, requestCredentials);
         Object.assign(headers, signedHeaders({ method, pathWithQuery, accessKey, secretKey }));
       },
       describeError: ncpErrorMessage,

@@ -21,6 +21,7 @@ import type {
 } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
+import { RequestBoundAdapter } from '../request-bound-adapter.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
@@ -46,18 +47,19 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
 /** Ids per batch call. */
 const BATCH_CHUNK = 500;
 
-export class NomadAdapter implements VendorAdapter {
+export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
   readonly vendor = 'NOMAD' as const;
   readonly capabilities = CAPABILITIES;
   private readonly origin: ErrorOrigin;
-  private readonly http: UpstreamClient;
+  protected readonly http: UpstreamClient;
   private readonly source: string;
 
   constructor(config: NomadSourceConfig) {
+    super();
     this.source = config.name;
     this.http = UpstreamClient.forSource(config, 'NOMAD', {
-      authorize: ({ headers }) => {
-        const { token } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NOMAD);
+      authorize: ({ headers, requestCredentials }) => {
+        const { token } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NOMAD, requestCredentials);
         headers['authorization'] = `Bearer ${token}`;
       },
       describeError: nomadErrorMessage,
