@@ -9,12 +9,12 @@ export async function settleEach<I, R>(
   concurrency: number,
   call: (item: I) => Promise<R>,
 ): Promise<Array<R | Error>> {
+  const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+  // Within the cap every call can start at once; the limiter (and its promises per item)
+  // is only needed for larger batches.
+  if (items.length <= concurrency) return Promise.all(items.map((item) => call(item).catch(asError)));
   const limit = pLimit(concurrency);
-  return Promise.all(
-    items.map((item) =>
-      limit(() => call(item)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
-    ),
-  );
+  return Promise.all(items.map((item) => limit(() => call(item)).catch(asError)));
 }
 
 /**

@@ -49,6 +49,9 @@ const errorEnvelope = z.looseObject({ status: z.literal('error'), message: z.str
  * (Copy Asset API page): such a body is an error, never data. The message decides the code.
  */
 export function throwIfIcareusError(body: unknown, origin: ErrorOrigin): void {
+  // A plain look at `status` first: every successful call passes here, and a failed zod
+  // parse (the error envelope against an "ok" body) is costly.
+  if (typeof body !== 'object' || body === null || (body as { status?: unknown }).status !== 'error') return;
   const failure = errorEnvelope.safeParse(body);
   if (!failure.success) return;
   const message = (failure.data.message ?? 'unknown error').slice(0, 300);
