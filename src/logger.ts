@@ -10,14 +10,20 @@ const destination = new Writable({
   write(chunk: Buffer, _encoding, done) {
     const line = chunk.toString().trimEnd();
     if (sink) sink(line);
-    else if (process.env.LOG_LEVEL !== 'silent') process.stderr.write(`${line}\n`);
+    else process.stderr.write(`${line}\n`);
     done();
   },
 });
 
+/** LOG_LEVEL (pino's levels, or `silent`); default info. Below the level nothing is built. */
+const configuredLevel = (() => {
+  const wanted = process.env.LOG_LEVEL;
+  return wanted && (wanted === 'silent' || wanted in pino.levels.values) ? wanted : 'info';
+})();
+
 export const logger = pino(
   {
-    level: 'info',
+    level: configuredLevel,
     base: null,
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'message',
@@ -33,4 +39,5 @@ export const logger = pino(
 /** Sends log lines to `capture` instead of stderr (tests); null restores stderr. */
 export function setLogSink(capture: ((line: string) => void) | null): void {
   sink = capture;
+  logger.level = capture ? 'info' : configuredLevel;
 }

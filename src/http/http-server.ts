@@ -9,6 +9,7 @@ import cors from 'cors';
 import type { GatewayContext } from '../context.js';
 import { logger } from '../logger.js';
 import type { RequestScope } from '../request-scope.js';
+import { AdmissionGate } from './admission-gate.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -32,7 +33,8 @@ export function createHttpServer(
   context: (scope: RequestScope) => Promise<GatewayContext>,
   options: HttpServerOptions,
 ): Server {
-  return createServer((req, res) => {
+  const gate = new AdmissionGate();
+  const server = createServer((req, res) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -43,17 +45,21 @@ export function createHttpServer(
       credentials: options.credentialsFromHeaders(req.headers),
     };
     corsHandler(req, res, () => {
-      handle(endpoints, () => context(scope), options, req, res).catch((error: unknown) => {
+      handle(endpoints, gate, scope, () => context(scope), options, req, res).catch((error: unknown) => {
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'request failed outside GraphQL execution');
         if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         else res.end();
       });
     });
   });
+  server.once('close', () => gate.close());
+  return server;
 }
 
 async function handle(
   endpoints: Endpoints,
+  gate: AdmissionGate,
+  scope: RequestScope,
   context: () => Promise<GatewayContext>,
   options: HttpServerOptions,
   req: IncomingMessage,
@@ -80,6 +86,26 @@ async function handle(
     return;
   }
 
+  // Admission before the body is read: a waiting request holds only its socket.
+  if (!(await gate.enter(scope.deadline))) {
+    res.setHeader('retry-after', '1');
+    sendJsonError(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is saturated and the request waited out its deadline; retry shortly.');
+    return;
+  }
+  try {
+    await serveGraphQL(apollo, context, url, req, res);
+  } finally {
+    gate.leave();
+  }
+}
+
+async function serveGraphQL(
+  apollo: ApolloServer<GatewayContext>,
+  context: () => Promise<GatewayContext>,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   let body: unknown;
   try {
     body = req.method === 'POST' ? await readJsonBody(req) : undefined;

@@ -1,0 +1,91 @@
+// Admission control for GraphQL requests. While the event loop has spare time every
+// request starts at once; when it is saturated (CPU-bound load), starting more requests
+// only adds memory and garbage collection, and every request gets slower. Then requests
+// beyond a small minimum wait in arrival order, before their body is read, until a running
+// one finishes or the loop has time again. The wait counts against the request's deadline:
+// a request still waiting when it passes is answered 503 with Retry-After.
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+
+export interface AdmissionOptions {
+  /** Requests that may always run at once, however busy the loop is. */
+  readonly minConcurrent: number;
+  /** Event loop utilization (0..1) over the last sample above which the loop counts as saturated. */
+  readonly busyUtilization: number;
+  /** How often utilization is sampled. */
+  readonly sampleMs: number;
+  /** Utilization source (tests); defaults to the process's event loop. */
+  readonly utilization?: () => number;
+}
+
+export const DEFAULT_ADMISSION: AdmissionOptions = { minConcurrent: 8, busyUtilization: 0.9, sampleMs: 100 };
+
+export class AdmissionGate {
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
+  private busy = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly options: AdmissionOptions = DEFAULT_ADMISSION) {
+    const measure = options.utilization ?? loopUtilization();
+    this.timer = setInterval(() => {
+      this.busy = measure() >= options.busyUtilization;
+      this.drain();
+    }, options.sampleMs).unref();
+  }
+
+  /** Resolves true when the request may run (call leave() when it is done), false when its deadline passed first. */
+  enter(deadline: number): Promise<boolean> {
+    if (this.waiting.length === 0 && this.canAdmit()) {
+      this.inFlight += 1;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const admit = () => {
+        clearTimeout(expiry);
+        resolve(true);
+      };
+      const expiry = setTimeout(() => {
+        const at = this.waiting.indexOf(admit);
+        if (at >= 0) this.waiting.splice(at, 1);
+        resolve(false);
+      }, Math.max(0, deadline - Date.now()));
+      this.waiting.push(admit);
+    });
+  }
+
+  leave(): void {
+    this.inFlight -= 1;
+    this.drain();
+  }
+
+  /** Requests running and waiting, for tests and diagnostics. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.inFlight, waiting: this.waiting.length };
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  private canAdmit(): boolean {
+    return this.inFlight < this.options.minConcurrent || !this.busy;
+  }
+
+  private drain(): void {
+    while (this.waiting.length > 0 && this.canAdmit()) {
+      this.inFlight += 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/** Event loop utilization since the previous call. */
+function loopUtilization(): () => number {
+  let last: EventLoopUtilization = performance.eventLoopUtilization();
+  return () => {
+    const now = performance.eventLoopUtilization();
+    const window = performance.eventLoopUtilization(now, last);
+    last = now;
+    return window.utilization;
+  };
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdmissionGate } from '../../src/http/admission-gate.js';
+
+const gates: AdmissionGate[] = [];
+afterEach(() => gates.splice(0).forEach((gate) => gate.close()));
+
+function gateWith(utilization: { value: number }, minConcurrent = 2): AdmissionGate {
+  const gate = new AdmissionGate({ minConcurrent, busyUtilization: 0.9, sampleMs: 10, utilization: () => utilization.value });
+  gates.push(gate);
+  return gate;
+}
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const far = () => Date.now() + 60_000;
+
+describe('admission gate', () => {
+  it('admits everything while the event loop has spare time', async () => {
+    const gate = gateWith({ value: 0.2 });
+    const admitted = await Promise.all(Array.from({ length: 20 }, () => gate.enter(far())));
+    expect(admitted.every(Boolean)).toBe(true);
+    expect(gate.load).toEqual({ running: 20, waiting: 0 });
+  });
+
+  it('on a saturated loop holds requests beyond the minimum, in order, until one finishes', async () => {
+    const loop = { value: 1 };
+    const gate = gateWith(loop);
+    await tick(30); // a sample sees the saturated loop
+    expect(await gate.enter(far())).toBe(true);
+    expect(await gate.enter(far())).toBe(true);
+    const order: number[] = [];
+    const third = gate.enter(far()).then(() => order.push(3));
+    const fourth = gate.enter(far()).then(() => order.push(4));
+    await tick(30);
+    expect(gate.load).toEqual({ running: 2, waiting: 2 });
+    gate.leave();
+    await third;
+    expect(order).toEqual([3]);
+    loop.value = 0.1; // the loop has time again: the rest start without waiting for a leave
+    await fourth;
+    expect(order).toEqual([3, 4]);
+    expect(gate.load).toEqual({ running: 3, waiting: 0 });
+  });
+
+  it('gives up on a waiting request when its deadline passes', async () => {
+    const gate = gateWith({ value: 1 }, 1);
+    await tick(30);
+    expect(await gate.enter(far())).toBe(true);
+    expect(await gate.enter(Date.now() + 50)).toBe(false);
+    expect(gate.load).toEqual({ running: 1, waiting: 0 });
+  });
+});
