@@ -1,9 +1,12 @@
 // Admission control for GraphQL requests. While the event loop has spare time every
 // request starts at once; when it is saturated (CPU-bound load), starting more requests
-// only adds memory and garbage collection, and every request gets slower. Then requests
-// beyond a small minimum wait in arrival order, before their body is read, until a running
-// one finishes or the loop has time again. The wait counts against the request's deadline:
-// a request still waiting when it passes is answered 503 with Retry-After.
+// only adds memory and garbage collection, and every request gets slower. The gate keeps a
+// limit on requests running at once: each sample of event loop utilization halves it
+// (down to a minimum) while the loop is saturated and doubles it while the loop has time,
+// so a latency-bound load is soon unlimited and a CPU-bound one settles near what the CPU
+// can serve. Requests over the limit wait in arrival order, before their body is read.
+// The wait counts against the request's deadline: a request still waiting when it passes
+// is answered 503 with Retry-After.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 export interface AdmissionOptions {
@@ -19,16 +22,22 @@ export interface AdmissionOptions {
 
 export const DEFAULT_ADMISSION: AdmissionOptions = { minConcurrent: 8, busyUtilization: 0.9, sampleMs: 100 };
 
+/** The limit while the loop has time: in effect none. */
+const MAX_LIMIT = 1_000_000;
+
 export class AdmissionGate {
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
-  private busy = false;
+  private limit = MAX_LIMIT;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly options: AdmissionOptions = DEFAULT_ADMISSION) {
+  constructor(options: AdmissionOptions = DEFAULT_ADMISSION) {
     const measure = options.utilization ?? loopUtilization();
     this.timer = setInterval(() => {
-      this.busy = measure() >= options.busyUtilization;
+      const busy = measure() >= options.busyUtilization;
+      this.limit = busy
+        ? Math.max(options.minConcurrent, Math.floor(Math.min(this.limit, this.inFlight) / 2))
+        : Math.min(MAX_LIMIT, this.limit * 2);
       this.drain();
     }, options.sampleMs).unref();
   }
@@ -68,7 +77,7 @@ export class AdmissionGate {
   }
 
   private canAdmit(): boolean {
-    return this.inFlight < this.options.minConcurrent || !this.busy;
+    return this.inFlight < this.limit;
   }
 
   private drain(): void {
