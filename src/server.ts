@@ -98,7 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const batch = options.batching ?? true;
   // The shared read cache: off unless configured; Redis when REDIS_URL is set.
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
-  const redis = redisUrl ? new RedisReadCache(redisUrl) : undefined;
+  const redis = redisUrl ? await RedisReadCache.create(redisUrl) : undefined;
   if (redis && !(await redis.ready(2_000))) logger.warn({}, 'Redis is not reachable yet; reads bypass the shared cache until it is');
   const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
   const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));

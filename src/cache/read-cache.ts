@@ -3,7 +3,7 @@
 // per-request DataLoaders already dedupe within a request. Entries are keyed by source,
 // the credentials in use and the object, so a tenant never reads another tenant's entry,
 // and live for the source's TTL; our own mutations delete the entries they touch.
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
 export interface ReadCache {
@@ -36,12 +36,15 @@ export class MemoryReadCache implements ReadCache {
 
 /** Shared by every gateway instance that points at the same Redis. */
 export class RedisReadCache implements ReadCache {
-  private readonly redis: Redis;
-
-  constructor(url: string) {
-    // Fail fast instead of queueing commands while Redis is away: the cache is optional.
-    this.redis = new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  private constructor(private readonly redis: Redis) {
     this.redis.on('error', () => {});
+  }
+
+  /** ioredis is loaded only when Redis is configured (it adds about 5 MB to every process). */
+  static async create(url: string): Promise<RedisReadCache> {
+    const { Redis } = await import('ioredis');
+    // Fail fast instead of queueing commands while Redis is away: the cache is optional.
+    return new RedisReadCache(new Redis(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
   }
 
   /** Waits (bounded) for the first connection, so requests right after start-up use the cache. */
