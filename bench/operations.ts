@@ -140,6 +140,8 @@ export function seedDeletable(demo: DemoSimulators, perVendor: number, tag: stri
   return ids;
 }
 
+export const DELETE_ASSETS_MUTATION = `mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok error { code } } } }`;
+
 export function deleteMixed(demo: DemoSimulators, total: number, tag: string): BenchOperation {
   const perVendor = Math.floor(total / 4);
   const ids = seedDeletable(demo, perVendor, tag);
@@ -147,7 +149,7 @@ export function deleteMixed(demo: DemoSimulators, total: number, tag: string): B
   const nomadCalls = Math.ceil(perVendor / 500);
   return {
     name: `deleteAssets, ${total} mixed ids`,
-    query: `mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok error { code } } } }`,
+    query: DELETE_ASSETS_MUTATION,
     variables: { ids },
     lowerBound: iconikCalls + perVendor + nomadCalls,
     derivation: `iconik ${iconikCalls} delete_queue call(s) (500 ids each); Icareus ${perVendor} deleteAsset calls (no batch); Nomad ${nomadCalls} batch Delete; NCP none (no delete)`,
