@@ -24,7 +24,7 @@ const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 60);
 const RUN_S = Number(process.env.BENCH_RUN_S ?? 4);
 const CPU_RUN_S = Number(process.env.BENCH_CPU_RUN_S ?? 8);
 const TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of /proc/<pid>/stat CPU times
-const CAPPED_HEAP_FLAGS = ['--max-old-space-size=96', '--max-semi-space-size=4'];
+const CAPPED_HEAP_FLAGS = ['--max-old-space-size=100', '--max-semi-space-size=8'];
 
 interface Row {
   measure: string;

@@ -4,23 +4,30 @@
 // limit on requests running at once: each sample of event loop utilization halves it
 // (down to a minimum) while the loop is saturated and doubles it while the loop has time,
 // so a latency-bound load is soon unlimited and a CPU-bound one settles near what the CPU
-// can serve. Requests over the limit wait in arrival order, before their body is read.
+// can serve. A heap filled past a fraction of V8's limit counts as saturated too, so a
+// capped heap (npm start sets one) slows admission down instead of running out of memory.
+// Requests over the limit wait in arrival order, before their body is read.
 // The wait counts against the request's deadline: a request still waiting when it passes
 // is answered 503 with Retry-After.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 
 export interface AdmissionOptions {
   /** Requests that may always run at once, however busy the loop is. */
   readonly minConcurrent: number;
   /** Event loop utilization (0..1) over the last sample above which the loop counts as saturated. */
   readonly busyUtilization: number;
+  /** Heap in use, as a fraction of V8's heap limit, above which admission slows down too. */
+  readonly busyHeapFraction: number;
   /** How often utilization is sampled. */
   readonly sampleMs: number;
   /** Utilization source (tests); defaults to the process's event loop. */
   readonly utilization?: () => number;
+  /** Heap use source (tests); defaults to V8's heap statistics. */
+  readonly heapFraction?: () => number;
 }
 
-export const DEFAULT_ADMISSION: AdmissionOptions = { minConcurrent: 8, busyUtilization: 0.9, sampleMs: 100 };
+export const DEFAULT_ADMISSION: AdmissionOptions = { minConcurrent: 8, busyUtilization: 0.9, busyHeapFraction: 0.7, sampleMs: 100 };
 
 /** The limit while the loop has time: in effect none. */
 const MAX_LIMIT = 1_000_000;
@@ -33,8 +40,9 @@ export class AdmissionGate {
 
   constructor(options: AdmissionOptions = DEFAULT_ADMISSION) {
     const measure = options.utilization ?? loopUtilization();
+    const heap = options.heapFraction ?? heapFraction;
     this.timer = setInterval(() => {
-      const busy = measure() >= options.busyUtilization;
+      const busy = measure() >= options.busyUtilization || heap() >= options.busyHeapFraction;
       this.limit = busy
         ? Math.max(options.minConcurrent, Math.floor(Math.min(this.limit, this.inFlight) / 2))
         : Math.min(MAX_LIMIT, this.limit * 2);
@@ -97,4 +105,9 @@ function loopUtilization(): () => number {
     last = now;
     return window.utilization;
   };
+}
+
+function heapFraction(): number {
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  return used / limit;
 }

@@ -4,8 +4,15 @@ import { AdmissionGate } from '../../src/http/admission-gate.js';
 const gates: AdmissionGate[] = [];
 afterEach(() => gates.splice(0).forEach((gate) => gate.close()));
 
-function gateWith(utilization: { value: number }, minConcurrent = 2): AdmissionGate {
-  const gate = new AdmissionGate({ minConcurrent, busyUtilization: 0.9, sampleMs: 10, utilization: () => utilization.value });
+function gateWith(utilization: { value: number }, minConcurrent = 2, heap = { value: 0.1 }): AdmissionGate {
+  const gate = new AdmissionGate({
+    minConcurrent,
+    busyUtilization: 0.9,
+    busyHeapFraction: 0.7,
+    sampleMs: 10,
+    utilization: () => utilization.value,
+    heapFraction: () => heap.value,
+  });
   gates.push(gate);
   return gate;
 }
@@ -38,6 +45,18 @@ describe('admission gate', () => {
     await fourth;
     expect(order).toEqual([3, 4]);
     expect(gate.load).toEqual({ running: 3, waiting: 0 });
+  });
+
+  it('slows admission down while the heap is nearly full, however idle the loop', async () => {
+    const heap = { value: 0.95 };
+    const gate = gateWith({ value: 0.1 }, 1, heap);
+    await tick(30);
+    expect(await gate.enter(far())).toBe(true);
+    const second = gate.enter(far());
+    await tick(30);
+    expect(gate.load).toEqual({ running: 1, waiting: 1 });
+    heap.value = 0.3;
+    expect(await second).toBe(true);
   });
 
   it('gives up on a waiting request when its deadline passes', async () => {
