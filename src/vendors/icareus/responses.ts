@@ -7,9 +7,9 @@ import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
 /** Titles and descriptions are kept per language: {"en_US": "...", "fi_FI": "..."}. */
 const perLanguage = z.record(z.string(), z.string()).nullish();
 
-export const icareusFolder = z.looseObject({ id: z.union([z.number(), z.string()]), name: z.string().nullish() });
+export const icareusFolder = z.object({ id: z.union([z.number(), z.string()]), name: z.string().nullish() });
 
-export const icareusAsset = z.looseObject({
+export const icareusAsset = z.object({
   id: z.union([z.number(), z.string()]),
   name: perLanguage,
   description: perLanguage,
@@ -26,11 +26,11 @@ export const icareusAsset = z.looseObject({
 });
 export type IcareusAsset = z.output<typeof icareusAsset>;
 
-export const icareusAssetList = z.looseObject({ status: z.literal('ok'), assets: z.array(icareusAsset) });
+export const icareusAssetList = z.object({ status: z.literal('ok'), assets: z.array(icareusAsset) });
 
-export const recycleBinEnabled = z.looseObject({ status: z.literal('ok'), isRecycleBinEnabled: z.boolean() });
+export const recycleBinEnabled = z.object({ status: z.literal('ok'), isRecycleBinEnabled: z.boolean() });
 
-export const recycleBinItem = z.looseObject({
+export const recycleBinItem = z.object({
   id: z.union([z.number(), z.string()]),
   title: z.string().nullish(),
   imageUrl: z.string().nullish(),
@@ -38,11 +38,11 @@ export const recycleBinItem = z.looseObject({
 });
 export type RecycleBinItem = z.output<typeof recycleBinItem>;
 
-export const assetEnvelope = z.looseObject({ status: z.literal('ok'), asset: icareusAsset });
+export const assetEnvelope = z.object({ status: z.literal('ok'), asset: icareusAsset });
 
-export const recycleBinAssets = z.looseObject({ status: z.literal('ok'), assets: z.array(recycleBinItem) });
+export const recycleBinAssets = z.object({ status: z.literal('ok'), assets: z.array(recycleBinItem) });
 
-const errorEnvelope = z.looseObject({ status: z.literal('error'), message: z.string().nullish() });
+const errorEnvelope = z.object({ status: z.literal('error'), message: z.string().nullish() });
 
 /**
  * The Archive API reports failures as HTTP 200 with {"status": "error", "message": ...}

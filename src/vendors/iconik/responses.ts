@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 const text = z.string().nullish();
 
-export const iconikAsset = z.looseObject({
+export const iconikAsset = z.object({
   id: z.string(),
   title: text,
   /** Present on search documents (SearchDocumentSchema). */
@@ -21,11 +21,11 @@ export const iconikAsset = z.looseObject({
   date_modified: text,
   date_deleted: text,
   in_collections: z.array(z.string()).nullish(),
-  keyframes: z.array(z.looseObject({ url: text, type: text })).nullish(),
+  keyframes: z.array(z.object({ url: text, type: text })).nullish(),
 });
 export type IconikAsset = z.output<typeof iconikAsset>;
 
-export const iconikCollection = z.looseObject({
+export const iconikCollection = z.object({
   id: z.string(),
   title: text,
   parent_id: text,
@@ -34,7 +34,7 @@ export const iconikCollection = z.looseObject({
 });
 export type IconikCollection = z.output<typeof iconikCollection>;
 
-export const iconikShare = z.looseObject({
+export const iconikShare = z.object({
   id: z.string(),
   title: text,
   url: text,
@@ -46,11 +46,11 @@ export const iconikShare = z.looseObject({
 });
 export type IconikShare = z.output<typeof iconikShare>;
 
-export const iconikShareUser = z.looseObject({ email: z.string() });
+export const iconikShareUser = z.object({ email: z.string() });
 
 /** iconik's list envelope; `page`/`pages`/`total` are absent on some lists (shares). */
 export function iconikList<T extends z.ZodType>(item: T) {
-  return z.looseObject({
+  return z.object({
     objects: z.array(item),
     page: z.number().nullish(),
     pages: z.number().nullish(),

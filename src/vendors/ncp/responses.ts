@@ -6,7 +6,7 @@ import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
 
 const id = z.union([z.number(), z.string()]);
 
-export const ncpAsset = z.looseObject({
+export const ncpAsset = z.object({
   // The page lists `assetId`/`fileName`; its example shows `videoId`/`videoName`. Accept both.
   assetId: id.nullish(),
   videoId: id.nullish(),
@@ -14,7 +14,7 @@ export const ncpAsset = z.looseObject({
   videoName: z.string().nullish(),
   projectId: id,
   metaData: z
-    .looseObject({
+    .object({
       resolution: z.string().nullish(),
       durationMs: z.number().nullish(),
       size: z.number().nullish(),
@@ -26,7 +26,7 @@ export const ncpAsset = z.looseObject({
 });
 export type NcpAsset = z.output<typeof ncpAsset>;
 
-export const ncpProject = z.looseObject({
+export const ncpProject = z.object({
   projectId: id,
   projectName: z.string().nullish(),
   createdTime: z.string().nullish(),
@@ -34,17 +34,17 @@ export const ncpProject = z.looseObject({
 export type NcpProject = z.output<typeof ncpProject>;
 
 export function ncpEnvelope<T extends z.ZodType>(result: T) {
-  return z.looseObject({ code: z.literal('0'), message: z.string().nullish(), result });
+  return z.object({ code: z.literal('0'), message: z.string().nullish(), result });
 }
 
 export function ncpList<T extends z.ZodType>(item: T) {
-  return ncpEnvelope(z.looseObject({ content: z.array(item), totalCount: z.number().nullish() }));
+  return ncpEnvelope(z.object({ content: z.array(item), totalCount: z.number().nullish() }));
 }
 
-const failure = z.looseObject({ code: z.string(), message: z.string().nullish() });
+const failure = z.object({ code: z.string(), message: z.string().nullish() });
 /** API Gateway's own rejections (signature, clock skew) use this shape instead. */
-const gatewayFailure = z.looseObject({
-  error: z.looseObject({ errorCode: z.string().nullish(), message: z.string().nullish(), details: z.string().nullish() }),
+const gatewayFailure = z.object({
+  error: z.object({ errorCode: z.string().nullish(), message: z.string().nullish(), details: z.string().nullish() }),
 });
 
 /** A 2xx body whose code is not "0" is still an error. */

@@ -3,7 +3,7 @@
 // ({items, totalItemCount}) follow the batch response it documents.
 import { z } from 'zod';
 
-export const nomadAsset = z.looseObject({
+export const nomadAsset = z.object({
   id: z.string(),
   parentId: z.string().nullish(),
   displayName: z.string().nullish(),
@@ -20,16 +20,16 @@ export const nomadAsset = z.looseObject({
 });
 export type NomadAsset = z.output<typeof nomadAsset>;
 
-export const nomadItems = z.looseObject({ items: z.array(nomadAsset), totalItemCount: z.number().nullish() });
+export const nomadItems = z.object({ items: z.array(nomadAsset), totalItemCount: z.number().nullish() });
 
-export const nomadShare = z.looseObject({
+export const nomadShare = z.object({
   id: z.string(),
   name: z.string().nullish(),
   assetId: z.string().nullish(),
   sharedLink: z.string().nullish(),
   expirationDate: z.string().nullish(),
   sharedPermissions: z.array(z.string()).nullish(),
-  nomadUsers: z.array(z.looseObject({ email: z.string().nullish() })).nullish(),
+  nomadUsers: z.array(z.object({ email: z.string().nullish() })).nullish(),
 });
 export type NomadShare = z.output<typeof nomadShare>;
 
@@ -37,6 +37,6 @@ export const nomadParentFolders = z.array(nomadAsset);
 
 /** Nomad errors are plain HTTP statuses (400/401/403/404) with an optional message. */
 export function nomadErrorMessage(_status: number, body: unknown): string | undefined {
-  const parsed = z.looseObject({ message: z.string() }).safeParse(body);
+  const parsed = z.object({ message: z.string() }).safeParse(body);
   return parsed.success ? parsed.data.message.slice(0, 300) : undefined;
 }
