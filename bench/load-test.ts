@@ -19,7 +19,7 @@ const RSS_GROWTH_LIMIT_MB = Number(process.env.RSS_GROWTH_LIMIT_MB ?? 40);
 const PORT = Number(process.env.LOAD_PORT ?? 4090);
 const WARMUP_S = Number(process.env.LOAD_WARMUP_S ?? 5);
 
-const QUERY = `{ assets(first: 20) { edges { node { id title kind status durationMs source { name vendor }
+const QUERY = `{ assets(first: 50) { edges { node { id title kind status durationMs source { name vendor }
   collections { edges { node { title } } } } } pageInfo { hasNextPage endCursor } } }`;
 
 function rssMb(pid: number): number {
