@@ -4,6 +4,7 @@ import { badUserInput, unsupported } from '../errors.js';
 import type { MutationResolvers, UserError } from '../generated/resolvers-types.js';
 import { decodeGlobalId, type DecodedId } from '../ids.js';
 import { fanOutAssets, type FanOutOperation } from '../mutations/fan-out.js';
+import { selectsInResults } from '../mutations/selected-fields.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
 import type { VendorAdapter, WriteResult } from '../vendors/adapter.js';
 
@@ -51,8 +52,10 @@ function transfer(
 }
 
 export const assetMutations: MutationResolvers = {
-  deleteAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, simple('DELETE_ASSETS', 'deleting assets', (adapter, ids) => adapter.deleteAssets?.(ids))),
+  deleteAssets: (_root, { input }, context, info) => {
+    const details = selectsInResults(info, ['asset', 'note']);
+    return bulk(context, input.ids, simple('DELETE_ASSETS', 'deleting assets', (adapter, ids) => adapter.deleteAssets?.(ids, { details })));
+  },
   restoreAssets: (_root, { input }, context) =>
     bulk(context, input.ids, simple('RECYCLE_BIN', 'restoring assets from a recycle bin', (adapter, ids) => adapter.restoreAssets?.(ids))),
   purgeAssets: (_root, { input }, context) =>

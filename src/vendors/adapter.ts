@@ -71,7 +71,7 @@ export interface VendorAdapter {
   /** EDIT_ASSETS */
   updateAsset?(id: string, changes: AssetChanges): Promise<AssetModel | null>;
   /** DELETE_ASSETS: into the recycle bin where there is one. */
-  deleteAssets?(ids: readonly string[]): Promise<WriteResult>;
+  deleteAssets?(ids: readonly string[], options?: WriteOptions): Promise<WriteResult>;
   /** RECYCLE_BIN */
   restoreAssets?(ids: readonly string[]): Promise<WriteResult>;
   /** RECYCLE_BIN */
@@ -124,6 +124,12 @@ export interface AssetChanges {
 }
 
 /** One write's outcome for one id; `note` tells what the vendor did when it is not obvious. */
+/** What the client will read of the per-item results; adapters may skip reads for the rest. */
+export interface WriteOptions {
+  /** The client selected `asset` or `note`; false lets an adapter skip read-backs that only fill those. */
+  readonly details: boolean;
+}
+
 export interface WriteOutcome {
   readonly asset: AssetModel | null;
   readonly note?: string;

@@ -13,7 +13,7 @@ import { REQUIRED_CREDENTIALS, type IcareusSourceConfig } from '../../config.js'
 import { credentialsFor } from '../credentials.js';
 import { badUserInput, notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
-import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
+import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteOptions, WriteResult } from '../adapter.js';
 import { UpstreamClient, type QueryValue } from '../http.js';
 import { RequestBoundAdapter } from '../request-bound-adapter.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
@@ -153,12 +153,14 @@ export class IcareusAdapter extends RequestBoundAdapter implements VendorAdapter
   // this.http.concurrency at a time. Archive API failures are HTTP 200 with
   // {"status":"error"}; Recycle Bin API failures are non-200.
 
-  async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
+  async deleteAssets(ids: readonly string[], options: WriteOptions = { details: true }): Promise<WriteResult> {
     const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken'], this.http.requestCredentials());
     const deleted = await settleEach(ids, this.http.concurrency, async (id) => {
       await this.archive('deleteAsset', { assetId: numericId(id, this.origin), token });
       return id;
     });
+    // Whether they went to the bin decides `asset` and `note` only: not asked, not read.
+    if (!options.details) return deleted.map((result) => (result instanceof Error ? result : { asset: null }));
     // With the recycle bin enabled the assets are now in it: read the bin once to return them.
     const enabled = await this.isRecycleBinEnabled();
     const inBin = enabled ? new Map((await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER })).items.map((a) => [a.nativeId, a])) : new Map();
