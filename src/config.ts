@@ -90,6 +90,17 @@ const gatewayConfig = z
     requestDeadlineMs: z.number().int().min(100).max(300_000).default(25_000),
     /** Turns the shared read cache on (in-process LRU, or Redis when REDIS_URL is set). */
     cache: z.strictObject({ ttlMs: z.number().int().min(100).max(3_600_000).default(5_000) }).optional(),
+    /**
+     * Browser origins allowed to call the gateway (CORS). Empty by default: the gateway uses
+     * the configured vendor credentials, so no other site may drive it.
+     */
+    cors: z
+      .strictObject({
+        allowedOrigins: z.array(
+          z.string().regex(/^https?:\/\/[^/\s*]+$/, 'an exact origin such as https://app.example.com (scheme, host, optional port; no path, no wildcard)'),
+        ),
+      })
+      .default({ allowedOrigins: [] }),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -107,6 +107,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestDeadlineMs: options.config.requestDeadlineMs,
     readiness: () => readiness(sources),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
+    crossOrigin: {
+      allowedOrigins: options.config.cors.allowedOrigins,
+      allowedHeaders: [...new Set(options.config.sources.flatMap((source) => Object.values(source.credentialHeaders)))],
+    },
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -5,19 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import cors from 'cors';
 import type { GatewayContext } from '../context.js';
 import { logger } from '../logger.js';
 import type { RequestScope } from '../request-scope.js';
 import { AdmissionGate } from './admission-gate.js';
+import { crossOriginHandler, type CrossOriginPolicy } from './cross-origin.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const SUBGRAPH_PATH = '/subgraph';
 
 type Endpoints = Readonly<Record<string, ApolloServer<GatewayContext>>>;
-
-const corsHandler = cors();
 
 export interface HttpServerOptions {
   /** Answers /readyz. */
@@ -26,6 +24,8 @@ export interface HttpServerOptions {
   readonly requestDeadlineMs: number;
   /** Per-source credentials a request carries in its headers. */
   readonly credentialsFromHeaders: (headers: IncomingMessage['headers']) => RequestScope['credentials'];
+  /** Which browser origins may call the gateway (none by default). */
+  readonly crossOrigin: CrossOriginPolicy;
 }
 
 export function createHttpServer(
@@ -34,6 +34,7 @@ export function createHttpServer(
   options: HttpServerOptions,
 ): Server {
   const gate = new AdmissionGate();
+  const corsHandler = crossOriginHandler(options.crossOrigin);
   const server = createServer((req, res) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
