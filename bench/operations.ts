@@ -25,7 +25,7 @@ function activeIds(demo: DemoSimulators) {
     iconik: [...demo.iconik.state.assets.values()].filter((a) => a.status === 'ACTIVE').map((a) => a.id),
     icareus: [...demo.icareus.state.assets.values()].filter((a) => a.organizationId === 2631609).map((a) => String(a.id)),
     ncp: [...demo.ncp.state.assets.values()].map((a) => `${a.projectId}/${a.assetId}`),
-    nomad: [...demo.nomad.state.assets.values()].filter((a) => a.assetType === 2).map((a) => a.id),
+    nomad: [...demo.nomad.state.assets.values()].filter((a) => a.assetType === 'File').map((a) => a.id),
   };
 }
 
@@ -117,7 +117,7 @@ export function seedDeletable(demo: DemoSimulators, perVendor: number, tag: stri
   const ids: string[] = [];
   const iconikTemplate = [...demo.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
   const icareusTemplate = [...demo.icareus.state.assets.values()][0];
-  const nomadTemplate = [...demo.nomad.state.assets.values()].find((a) => a.assetType === 2 && a.assetStatus === 'Available');
+  const nomadTemplate = [...demo.nomad.state.assets.values()].find((a) => a.assetType === 'File' && a.assetStatus === 'Available');
   const ncpAsset = [...demo.ncp.state.assets.values()][0];
   for (let i = 0; i < perVendor; i++) {
     if (vendors.includes('iconik') && iconikTemplate) {
@@ -135,7 +135,11 @@ export function seedDeletable(demo: DemoSimulators, perVendor: number, tag: stri
       demo.nomad.state.assets.set(id, { ...structuredClone(nomadTemplate), id });
       ids.push(encodeGlobalId('Asset', 'nomad-demo', id));
     }
-    if (vendors.includes('ncp') && ncpAsset) ids.push(encodeGlobalId('Asset', 'ncp-demo', `${ncpAsset.projectId}/${ncpAsset.assetId}`));
+    if (vendors.includes('ncp') && ncpAsset) {
+      const assetId = 100_000 + demo.ncp.state.assets.size + i * 7919;
+      demo.ncp.state.assets.set(assetId, { ...structuredClone(ncpAsset), assetId, fileName: `${tag}-ncp-${i}.mp4` });
+      ids.push(encodeGlobalId('Asset', 'ncp-demo', `${ncpAsset.projectId}/${assetId}`));
+    }
   }
   return ids;
 }
@@ -153,10 +157,10 @@ export function deleteMixed(demo: DemoSimulators, total: number, tag: string): B
     variables: { ids },
     // iconik's delete queue answers 204 with no per-id outcome, and the mutation reports one
     // per id: learning it takes one search per 500 ids, whatever the gateway.
-    lowerBound: 2 * iconikCalls + perVendor + nomadCalls,
+    lowerBound: 2 * iconikCalls + 2 * perVendor + nomadCalls,
     derivation:
       `iconik ${iconikCalls} delete_queue call(s) (500 ids each) + ${iconikCalls} search(es) for the per-id outcome (the queue answers 204 without one); ` +
-      `Icareus ${perVendor} deleteAsset calls (no batch); Nomad ${nomadCalls} batch Delete; NCP none (no delete)`,
+      `Icareus ${perVendor} deleteAsset calls (no batch); Nomad ${nomadCalls} batch delete; NCP ${perVendor} DELETE calls (no batch)`,
     criticalPath: Math.max(waves(perVendor), 1),
     write: true,
   };

@@ -1,8 +1,12 @@
-// NCP Media Intelligence simulator: project and media-asset reads of one workspace and
-// "Move media asset project" (PATCH …/assets/{asset_id}?new_project_id=), all answering
-// {code, message, result} with code "0" for success. Every request must carry a valid API
-// Gateway signature v2 within five minutes of the simulator's clock; otherwise API
-// Gateway's 401 {"error": {...}} is returned, as NAVER Cloud does.
+// NCP Media Intelligence simulator, following NAVER Cloud's Media Intelligence API guide
+// (docs/vendors.md names each page): project list (result.projects, no paging), project
+// details, the media asset list of a project (pageNum required, pageSize 1-1000, default
+// 1000; result.content with totalCount/totalPage/pageNo/pageSize), asset details, "Move
+// media asset project" (PATCH …/assets/{asset_id}?new_project_id=) and asset deletion
+// (DELETE …/assets/{asset_id}), all answering {code, message, result} with code "0" for
+// success and {code, message} with HTTP 400/404 on failure. Every request must carry the
+// common headers: a valid API Gateway signature v2 within five minutes of the simulator's
+// clock (else API Gateway's 401 {"error": {...}}) and Content-Type: application/json.
 import { signatureV2 } from '../../src/vendors/ncp/sign-request.js';
 import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 
@@ -20,8 +24,12 @@ export interface NcpAssetRecord {
 
 export interface NcpProjectRecord {
   projectId: number;
-  projectName: string;
+  name: string;
+  isBaseProject: boolean;
+  createdUserName: string;
   createdTime: string;
+  updatedUserName: string;
+  updatedTime: string;
 }
 
 export interface NcpState {
@@ -57,10 +65,20 @@ export function kstTime(ms: number): string {
   return new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19);
 }
 
+/** The asset list's paging: pageNum (required, 1 or more) and pageSize (1-1000, default 1000). */
 function page<T>(items: readonly T[], request: SimRequest): SimResponse {
-  const pageNumber = Math.max(1, Number(request.query.get('page') ?? 1) || 1);
-  const size = Math.min(100, Math.max(1, Number(request.query.get('size') ?? 20) || 20));
-  return ok({ content: items.slice((pageNumber - 1) * size, pageNumber * size), page: pageNumber, size, totalCount: items.length });
+  const pageNum = Number(request.query.get('pageNum'));
+  const rawSize = request.query.get('pageSize');
+  const pageSize = rawSize === null ? 1000 : Number(rawSize);
+  if (!Number.isInteger(pageNum) || pageNum < 1) return apiError(400, '10001', 'pageNum is required (1 or more).');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return apiError(400, '10001', 'pageSize must be 1-1000.');
+  return ok({
+    content: items.slice((pageNum - 1) * pageSize, pageNum * pageSize),
+    totalCount: items.length,
+    totalPage: Math.ceil(items.length / pageSize),
+    pageNo: pageNum,
+    pageSize,
+  });
 }
 
 export async function startNcpSimulator(options: NcpSimulatorOptions): Promise<NcpSimulator> {
@@ -78,6 +96,9 @@ export async function startNcpSimulator(options: NcpSimulatorOptions): Promise<N
     if (accessKey !== options.accessKey) return gatewayError('Invalid authentication information.');
     const expected = signatureV2({ method: request.method, pathWithQuery: request.rawUrl, timestamp, accessKey, secretKey: options.secretKey });
     if (signature !== expected) return gatewayError('Invalid authentication information.');
+    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return apiError(400, '10001', 'Content-Type: application/json is required.');
+    }
     if (request.params['workspace_name'] !== options.workspaceName) return apiError(404, '3001', 'Workspace not found.');
     return undefined;
   };
@@ -94,7 +115,11 @@ export async function startNcpSimulator(options: NcpSimulatorOptions): Promise<N
     authenticate,
     notFound: () => apiError(404, '3000', 'Resource not found.'),
     routes: [
-      { method: 'GET', pattern: base, handler: (request) => page([...state.projects.values()], request) },
+      {
+        method: 'GET',
+        pattern: base,
+        handler: () => ok({ projects: [...state.projects.values()], totalCount: state.projects.size }),
+      },
       {
         method: 'GET',
         pattern: `${base}/:project_id`,
@@ -130,6 +155,16 @@ export async function startNcpSimulator(options: NcpSimulatorOptions): Promise<N
           return ok(asset);
         },
       },
+      {
+        method: 'DELETE',
+        pattern: `${base}/:project_id/assets/:asset_id`,
+        handler: (request) => {
+          const asset = assetOf(request);
+          if (!asset) return apiError(404, '3003', 'Media asset not found.');
+          state.assets.delete(asset.assetId);
+          return { status: 200, body: { code: '0', message: 'success' } };
+        },
+      },
     ],
   });
   if (options.seed ?? true) seedNcp(state);
@@ -158,8 +193,9 @@ const ASSETS: ReadonlyArray<readonly [project: number, file: string, seconds: nu
 
 function seedNcp(state: NcpState): void {
   const base = Date.parse('2026-10-10T01:00:00Z');
-  PROJECTS.forEach(([projectId, projectName], i) => {
-    state.projects.set(projectId, { projectId, projectName, createdTime: kstTime(base + i * 86_400_000) });
+  PROJECTS.forEach(([projectId, name], i) => {
+    const time = kstTime(base + i * 86_400_000);
+    state.projects.set(projectId, { projectId, name, isBaseProject: i === 0, createdUserName: 'demo-user', createdTime: time, updatedUserName: 'demo-user', updatedTime: time });
   });
   ASSETS.forEach(([projectId, fileName, seconds, resolution], i) => {
     const assetId = 1001 + i;

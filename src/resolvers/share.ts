@@ -4,7 +4,7 @@ import { encodeGlobalId } from '../ids.js';
 export const shareType: ShareResolvers = {
   id: (share) => encodeGlobalId('Share', share.source, share.nativeId),
   source: (share, _args, context) => context.sources.get(share.source),
-  recipients: async (share, _args, context) => [...(await context.loaders.shareRecipients.load(share))],
+  recipients: async (share, _args, context) => [...(share.recipients ?? (await context.loaders.shareRecipients.load(share)))],
   target: (share, _args, context) => {
     if (!share.target) return null;
     const ref = { source: share.source, nativeId: share.target.nativeId };

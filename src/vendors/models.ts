@@ -42,6 +42,8 @@ export interface ShareModel extends NativeRef {
   readonly allowComments: boolean;
   /** What is shared; null when the vendor did not say. */
   readonly target: { readonly objectType: 'Asset' | 'Collection'; readonly nativeId: string } | null;
+  /** Recipients when the vendor's share answer carries them; undefined when they need their own read. */
+  readonly recipients?: readonly string[];
 }
 
 export interface RecycleBinModel {

@@ -19,9 +19,12 @@ describe('typed example client', () => {
   });
 
   it('sends a typed mutation and reads typed per-item results', async () => {
-    const data = await request(h.gateway.url, DeleteAssetsMutation, { ids: [encodeGlobalId('Asset', 'ncp-demo', '1234/1001')] });
-    const [result] = data.deleteAssets.results;
-    expect(result?.ok).toBe(false);
-    expect(result?.error?.code).toBe('UNSUPPORTED');
+    const data = await request(h.gateway.url, DeleteAssetsMutation, {
+      ids: [encodeGlobalId('Asset', 'ncp-demo', '1234/1001'), encodeGlobalId('Asset', 'ncp-demo', '1234/999999')],
+    });
+    const [deleted, missing] = data.deleteAssets.results;
+    expect(deleted).toMatchObject({ ok: true, error: null });
+    expect(missing?.ok).toBe(false);
+    expect(missing?.error?.code).toBe('NOT_FOUND');
   });
 });

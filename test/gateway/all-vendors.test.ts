@@ -56,7 +56,7 @@ describe('four vendors in one schema', () => {
         vendor: 'ICAREUS',
         capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS', 'DELETE_ASSETS'],
       },
-      { name: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE', capabilities: ['COLLECTIONS', 'MOVE_ASSETS'] },
+      { name: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE', capabilities: ['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS'] },
       {
         name: 'nomad-demo',
         vendor: 'NOMAD',
@@ -71,6 +71,7 @@ describe('four vendors in one schema', () => {
           'ARCHIVE',
           'MANAGE_COLLECTIONS',
           'CREATE_SHARES',
+          'MANAGE_SHARES',
         ],
       },
     ]);

@@ -40,7 +40,7 @@ describe('reads batch: calls per page do not grow with the number of assets', ()
   });
 
   it('nomad: one search plus one read per distinct parent folder', async () => {
-    const files = [...h.demo.nomad.state.assets.values()].filter((a) => a.assetType === 2);
+    const files = [...h.demo.nomad.state.assets.values()].filter((a) => a.assetType === 'File');
     const parents = new Set(files.map((file) => file.parentId));
     expect(await callsFor('nomad', 50)).toBe(1 + parents.size);
     expect(parents.size).toBeLessThan(files.length);

@@ -89,16 +89,28 @@ describe('share mutations', () => {
     expect(again.body.data?.['deleteShare']).toEqual({ deletedShareId: null, userErrors: [{ code: 'NOT_FOUND' }] });
   });
 
-  it('creates a Nomad asset share and refuses vendors without shares', async () => {
+  it('creates, reads back, renames and deletes a Nomad share through the portal /share API; refuses what Nomad cannot take', async () => {
     const file = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'festival-trailer.mp4')?.id ?? '';
     const ncp = encodeGlobalId('Asset', 'ncp-demo', '5678/1005');
+    const target = encodeGlobalId('Asset', 'nomad-demo', file);
     const res = await h.gql(`mutation($n: ID!, $c: ID!) {
-      nomad: createShare(input: { targetId: $n, emails: ["buyer@distributor.example"], allowDownload: true }) { share { url allowDownload target { ... on Asset { title } } } userErrors { code } }
+      nomad: createShare(input: { targetId: $n, title: "Festival cut", expiresAt: "2027-01-31T00:00:00.000Z" }) { share { id title url expiresAt target { ... on Asset { title } } } userErrors { code } }
+      emails: createShare(input: { targetId: $n, emails: ["buyer@distributor.example"] }) { share { id } userErrors { code message } }
       ncp: createShare(input: { targetId: $c }) { share { id } userErrors { code } }
-    }`, { n: encodeGlobalId('Asset', 'nomad-demo', file), c: ncp });
-    expect(res.body.data?.['nomad']).toMatchObject({ share: { allowDownload: true, target: { title: 'festival-trailer.mp4' } }, userErrors: [] });
+    }`, { n: target, c: ncp });
+    const created = res.body.data?.['nomad'] as { share: { id: string; url: string } };
+    expect(created).toMatchObject({ share: { title: 'Festival cut', expiresAt: '2027-01-31T00:00:00.000Z', target: { title: 'festival-trailer.mp4' } }, userErrors: [] });
+    expect(created.share.url).toMatch(/^http/);
+    expect(res.body.data?.['emails']).toMatchObject({ share: null, userErrors: [{ code: 'UNSUPPORTED' }] });
     expect(res.body.data?.['ncp']).toEqual({ share: null, userErrors: [{ code: 'UNSUPPORTED' }] });
-    expect([...h.demo.nomad.state.shares.values()].some((s) => s.assetId === file && s.nomadUsers[0]?.email === 'buyer@distributor.example')).toBe(true);
+
+    const read = await h.gql(`query($id: ID!) { node(id: $id) { ... on Share { title url } } }`, { id: created.share.id });
+    expect(read.body.data?.['node']).toEqual({ title: 'Festival cut', url: created.share.url });
+    const renamed = await h.gql(`mutation($id: ID!) { updateShare(input: { id: $id, title: "Festival cut v2" }) { share { title expiresAt } userErrors { code } } }`, { id: created.share.id });
+    expect(renamed.body.data?.['updateShare']).toEqual({ share: { title: 'Festival cut v2', expiresAt: '2027-01-31T00:00:00.000Z' }, userErrors: [] });
+    const deleted = await h.gql(`mutation($id: ID!) { deleteShare(input: { id: $id }) { deletedShareId userErrors { code } } }`, { id: created.share.id });
+    expect(deleted.body.data?.['deleteShare']).toEqual({ deletedShareId: created.share.id, userErrors: [] });
+    expect(h.demo.nomad.state.shares.size).toBe(0);
   });
 });
 

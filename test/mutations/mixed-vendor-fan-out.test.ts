@@ -18,8 +18,8 @@ function seedBatch(h: DemoHarness, count: number, tag: string): { ids: string[];
   const perVendor: string[][] = [[], [], [], []];
   const iconikTemplate = [...iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
   const icareusTemplate = [...icareus.state.assets.values()][0];
-  const nomadTemplate = [...nomad.state.assets.values()].find((a) => a.assetType === 2 && a.assetStatus === 'Available');
-  const ncpAssets = [...ncp.state.assets.values()];
+  const nomadTemplate = [...nomad.state.assets.values()].find((a) => a.assetType === 'File' && a.assetStatus === 'Available');
+  const ncpTemplate = [...ncp.state.assets.values()][0];
   for (let i = 0; i < count; i++) {
     const kind = i % 4;
     let id: string;
@@ -36,8 +36,9 @@ function seedBatch(h: DemoHarness, count: number, tag: string): { ids: string[];
       nomad.state.assets.set(nativeId, { ...structuredClone(nomadTemplate), id: nativeId });
       id = encodeGlobalId('Asset', 'nomad-demo', nativeId);
     } else {
-      const asset = ncpAssets[i % ncpAssets.length];
-      id = encodeGlobalId('Asset', 'ncp-demo', `${asset?.projectId}/${asset?.assetId}`);
+      const assetId = 200_000 + Math.floor(Math.random() * 1e9);
+      if (ncpTemplate) ncp.state.assets.set(assetId, { ...structuredClone(ncpTemplate), assetId, fileName: `${tag}-ncp-${i}.mp4` });
+      id = encodeGlobalId('Asset', 'ncp-demo', `${ncpTemplate?.projectId}/${assetId}`);
     }
     vendorOf.set(id, ['iconik', 'icareus', 'nomad', 'ncp'][kind] as string);
     perVendor[kind]?.push(id);
@@ -72,9 +73,11 @@ describe('deleteAssets and restoreAssets fan out across vendors', () => {
         } else if (vendor === 'nomad') {
           expect(result).toMatchObject({ ok: true, asset: { status: 'DELETING' }, note: 'Deleted permanently: Nomad has no recycle bin.' });
         } else {
-          expect(result).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', source: 'ncp-demo' } });
+          expect(result).toMatchObject({ ok: true, asset: null, note: 'Deleted permanently: NCP Media Intelligence has no recycle bin.' });
         }
       }
+      const ncpIds = ids.filter((id) => vendorOf.get(id) === 'ncp').map((id) => Number(Buffer.from(id, 'base64url').toString().split('/').pop()));
+      expect(ncpIds.every((id) => !h.demo.ncp.state.assets.has(id))).toBe(true);
 
       // End state, read from the simulators themselves.
       const iconikIds = ids.filter((id) => vendorOf.get(id) === 'iconik').map((id) => Buffer.from(id, 'base64url').toString().split(':').pop());
@@ -84,7 +87,7 @@ describe('deleteAssets and restoreAssets fan out across vendors', () => {
       // iconik got its batch endpoint: one delete_queue call per 500 ids.
       const iconikDeletes = h.demo.iconik.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/API/assets/v1/delete_queue/assets/'));
       expect(iconikDeletes).toHaveLength(iconikIds.length > 0 ? 1 : 0);
-      const nomadBatches = h.demo.nomad.requests.filter((r) => r.url === '/admin/asset/Delete');
+      const nomadBatches = h.demo.nomad.requests.filter((r) => r.url === '/admin/asset/delete');
       expect(nomadBatches).toHaveLength(ids.some((id) => vendorOf.get(id) === 'nomad') ? 1 : 0);
 
       // And through the gateway: the bins list them, restore brings them back.
@@ -117,7 +120,6 @@ describe('a failing source fails only its own items', () => {
     for (const result of results) {
       const vendor = vendorOf.get(result.id);
       if (vendor === 'nomad') expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', source: 'nomad-demo' } });
-      else if (vendor === 'ncp') expect(result.error?.code).toBe('UNSUPPORTED');
       else expect(result.ok).toBe(true);
     }
     const nomadIds = ids.filter((id) => vendorOf.get(id) === 'nomad').map((id) => Buffer.from(id, 'base64url').toString().split(':').pop() ?? '');

@@ -77,14 +77,14 @@ describe('writes and the circuit breaker', () => {
   afterAll(async () => b.stop());
 
   it('never retries a write on its own', async () => {
-    h.demo.nomad.faults.inject({ fault: { kind: 'status', status: 503 }, match: 'POST /admin/asset/Delete' });
-    const file = [...h.demo.nomad.state.assets.values()].find((a) => a.assetType === 2);
+    h.demo.nomad.faults.inject({ fault: { kind: 'status', status: 503 }, match: 'POST /admin/asset/delete' });
+    const file = [...h.demo.nomad.state.assets.values()].find((a) => a.assetType === 'File');
     const { encodeGlobalId } = await import('../../src/ids.js');
     const res = await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok error { code } } } }`, {
       ids: [encodeGlobalId('Asset', 'nomad-demo', file?.id ?? '')],
     });
     expect((res.body.data?.['deleteAssets'] as { results: unknown[] }).results).toEqual([{ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } }]);
-    expect(h.demo.nomad.requests.filter((r) => r.url === '/admin/asset/Delete')).toHaveLength(1);
+    expect(h.demo.nomad.requests.filter((r) => r.url === '/admin/asset/delete')).toHaveLength(1);
     expect(file?.assetStatus).toBe('Available');
   });
 

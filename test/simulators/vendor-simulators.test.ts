@@ -69,8 +69,11 @@ describe('NCP simulator', () => {
     sim = await startNcpSimulator({ workspaceName: 'ws', ...keys });
   });
   afterAll(async () => sim.close());
-  const signed = (method: string, pathWithQuery: string, at = Date.now(), secretKey = keys.secretKey) =>
-    call(`${sim.origin}${pathWithQuery}`, { method, headers: signedHeaders({ method, pathWithQuery, accessKey: 'AK', secretKey }, at) });
+  const signed = (method: string, pathWithQuery: string, at = Date.now(), secretKey = keys.secretKey, contentType = 'application/json') =>
+    call(`${sim.origin}${pathWithQuery}`, {
+      method,
+      headers: { ...signedHeaders({ method, pathWithQuery, accessKey: 'AK', secretKey }, at), ...(contentType ? { 'content-type': contentType } : {}) },
+    });
 
   it('verifies the signature and the five-minute clock skew', async () => {
     expect(await signed('GET', '/api/v1/workspaces/ws/projects')).toMatchObject({ status: 200, body: { code: '0', message: 'success' } });
@@ -80,6 +83,18 @@ describe('NCP simulator', () => {
     });
     expect((await signed('GET', '/api/v1/workspaces/ws/projects', Date.now() - 6 * 60_000)).status).toBe(401);
     expect((await call(`${sim.origin}/api/v1/workspaces/ws/projects`)).status).toBe(401);
+    // Content-Type is among the required common headers.
+    expect(await signed('GET', '/api/v1/workspaces/ws/projects', Date.now(), keys.secretKey, '')).toMatchObject({ status: 400, body: { code: '10001' } });
+  });
+
+  it('lists projects whole and assets by pageNum/pageSize, with the documented fields', async () => {
+    const projects = await signed('GET', '/api/v1/workspaces/ws/projects');
+    const result = projects.body['result'] as { projects: unknown[]; totalCount: number };
+    expect(result.totalCount).toBe(3);
+    expect(result.projects[0]).toMatchObject({ projectId: 1234, name: 'Drama Season 3 Promos', isBaseProject: true });
+    const page = await signed('GET', '/api/v1/workspaces/ws/projects/1234/assets?pageNum=2&pageSize=3');
+    expect(page.body['result']).toMatchObject({ totalCount: 4, totalPage: 2, pageNo: 2, pageSize: 3, content: [{ fileName: 'poster-main.jpg' }] });
+    expect((await signed('GET', '/api/v1/workspaces/ws/projects/1234/assets')).status).toBe(400);
   });
 
   it('moves an asset to another project with a signed PATCH, as documented', async () => {
@@ -102,7 +117,7 @@ describe('Nomad simulator', () => {
   it('runs batch Move asynchronously: Moving first, then the new parent', async () => {
     const file = byName('press-kit.pdf');
     const destination = byName('Productions');
-    const res = await call(`${sim.origin}/admin/asset/Move`, {
+    const res = await call(`${sim.origin}/admin/asset/move`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ targetIds: [file?.id], actionArguments: { destinationFolderAssetId: destination?.id } }),
@@ -115,12 +130,15 @@ describe('Nomad simulator', () => {
 
   it('archives and restores through the documented statuses, and 401s without a token', async () => {
     const file = byName('festival-trailer.mp4');
+    // The per-asset endpoints answer IdModel only; the status is read with GET.
     const archived = await call(`${sim.origin}/admin/asset/${file?.id}/archive`, { method: 'POST', headers, body: '{}' });
-    expect(archived.body).toMatchObject({ items: [{ assetStatus: 'PendingArchive' }] });
+    expect(archived.body).toEqual({ id: file?.id });
+    expect((await call(`${sim.origin}/admin/asset/${file?.id}`, { headers })).body).toMatchObject({ assetStatus: 'PendingArchive', assetType: 'File' });
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(byName('festival-trailer.mp4')?.assetStatus).toBe('Archived');
     const restored = await call(`${sim.origin}/admin/asset/${file?.id}/restore`, { method: 'POST', headers, body: '{}' });
-    expect(restored.body).toMatchObject({ items: [{ assetStatus: 'PendingRestore' }] });
+    expect(restored.body).toEqual({ id: file?.id });
+    expect((await call(`${sim.origin}/admin/asset/${file?.id}`, { headers })).body).toMatchObject({ assetStatus: 'PendingRestore' });
     expect((await call(`${sim.origin}/admin/asset/${file?.id}`)).status).toBe(401);
   });
 });

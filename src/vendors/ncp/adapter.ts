@@ -3,15 +3,17 @@
 // signature v2 (sign-request.ts). Responses are {code, message, result}; code "0" is
 // success. Projects are Collections; assets live in exactly one project.
 //
-// Only "Move media asset project" is on the vendor pages we have; the read endpoints
-// (project list, project, project assets, asset) follow the same REST layout and are
-// listed with their assumed shapes in docs/vendors.md.
+// Every call follows a page of NAVER Cloud's Media Intelligence API guide (listed in
+// docs/vendors.md): project list and details, the asset list of a project (pageNum and
+// pageSize), asset details, move and delete. Every request carries the common headers:
+// the signature v2 trio and Content-Type: application/json (required even without a body).
 import type { Capability } from '../../generated/resolvers-types.js';
 import { REQUIRED_CREDENTIALS, type NcpSourceConfig } from '../../config.js';
 import { credentialsFor } from '../credentials.js';
 import { notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
+import { sliceWindow } from '../../pagination/page-window.js';
 import { encodePath } from '../encode-path.js';
 import { UpstreamClient } from '../http.js';
 import { RequestBoundAdapter } from '../request-bound-adapter.js';
@@ -19,18 +21,18 @@ import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
-import { ncpAsset, ncpEnvelope, ncpErrorMessage, ncpList, ncpProject, throwIfNcpError } from './responses.js';
+import { ncpAsset, ncpAssetPage, ncpDone, ncpEnvelope, ncpErrorMessage, ncpProject, ncpProjectList, throwIfNcpError } from './responses.js';
 import { signedHeaders } from './sign-request.js';
 
-/** Assumed page-size cap of NCP list calls. */
-const MAX_PAGE_SIZE = 100;
+/** pageSize of the asset list: 1-1000 (Get media asset list). */
+const MAX_PAGE_SIZE = 1000;
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'MOVE_ASSETS']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS']);
 
 const assetResponse = ncpEnvelope(ncpAsset);
 const projectResponse = ncpEnvelope(ncpProject);
-const assetList = ncpList(ncpAsset);
-const projectList = ncpList(ncpProject);
+const assetList = ncpAssetPage(ncpAsset);
+const projectList = ncpProjectList(ncpProject);
 
 export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
   readonly vendor = 'NCP_MEDIA_INTELLIGENCE' as const;
@@ -49,6 +51,8 @@ export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
       authorize: ({ method, pathWithQuery, headers, requestCredentials }) => {
         const { accessKey, secretKey } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NCP_MEDIA_INTELLIGENCE, requestCredentials);
         Object.assign(headers, signedHeaders({ method, pathWithQuery, accessKey, secretKey }));
+        // Listed as required among the common request headers, bodies or not.
+        headers['content-type'] = 'application/json';
       },
       describeError: ncpErrorMessage,
     });
@@ -65,8 +69,8 @@ export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
-    // NCP has no multi-project read, but a workspace has few projects: for more than one id
-    // the project list (one call per 100 projects) is cheaper than one call per id.
+    // NCP has no multi-project read, but the project list answers the whole workspace in one
+    // call: for more than one id that is cheaper than one call per id.
     if (ids.length > 1) {
       try {
         const projects = new Map((await this.allProjects()).map((project) => [project.nativeId, project]));
@@ -102,11 +106,7 @@ export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
 
   async listCollections(window: Window, _query: CollectionListQuery): Promise<Page<CollectionModel>> {
     // Projects are all top level, so topLevelOnly changes nothing here.
-    return fetchWindow(window, MAX_PAGE_SIZE, async ({ page, perPage }) => {
-      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects`, { page, size: perPage });
-      const list = parseResponse(projectList, body, this.origin, 'project list').result;
-      return { items: list.content.map((project) => toCollection(this.source, project)), total: list.totalCount ?? null };
-    });
+    return sliceWindow(await this.allProjects(), window);
   }
 
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
@@ -136,12 +136,27 @@ export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
     });
   }
 
+  /** "Delete media asset": permanent, NCP has no recycle bin. */
+  async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
+    return settleEach(ids, this.http.concurrency, async (nativeId) => {
+      const ref = parseAssetNativeId(nativeId);
+      if (!ref) throw notFound(this.origin, `Asset ${nativeId}`);
+      const { body } = await this.http.send({
+        method: 'DELETE',
+        path: encodePath`/api/v1/workspaces/${this.workspace}/projects/${ref.projectId}/assets/${ref.assetId}`,
+      });
+      throwIfNcpError(body, this.origin);
+      parseResponse(ncpDone, body, this.origin, 'delete');
+      return { asset: null, note: 'Deleted permanently: NCP Media Intelligence has no recycle bin.' };
+    });
+  }
+
   private async projectAssets(projectId: string, window: Window): Promise<Page<AssetModel> & { total: number }> {
     let total = 0;
     const page = await fetchWindow(window, MAX_PAGE_SIZE, async ({ page: pageNumber, perPage }) => {
       const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${projectId}/assets`, {
-        page: pageNumber,
-        size: perPage,
+        pageNum: pageNumber,
+        pageSize: perPage,
       });
       const list = parseResponse(assetList, body, this.origin, 'project assets').result;
       total = list.totalCount ?? list.content.length;
@@ -150,13 +165,10 @@ export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
     return { ...page, total };
   }
 
+  /** The project list has no paging parameters: one call answers the whole workspace. */
   private async allProjects(): Promise<CollectionModel[]> {
-    const projects: CollectionModel[] = [];
-    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-      const page = await this.listCollections({ offset, limit: MAX_PAGE_SIZE }, { topLevelOnly: true });
-      projects.push(...page.items);
-      if (!page.hasMore) return projects;
-    }
+    const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects`);
+    return parseResponse(projectList, body, this.origin, 'project list').result.projects.map((project) => toCollection(this.source, project));
   }
 
   private async get(path: string, query?: Record<string, number | string>): Promise<unknown> {

@@ -54,7 +54,7 @@ export function toCollection(source: string, project: NcpProject): CollectionMod
     objectType: 'Collection',
     source,
     nativeId: String(project.projectId),
-    title: project.projectName ?? null,
+    title: project.name ?? null,
     createdAt: ncpTime(project.createdTime),
     parentId: null,
   };

@@ -1,6 +1,6 @@
-// Shapes of the NCP Media Intelligence responses the adapter reads. Every response is
-// {code, message, result}; code "0" is success (Move media asset project page). Lists and
-// projects are not on the vendor pages we have: see docs/vendors.md for the assumed shapes.
+// Shapes of the NCP Media Intelligence responses the adapter reads, from NAVER Cloud's
+// Media Intelligence API guide (pages named in docs/vendors.md). Every response is
+// {code, message, result}; code "0" is success.
 import { z } from 'zod';
 import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
 
@@ -26,9 +26,10 @@ export const ncpAsset = z.object({
 });
 export type NcpAsset = z.output<typeof ncpAsset>;
 
+/** Project list and project details: projectId, name, created/updated user and time. */
 export const ncpProject = z.object({
   projectId: id,
-  projectName: z.string().nullish(),
+  name: z.string().nullish(),
   createdTime: z.string().nullish(),
 });
 export type NcpProject = z.output<typeof ncpProject>;
@@ -37,9 +38,18 @@ export function ncpEnvelope<T extends z.ZodType>(result: T) {
   return z.object({ code: z.literal('0'), message: z.string().nullish(), result });
 }
 
-export function ncpList<T extends z.ZodType>(item: T) {
+/** The media asset list: result.content with totalCount (pageNum/pageSize paging). */
+export function ncpAssetPage<T extends z.ZodType>(item: T) {
   return ncpEnvelope(z.object({ content: z.array(item), totalCount: z.number().nullish() }));
 }
+
+/** The project list: result.projects, the whole workspace in one answer (no paging). */
+export function ncpProjectList<T extends z.ZodType>(item: T) {
+  return ncpEnvelope(z.object({ projects: z.array(item) }));
+}
+
+/** Answers without a result (delete): {code: "0", message}. */
+export const ncpDone = z.object({ code: z.literal('0'), message: z.string().nullish() });
 
 const failure = z.object({ code: z.string(), message: z.string().nullish() });
 /** API Gateway's own rejections (signature, clock skew) use this shape instead. */

@@ -1,14 +1,20 @@
-// Nomad Media behind the VendorAdapter interface. Every Nomad call is in this file; auth is
-// a Bearer token. Reads: GET /admin/asset/{id} (one asset; no multi-id read is documented,
-// so by-id reads run one call per id under a concurrency cap), GET
-// /admin/asset/{id}/getAssetChildNodes (folder contents), GET
-// /admin/asset/{id}/parent-folders (ancestors), and POST /admin/search for source-wide
-// lists (assumed, see docs/vendors.md). Files are Assets; folders and buckets Collections.
-import type { AssetStatus, Capability } from '../../generated/resolvers-types.js';
+// Nomad Media behind the VendorAdapter interface. Every Nomad call is in this file, each
+// from Nomad's official OpenAPI (Nomad-Media/openapi-spec: swagger-admin.json, and
+// swagger-portal.json for /share); docs/vendors.md lists them with what the adapter reads.
+// Auth is a Bearer token.
+//
+// Reads: GET /admin/asset/{id} per id (no multi-id read is documented), POST /admin/search
+// for every list (source-wide and per folder, filtered by assetType and parentId), GET
+// /admin/asset/{id}/parent-folders for ancestors, GET /share/{id} for shares.
+// Writes: the batch endpoint POST /admin/asset/{action} (delete, move, archive, restore),
+// POST /admin/asset/{id}/copy, PATCH /admin/asset/{id}, create-folder, DELETE, and the
+// portal's /share. Nomad answers most writes with only {id}: the adapter reads the asset
+// back (GET /admin/asset/{id}) to report it, and those calls count in the lower bounds.
+import type { Capability } from '../../generated/resolvers-types.js';
 import { REQUIRED_CREDENTIALS, type NomadSourceConfig } from '../../config.js';
 import { credentialsFor } from '../credentials.js';
 import { ErrorCode, GatewayError, badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
-import { fetchWindow, sliceWindow } from '../../pagination/page-window.js';
+import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
   AssetChanges,
   AssetListQuery,
@@ -17,6 +23,7 @@ import type {
   ShareOptions,
   ShareTargetRef,
   VendorAdapter,
+  WriteOptions,
   WriteResult,
 } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
@@ -25,12 +32,28 @@ import { RequestBoundAdapter } from '../request-bound-adapter.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
-import { ASSET_TYPE, isContainer, isFile, toAsset, toCollection, toShare } from './mapping.js';
-import { nomadAsset, nomadErrorMessage, nomadItems, nomadParentFolders, nomadShare, type NomadAsset } from './responses.js';
+import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
+import {
+  nomadAsset,
+  nomadBatchResult,
+  nomadErrorMessage,
+  nomadIdentifiers,
+  nomadIdModel,
+  nomadSearchList,
+  nomadShare,
+  type NomadAssetType,
+  type NomadSearchResult,
+} from './responses.js';
 
 const MAX_PAGE_SIZE = 100;
-/** Folder contents are read whole (children of both kinds share one list) up to this many. */
-const MAX_CHILDREN = 1000;
+/** Ids per batch call. */
+const BATCH_CHUNK = 500;
+/** SearchFilterOperators.Equals and SearchSortTypes in Nomad's OpenAPI (integer enums). */
+const EQUALS = 0;
+const ASCENDING = 0;
+const DESCENDING = 1;
+/** Asked for in every search so hits carry what the mapping needs (in `identifiers`). */
+const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey'].map((name) => ({ name }));
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'COLLECTIONS',
@@ -43,9 +66,15 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'ARCHIVE',
   'MANAGE_COLLECTIONS',
   'CREATE_SHARES',
+  'MANAGE_SHARES',
 ]);
-/** Ids per batch call. */
-const BATCH_CHUNK = 500;
+
+interface SearchCriteria {
+  readonly types: readonly NomadAssetType[];
+  readonly parentId?: string;
+  readonly text?: string | null;
+  readonly sort: { readonly fieldName: string; readonly sortType: number };
+}
 
 export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
   readonly vendor = 'NOMAD' as const;
@@ -69,48 +98,61 @@ export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
     return readEach(ids, this.http.concurrency, async (id) => {
-      const asset = await this.readAsset(id);
-      return isFile(asset) ? toAsset(this.source, asset) : null;
+      const item = await this.readItem(id);
+      return isFile(item) ? toAsset(this.source, item) : null;
     });
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
     return readEach(ids, this.http.concurrency, async (id) => {
-      const asset = await this.readAsset(id);
-      return isContainer(asset) ? toCollection(this.source, asset) : null;
+      const item = await this.readItem(id);
+      return isContainer(item) ? toCollection(this.source, item) : null;
     });
+  }
+
+  async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
+    return readEach(ids, this.http.concurrency, async (id) => toShare(this.source, await this.readShare(id)));
   }
 
   async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
-    return fetchWindow(window, MAX_PAGE_SIZE, async ({ page, perPage }) => {
-      const list = await this.search(page, perPage, [ASSET_TYPE.FILE], query.search ?? null);
-      return { items: list.items.map((asset) => toAsset(this.source, asset)), total: list.totalItemCount ?? null };
-    });
+    const criteria = { types: ['File'], text: query.search ?? null, sort: { fieldName: 'createdDate', sortType: DESCENDING } } as const;
+    return fetchWindow(window, MAX_PAGE_SIZE, async (page) => this.searchPage(page, criteria, (item) => toAsset(this.source, item)));
   }
 
   async listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>> {
-    const types = query.topLevelOnly ? [ASSET_TYPE.BUCKET] : [ASSET_TYPE.BUCKET, ASSET_TYPE.FOLDER];
-    return fetchWindow(window, MAX_PAGE_SIZE, async ({ page, perPage }) => {
-      const list = await this.search(page, perPage, types, null);
-      return { items: list.items.map((asset) => toCollection(this.source, asset)), total: list.totalItemCount ?? null };
-    });
+    const types: readonly NomadAssetType[] = query.topLevelOnly ? ['Bucket'] : ['Bucket', 'Folder'];
+    const criteria = { types, sort: { fieldName: 'createdDate', sortType: DESCENDING } };
+    return fetchWindow(window, MAX_PAGE_SIZE, async (page) => this.searchPage(page, criteria, (item) => toCollection(this.source, item)));
   }
 
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
-    const children = await this.children(collectionId);
-    return sliceWindow(children.filter(isFile).map((asset) => toAsset(this.source, asset)), window);
+    const criteria = { types: ['File'], parentId: collectionId, sort: { fieldName: 'title', sortType: ASCENDING } } as const;
+    return fetchWindow(window, MAX_PAGE_SIZE, async (page) => this.searchPage(page, criteria, (item) => toAsset(this.source, item)));
   }
 
   async listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>> {
-    const children = await this.children(collectionId);
-    return sliceWindow(children.filter(isContainer).map((asset) => toCollection(this.source, asset)), window);
+    const criteria = { types: ['Folder'], parentId: collectionId, sort: { fieldName: 'title', sortType: ASCENDING } } as const;
+    return fetchWindow(window, MAX_PAGE_SIZE, async (page) => this.searchPage(page, criteria, (item) => toCollection(this.source, item)));
   }
 
   async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
     return settleEach(collectionIds, this.http.concurrency, async (id) => {
       const { body } = await this.http.send({ method: 'GET', path: encodePath`/admin/asset/${id}/parent-folders` });
-      // Assumption (docs/vendors.md): listed from the bucket down to the direct parent.
-      return parseResponse(nomadParentFolders, body, this.origin, 'parent-folders').map((asset) => toCollection(this.source, asset));
+      // Documented: from the root down to the direct parent, without the asset itself; so
+      // each folder's parent is the one before it.
+      const items = parseResponse(nomadSearchList, body, this.origin, 'parent-folders').items ?? [];
+      return items.map((hit, i) =>
+        toCollection(this.source, {
+          id: hit.id,
+          type: i === 0 ? 'Bucket' : 'Folder',
+          status: 'Available',
+          parentId: items[i - 1]?.id ?? null,
+          name: hit.title ?? null,
+          objectKey: null,
+          created: hit.createdDate ?? null,
+          modified: hit.lastModifiedDate ?? null,
+        }),
+      );
     });
   }
 
@@ -118,36 +160,35 @@ export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
     await this.http.close();
   }
 
-  // ---- Writes. Move, archive, restore and delete use the batch endpoint
-  // POST /admin/asset/{actionName} with {targetIds, actionArguments}; the answer lists the
-  // assets with their transitional status (Moving, PendingArchive, ...), which is what the
-  // payload shows until Nomad settles. Copy runs per asset (POST /admin/asset/{id}/copy)
-  // because only there does the answer tie each new copy to its original.
+  // ---- Writes.
 
   async updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null> {
+    // ChangeAssetPropertiesModel has displayName and dates, no description (docs/vendors.md).
     if (changes.description !== undefined) throw unsupported(this.origin, 'changing descriptions');
     const { body } = await this.http.send({ method: 'PATCH', path: encodePath`/admin/asset/${id}`, body: { displayName: changes.title } });
-    const asset = parseResponse(nomadAsset, body, this.origin, 'asset');
-    return isFile(asset) ? toAsset(this.source, asset) : null;
+    parseResponse(nomadIdModel, body, this.origin, 'asset update');
+    const item = await this.readItem(id);
+    return isFile(item) ? toAsset(this.source, item) : null;
   }
 
-  async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
-    const result = await this.batch('Delete', ids, {}, ['DELETING']);
+  async deleteAssets(ids: readonly string[], options: WriteOptions = { details: true }): Promise<WriteResult> {
+    const result = await this.batch('delete', ids, {}, ['Deleting'], options);
     return result.map((outcome) => (outcome instanceof Error ? outcome : { ...outcome, note: 'Deleted permanently: Nomad has no recycle bin.' }));
   }
 
   async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
-    return this.batch('Move', ids, { destinationFolderAssetId: destinationCollectionId }, ['MOVING', 'AVAILABLE']);
+    return this.batch('move', ids, { destinationFolderAssetId: destinationCollectionId }, ['Moving', 'Available']);
   }
 
   async archiveAssets(ids: readonly string[]): Promise<WriteResult> {
-    return this.batch('Archive', ids, {}, ['ARCHIVING', 'ARCHIVED']);
+    return this.batch('archive', ids, {}, ['PendingArchive', 'Archiving', 'Archived']);
   }
 
   async restoreArchivedAssets(ids: readonly string[]): Promise<WriteResult> {
-    return this.batch('Restore', ids, {}, ['RESTORING']);
+    return this.batch('restore', ids, {}, ['PendingRestore', 'Restoring', 'Restored']);
   }
 
+  /** POST /admin/asset/{id}/copy per asset: its {id} answer is the copy's (docs/vendors.md). */
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
     return settleEach(ids, this.http.concurrency, async (id) => {
       const { body } = await this.http.send({
@@ -155,71 +196,112 @@ export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
         path: encodePath`/admin/asset/${id}/copy`,
         body: { targetIds: [id], actionArguments: { destinationFolderAssetId: destinationCollectionId } },
       });
-      const copy = parseResponse(nomadItems, body, this.origin, 'copy').items[0];
-      if (!copy) throw notFound(this.origin, `Asset ${id}`);
-      return { asset: toAsset(this.source, copy) };
+      const copy = parseResponse(nomadIdModel, body, this.origin, 'copy');
+      return { asset: toAsset(this.source, await this.readItem(copy.id)) };
     });
   }
 
   async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
     if (!parentId) throw badUserInput('Nomad folders are created inside a folder or bucket: give "parentId".');
     const { body } = await this.http.send({ method: 'POST', path: encodePath`/admin/asset/${parentId}/create-folder`, body: { displayName: title } });
-    return toCollection(this.source, parseResponse(nomadAsset, body, this.origin, 'create-folder'));
+    const created = parseResponse(nomadIdModel, body, this.origin, 'create-folder');
+    return toCollection(this.source, await this.readItem(created.id));
   }
 
   async deleteCollection(id: string): Promise<void> {
     // DELETE /admin/asset/{id} deletes the folder and everything in it, permanently.
-    await this.http.send({ method: 'DELETE', path: encodePath`/admin/asset/${id}` });
+    const { body } = await this.http.send({ method: 'DELETE', path: encodePath`/admin/asset/${id}` });
+    parseResponse(nomadIdModel, body, this.origin, 'delete');
   }
 
-  /** POST /asset/{assetId}/share; Nomad shares assets (files) only and documents no share read. */
+  /**
+   * POST /share (portal API) with the asset as the shared content. Nomad's permissions
+   * and recipients are lookup records (platform users, permission levels) whose ids the
+   * gateway cannot know from an e-mail address or a flag, so those options are refused
+   * instead of silently dropped.
+   */
   async createShare(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel> {
     if (target.objectType !== 'Asset') throw unsupported(this.origin, 'sharing folders');
-    const permissions = [...(options.allowDownload ? ['Download'] : []), ...(options.allowComments ? ['Comment'] : []), 'View'];
+    this.refuseUnmappedShareOptions(options);
     const { body } = await this.http.send({
       method: 'POST',
-      path: encodePath`/asset/${target.nativeId}/share`,
+      path: '/share',
       body: {
-        recipients: options.emails ?? [],
-        sharedPermissions: permissions,
+        sharedContents: [target.nativeId],
+        assetId: target.nativeId,
         ...(options.title != null ? { name: options.title } : {}),
         ...(options.expiresAt ? { expirationDate: options.expiresAt.toISOString() } : {}),
-        ...(options.password ? { password: options.password } : {}),
-        ...(options.message != null ? { message: options.message } : {}),
       },
     });
     return toShare(this.source, parseResponse(nomadShare, body, this.origin, 'share'));
   }
 
+  /** PUT /share/{id} takes the whole share model: the current one, with the changes. */
+  async updateShare(share: ShareModel, options: ShareOptions): Promise<ShareModel> {
+    this.refuseUnmappedShareOptions(options);
+    const current = await this.readShare(share.nativeId);
+    const { body } = await this.http.send({
+      method: 'PUT',
+      path: encodePath`/share/${share.nativeId}`,
+      body: {
+        ...current,
+        ...(options.title !== undefined ? { name: options.title } : {}),
+        ...(options.expiresAt !== undefined ? { expirationDate: options.expiresAt?.toISOString() ?? null } : {}),
+      },
+    });
+    return toShare(this.source, parseResponse(nomadShare, body, this.origin, 'share'));
+  }
+
+  async deleteShare(share: ShareModel): Promise<void> {
+    const { body } = await this.http.send({ method: 'DELETE', path: encodePath`/share/${share.nativeId}` });
+    parseResponse(nomadIdModel, body, this.origin, 'share delete');
+  }
+
+  private refuseUnmappedShareOptions(options: ShareOptions): void {
+    if (options.emails?.length) throw unsupported(this.origin, 'sharing with e-mail recipients (Nomad shares name platform users)');
+    if (options.allowDownload || options.allowComments) throw unsupported(this.origin, 'setting share permissions (Nomad permission lookups)');
+    if (options.password) throw unsupported(this.origin, 'share passwords');
+    if (options.message) throw unsupported(this.origin, 'share messages');
+  }
+
   /**
-   * One batch call per BATCH_CHUNK ids. An id missing from the answer was not found; an
-   * asset whose status is not one the action leads to was not changed (for example Restore
-   * of an asset that is not archived).
+   * One batch call per BATCH_CHUNK ids. The answer lists partial models of the assets Nomad
+   * acted on: an id missing from it was not found; one whose status is not one the action
+   * leads to was not changed (for example Restore of an asset that is not archived). The
+   * full asset is read back only when the client asked for it.
    */
   private async batch(
     action: string,
     ids: readonly string[],
     actionArguments: Record<string, unknown>,
-    expected: readonly AssetStatus[],
+    /** Nomad statuses (names) the action leads to. */
+    expected: readonly string[],
+    options: WriteOptions = { details: true },
   ): Promise<WriteResult> {
     const results: Array<WriteResult[number]> = [];
     for (let i = 0; i < ids.length; i += BATCH_CHUNK) {
       const chunk = ids.slice(i, i + BATCH_CHUNK);
       try {
-        const { body } = await this.http.send({
-          method: 'POST',
-          path: encodePath`/admin/asset/${action}`,
-          body: { targetIds: chunk, actionArguments },
-        });
-        const items = new Map(parseResponse(nomadItems, body, this.origin, action).items.map((item) => [item.id, item]));
-        results.push(...chunk.map((id) => {
+        const { body } = await this.http.send({ method: 'POST', path: encodePath`/admin/asset/${action}`, body: { targetIds: chunk, actionArguments } });
+        const items = new Map((parseResponse(nomadBatchResult, body, this.origin, action).items ?? []).map((item) => [item.id, item]));
+        const accepted = chunk.map((id): Error | string => {
           const item = items.get(id);
-          if (!item || !isFile(item)) return notFound(this.origin, `Asset ${id}`);
-          const asset = toAsset(this.source, item);
-          return expected.includes(asset.status)
-            ? { asset }
-            : new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Nomad did not ${action.toLowerCase()} asset ${id} (status ${asset.vendorStatus}).`, this.origin);
-        }));
+          if (!item) return notFound(this.origin, `Asset ${id}`);
+          if (item.assetStatus && !expected.includes(item.assetStatus)) {
+            return new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Nomad did not ${action} asset ${id} (status ${item.assetStatus}).`, this.origin);
+          }
+          return id;
+        });
+        const readBack = options.details ? await this.getAssets(accepted.filter((id): id is string => typeof id === 'string')) : [];
+        let next = 0;
+        results.push(
+          ...accepted.map((outcome) => {
+            if (outcome instanceof Error) return outcome;
+            if (!options.details) return { asset: null };
+            const asset = readBack[next++];
+            return asset instanceof Error ? asset : { asset: asset ?? null };
+          }),
+        );
       } catch (error) {
         results.push(...chunk.map(() => (error instanceof Error ? error : new Error(String(error)))));
       }
@@ -227,42 +309,67 @@ export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
     return results;
   }
 
-  private async readAsset(id: string): Promise<NomadAsset> {
+  private async readItem(id: string): Promise<NomadItem> {
     const { body } = await this.http.send({ method: 'GET', path: encodePath`/admin/asset/${id}` });
-    return parseResponse(nomadAsset, body, this.origin, 'asset');
+    return itemFromAsset(parseResponse(nomadAsset, body, this.origin, 'asset'));
   }
 
-  /** Every child of a folder, files and folders together, in Nomad's name order. */
-  private async children(folderId: string): Promise<NomadAsset[]> {
-    const all: NomadAsset[] = [];
-    for (let pageIndex = 0; all.length < MAX_CHILDREN; pageIndex++) {
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: encodePath`/admin/asset/${folderId}/getAssetChildNodes`,
-        query: { folderId, sortColumn: 'displayName', isDesc: false, pageIndex, pageSize: MAX_PAGE_SIZE },
-      });
-      const page = parseResponse(nomadItems, body, this.origin, 'getAssetChildNodes');
-      all.push(...page.items);
-      const total = page.totalItemCount ?? all.length;
-      if (page.items.length < MAX_PAGE_SIZE || all.length >= total) return all;
-    }
-    return all;
+  private async readShare(id: string) {
+    const { body } = await this.http.send({ method: 'GET', path: encodePath`/share/${id}` });
+    return parseResponse(nomadShare, body, this.origin, 'share');
   }
 
-  /** POST /admin/search, 1-based `page` translated to Nomad's 0-based pageOffset. */
-  private async search(page: number, pageSize: number, assetTypes: readonly number[], text: string | null) {
+  /** One POST /admin/search page, 1-based `page` translated to Nomad's 0-based pageOffset. */
+  private async searchPage<T>({ page, perPage }: PageRequest, criteria: SearchCriteria, map: (item: NomadItem) => T): Promise<FetchedPage<T>> {
     const { body } = await this.http.send({
       method: 'POST',
       path: '/admin/search',
       idempotent: true,
       body: {
-        ...(text ? { searchQuery: text } : {}),
+        ...(criteria.text ? { searchQuery: criteria.text } : {}),
         pageOffset: page - 1,
-        pageSize,
-        filters: [{ fieldName: 'assetType', operator: 'Equals', values: assetTypes }],
-        sortFields: [{ fieldName: 'createdDate', sortType: 'Descending' }],
+        pageSize: perPage,
+        filters: [
+          { fieldName: 'assetType', operator: EQUALS, values: criteria.types },
+          ...(criteria.parentId ? [{ fieldName: 'parentId', operator: EQUALS, values: [criteria.parentId] }] : []),
+        ],
+        sortFields: [criteria.sort],
+        searchResultFields: SEARCH_RESULT_FIELDS,
       },
     });
-    return parseResponse(nomadItems, body, this.origin, 'search');
+    const list = parseResponse(nomadSearchList, body, this.origin, 'search');
+    const items = await this.itemsFromHits(list.items ?? []);
+    return { items: items.map(map), total: list.totalItemCount ?? null };
+  }
+
+  /**
+   * Search hits with the identifiers the mapping needs are used as they are; a hit without
+   * them is read through GET /admin/asset/{id}, so a vendor that does not echo
+   * searchResultFields costs calls, never wrong data.
+   */
+  private async itemsFromHits(hits: readonly NomadSearchResult[]): Promise<NomadItem[]> {
+    const complete = hits.map((hit) => {
+      const identifiers = nomadIdentifiers.safeParse(hit.identifiers ?? {});
+      if (!identifiers.success || !identifiers.data.assetType || !identifiers.data.assetStatus) return null;
+      const { assetType, assetStatus: status, parentId, objectKey } = identifiers.data;
+      return {
+        id: hit.id,
+        type: assetType,
+        status,
+        parentId: parentId ?? null,
+        name: hit.title ?? null,
+        objectKey: objectKey ?? null,
+        created: hit.createdDate ?? null,
+        modified: hit.lastModifiedDate ?? null,
+      } satisfies NomadItem;
+    });
+    const missing = hits.filter((_hit, i) => complete[i] === null).map((hit) => hit.id);
+    const read = missing.length ? await settleEach(missing, this.http.concurrency, (id) => this.readItem(id)) : [];
+    const byId = new Map(missing.map((id, i) => [id, read[i]]));
+    return hits.flatMap((hit, i) => {
+      const item = complete[i] ?? byId.get(hit.id);
+      if (item instanceof Error) throw item;
+      return item ? [{ ...item, created: item.created ?? hit.createdDate ?? null, modified: hit.lastModifiedDate ?? item.modified }] : [];
+    });
   }
 }

@@ -1,48 +1,72 @@
 // Nomad Media JSON -> our models. Nomad models everything as an asset with an assetType:
-// Folder (1) and Bucket (5) become Collections, File (2) becomes an Asset; `parentId` links
-// them. The full status table of the Nomad page maps onto AssetStatus; the raw status name
-// is kept in vendorStatus.
+// Folder and Bucket become Collections, File becomes an Asset; `parentId` links them.
+// Nomad's asset statuses (AssetStatuses in its OpenAPI) map onto AssetStatus; the name is
+// kept in vendorStatus.
 import type { AssetKind, AssetStatus } from '../../generated/resolvers-types.js';
 import { parseDate } from '../parse-date.js';
 import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
-import type { NomadAsset, NomadShare } from './responses.js';
+import type { NomadAsset, NomadAssetType, NomadShare } from './responses.js';
 
-export const ASSET_TYPE = { FOLDER: 1, FILE: 2, BUCKET: 5 } as const;
+/**
+ * What the adapter knows of one Nomad asset, from either of Nomad's two shapes: the asset
+ * model (GET /admin/asset/{id}) or a search hit with its identifiers.
+ */
+export interface NomadItem {
+  readonly id: string;
+  readonly type: NomadAssetType;
+  readonly status: string;
+  readonly parentId: string | null;
+  readonly name: string | null;
+  readonly objectKey: string | null;
+  readonly created: string | null;
+  readonly modified: string | null;
+}
 
-export const isFile = (asset: NomadAsset) => asset.assetType === ASSET_TYPE.FILE;
-export const isContainer = (asset: NomadAsset) => asset.assetType === ASSET_TYPE.FOLDER || asset.assetType === ASSET_TYPE.BUCKET;
+export const isFile = (item: NomadItem) => item.type === 'File';
+export const isContainer = (item: NomadItem) => item.type === 'Folder' || item.type === 'Bucket';
 
-/** Nomad's status table: name, numeric value, and our unified status. */
-const STATUS_TABLE: ReadonlyArray<readonly [name: string, value: number, status: AssetStatus]> = [
-  ['Available', 1, 'AVAILABLE'],
-  ['Renaming', 2, 'PROCESSING'],
-  ['Copying', 3, 'COPYING'],
-  ['Restoring', 4, 'RESTORING'],
-  ['Registering', 5, 'PROCESSING'],
-  ['Uploading', 6, 'UPLOADING'],
-  ['Archiving', 7, 'ARCHIVING'],
-  ['Archived', 8, 'ARCHIVED'],
-  ['PendingArchive', 9, 'ARCHIVING'],
-  ['PendingRestore', 11, 'RESTORING'],
-  ['Restored', 12, 'AVAILABLE'],
-  ['Deleting', 13, 'DELETING'],
-  ['Moving', 14, 'MOVING'],
-  ['SlugReplaced', 15, 'PLACEHOLDER'],
-  ['Updating', 16, 'PROCESSING'],
-  ['Error', 17, 'ERROR'],
-  ['Assembling', 18, 'PROCESSING'],
-  ['Clipping', 19, 'PROCESSING'],
-  ['Placeholder', 20, 'PLACEHOLDER'],
-  ['Creating', 21, 'PROCESSING'],
-  ['Replacing', 22, 'PROCESSING'],
-];
-const byName = new Map(STATUS_TABLE.map(([name, , status]) => [name.toLowerCase(), { name, status }]));
-const byValue = new Map(STATUS_TABLE.map(([name, value, status]) => [value, { name, status }]));
+export function itemFromAsset(asset: NomadAsset): NomadItem {
+  return {
+    id: asset.id,
+    type: asset.assetType,
+    status: asset.assetStatus,
+    parentId: asset.parentId ?? null,
+    name: asset.displayName ?? null,
+    objectKey: asset.objectKey ?? null,
+    // The asset model has no creation date; its display date is the closest.
+    created: asset.displayDate ?? null,
+    modified: null,
+  };
+}
 
-export function assetStatus(raw: NomadAsset['assetStatus']): { status: AssetStatus; vendorStatus: string | null } {
-  if (raw === null || raw === undefined) return { status: 'UNKNOWN', vendorStatus: null };
-  const known = typeof raw === 'number' ? byValue.get(raw) : byName.get(raw.toLowerCase());
-  return known ? { status: known.status, vendorStatus: known.name } : { status: 'UNKNOWN', vendorStatus: String(raw) };
+/** AssetStatuses of Nomad's OpenAPI and the unified status each means. */
+const STATUS_TABLE: Readonly<Record<string, AssetStatus>> = {
+  Available: 'AVAILABLE',
+  Renaming: 'PROCESSING',
+  Copying: 'COPYING',
+  Restoring: 'RESTORING',
+  Registering: 'PROCESSING',
+  Uploading: 'UPLOADING',
+  Archiving: 'ARCHIVING',
+  Archived: 'ARCHIVED',
+  PendingArchive: 'ARCHIVING',
+  PendingRestore: 'RESTORING',
+  Restored: 'AVAILABLE',
+  Deleting: 'DELETING',
+  Moving: 'MOVING',
+  SlugReplaced: 'PLACEHOLDER',
+  Updating: 'PROCESSING',
+  Error: 'ERROR',
+  Assembling: 'PROCESSING',
+  Clipping: 'PROCESSING',
+  Placeholder: 'PLACEHOLDER',
+  Creating: 'PROCESSING',
+  Replacing: 'PROCESSING',
+};
+export const NOMAD_STATUS_NAMES = Object.keys(STATUS_TABLE);
+
+export function assetStatus(raw: string): { status: AssetStatus; vendorStatus: string } {
+  return { status: STATUS_TABLE[raw] ?? 'UNKNOWN', vendorStatus: raw };
 }
 
 const kindByExtension: Readonly<Record<string, AssetKind>> = {
@@ -53,45 +77,50 @@ const kindByExtension: Readonly<Record<string, AssetKind>> = {
 };
 
 // Nomad's asset read has no media type; the storage object's extension tells it.
-function kindOf(asset: NomadAsset): AssetKind | null {
-  const name = asset.objectKey ?? asset.displayName ?? '';
+function kindOf(item: NomadItem): AssetKind | null {
+  const name = item.objectKey ?? item.name ?? '';
   const extension = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
   return extension ? (kindByExtension[extension] ?? 'OTHER') : null;
 }
 
-export function toAsset(source: string, asset: NomadAsset): AssetModel {
-  const { status, vendorStatus } = assetStatus(asset.assetStatus);
+export function toAsset(source: string, item: NomadItem): AssetModel {
+  const { status, vendorStatus } = assetStatus(item.status);
   return {
     objectType: 'Asset',
     source,
-    nativeId: asset.id,
-    title: asset.displayName ?? null,
+    nativeId: item.id,
+    title: item.name,
     description: null,
-    kind: kindOf(asset),
+    kind: kindOf(item),
     status,
     vendorStatus,
     durationMs: null,
-    createdAt: parseDate(asset.createdDate ?? asset.displayDate),
-    updatedAt: parseDate(asset.lastModifiedDate),
+    createdAt: parseDate(item.created),
+    updatedAt: parseDate(item.modified),
     deletedAt: null,
     thumbnailUrl: null,
-    collectionIds: asset.parentId ? [asset.parentId] : [],
+    collectionIds: item.parentId ? [item.parentId] : [],
   };
 }
 
-export function toCollection(source: string, asset: NomadAsset): CollectionModel {
+export function toCollection(source: string, item: NomadItem): CollectionModel {
   return {
     objectType: 'Collection',
     source,
-    nativeId: asset.id,
-    title: asset.displayName ?? null,
-    createdAt: parseDate(asset.createdDate ?? asset.displayDate),
-    parentId: asset.assetType === ASSET_TYPE.BUCKET ? null : (asset.parentId ?? null),
+    nativeId: item.id,
+    title: item.name,
+    createdAt: parseDate(item.created),
+    parentId: item.type === 'Bucket' ? null : item.parentId,
   };
 }
 
+/**
+ * Nomad permissions are lookup records; the gateway knows them by their description
+ * ("Download", "Comment"), see docs/vendors.md. Recipients are Nomad users (lookups).
+ */
 export function toShare(source: string, share: NomadShare): ShareModel {
-  const permissions = (share.sharedPermissions ?? []).map((p) => p.toLowerCase());
+  const permissions = (share.sharedPermissions ?? []).map((p) => (p.description ?? p.name ?? '').toLowerCase());
+  const assetId = share.assetId ?? share.sharedContents?.[0] ?? null;
   return {
     objectType: 'Share',
     source,
@@ -101,7 +130,7 @@ export function toShare(source: string, share: NomadShare): ShareModel {
     expiresAt: parseDate(share.expirationDate),
     allowDownload: permissions.includes('download'),
     allowComments: permissions.includes('comment'),
-    target: share.assetId ? { objectType: 'Asset', nativeId: share.assetId } : null,
+    target: assetId ? { objectType: 'Asset', nativeId: assetId } : null,
+    recipients: (share.nomadUsers ?? []).map((user) => user.description ?? user.name ?? user.id),
   };
 }
-

@@ -1,42 +1,85 @@
-// Shapes of the Nomad Media ("MAM API") responses the adapter reads. The asset fields are
-// those the vendor-specs README lists for GET /admin/asset/{id}; list envelopes
-// ({items, totalItemCount}) follow the batch response it documents.
+// Shapes of the Nomad Media answers the adapter reads, written from Nomad's official
+// OpenAPI (Nomad-Media/openapi-spec; its licence forbids copies, so these are our own
+// declarations of the fields we use, each named as the spec names it):
+// - the asset model of GET /admin/asset/{id} (assetType and assetStatus are enum names);
+// - the search result of POST /admin/search and GET /admin/asset/{id}/parent-folders,
+//   inside the list envelope {items, totalItemCount};
+// - {id} (IdModel), the answer of PATCH, DELETE, create-folder and the per-asset copy;
+// - the batch result {items: [partial models], totalItemCount};
+// - the share model of the portal's /share endpoints, whose permissions and users are
+//   lookup records;
+// - ProblemDetails, the error body of every operation.
 import { z } from 'zod';
+
+const text = z.string().nullish();
+
+/** AssetTypes in the spec. */
+export const nomadAssetType = z.enum(['Folder', 'File', 'Bucket']);
+export type NomadAssetType = z.output<typeof nomadAssetType>;
 
 export const nomadAsset = z.object({
   id: z.string(),
-  parentId: z.string().nullish(),
-  displayName: z.string().nullish(),
-  displayDate: z.string().nullish(),
-  createdDate: z.string().nullish(),
-  lastModifiedDate: z.string().nullish(),
-  bucketName: z.string().nullish(),
-  objectKey: z.string().nullish(),
-  fullUrl: z.string().nullish(),
-  // Documented as a name ("Moving") in batch answers; the status table also gives numbers.
-  assetStatus: z.union([z.string(), z.number()]).nullish(),
-  storageClass: z.string().nullish(),
-  assetType: z.number(),
+  parentId: text,
+  displayName: text,
+  displayDate: text,
+  objectKey: text,
+  // AssetStatuses in the spec: a name ("Available", "Moving", ...). Kept as a string so
+  // a status Nomad adds later maps to UNKNOWN instead of failing the read.
+  assetStatus: z.string(),
+  assetType: nomadAssetType,
 });
 export type NomadAsset = z.output<typeof nomadAsset>;
 
-export const nomadItems = z.object({ items: z.array(nomadAsset), totalItemCount: z.number().nullish() });
+/**
+ * A search hit. `identifiers` is an open object in the spec; the fields the adapter asks
+ * for in `searchResultFields` are expected there (assumption, docs/vendors.md), and a hit
+ * without them is read again through GET /admin/asset/{id}.
+ */
+export const nomadSearchResult = z.object({
+  id: z.string(),
+  title: text,
+  createdDate: text,
+  lastModifiedDate: text,
+  identifiers: z.record(z.string(), z.unknown()).nullish(),
+});
+export type NomadSearchResult = z.output<typeof nomadSearchResult>;
+
+export const nomadSearchList = z.object({ items: z.array(nomadSearchResult).nullish(), totalItemCount: z.number().nullish() });
+
+/** The fields of `identifiers` the adapter reads, when present. */
+export const nomadIdentifiers = z.object({
+  assetType: nomadAssetType.optional(),
+  assetStatus: z.string().optional(),
+  parentId: z.string().nullish(),
+  objectKey: z.string().nullish(),
+});
+
+export const nomadIdModel = z.object({ id: z.string() });
+
+/** BatchResultModel: partial models of the assets the action was applied to. */
+export const nomadBatchResult = z.object({
+  items: z.array(z.object({ id: z.string(), assetStatus: z.string().nullish() })).nullish(),
+  totalItemCount: z.number().nullish(),
+});
+
+const lookup = z.object({ id: z.string(), description: text, name: text });
 
 export const nomadShare = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  assetId: z.string().nullish(),
-  sharedLink: z.string().nullish(),
-  expirationDate: z.string().nullish(),
-  sharedPermissions: z.array(z.string()).nullish(),
-  nomadUsers: z.array(z.object({ email: z.string().nullish() })).nullish(),
+  name: text,
+  sharedContents: z.array(z.string()).nullish(),
+  sharedPermissions: z.array(lookup).nullish(),
+  sharedLink: text,
+  expirationDate: text,
+  assetId: text,
+  nomadUsers: z.array(lookup).nullish(),
 });
 export type NomadShare = z.output<typeof nomadShare>;
 
-export const nomadParentFolders = z.array(nomadAsset);
-
-/** Nomad errors are plain HTTP statuses (400/401/403/404) with an optional message. */
+/** ProblemDetails (RFC 9457): `detail` says what went wrong, `title` the status. */
 export function nomadErrorMessage(_status: number, body: unknown): string | undefined {
-  const parsed = z.object({ message: z.string() }).safeParse(body);
-  return parsed.success ? parsed.data.message.slice(0, 300) : undefined;
+  const parsed = z.object({ title: text, detail: text }).safeParse(body);
+  if (!parsed.success) return undefined;
+  const message = parsed.data.detail ?? parsed.data.title;
+  return message ? message.slice(0, 300) : undefined;
 }
