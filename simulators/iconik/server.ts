@@ -1,7 +1,11 @@
-// iconik simulator: the iconik endpoints the gateway's adapter calls, with iconik's paths
-// (service prefix included, under /API like https://app.iconik.io/API/), verbs, query
-// parameters, list envelope {objects, page, pages, per_page, total}, status codes and
-// error body {"errors": [...]}, over in-memory state. Auth: App-ID and Auth-Token headers.
+// iconik simulator: iconik endpoints from its OpenAPI (the copy in docs/iconik/), with
+// iconik's paths (service prefix included, under /API like https://app.iconik.io/API/),
+// verbs, query parameters, list envelope {objects, page, pages, per_page, total}, status
+// codes and error body {"errors": [...]}, over in-memory state. Auth: App-ID and
+// Auth-Token headers. Besides what the gateway calls it serves the documented by-id reads
+// a generic client uses (assets, collections, shares). Search returns live objects only
+// (deleted assets are in the delete queue) and honours `include_fields` (assumptions,
+// docs/vendors.md).
 import { randomUUID } from 'node:crypto';
 import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 import { seedIconik } from './seed.js';
@@ -86,13 +90,14 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     (type === 'assets' && state.assets.has(id ?? '')) || (type === 'collections' && state.collections.has(id ?? ''));
 
   const search = ({ body, query }: SimRequest): SimResponse => {
-    const criteria = (body ?? {}) as { doc_types?: unknown; query?: unknown; filter?: { terms?: unknown }; sort?: unknown };
+    const criteria = (body ?? {}) as { doc_types?: unknown; query?: unknown; filter?: { terms?: unknown }; sort?: unknown; include_fields?: unknown };
     const docTypes = Array.isArray(criteria.doc_types) ? criteria.doc_types.map(String) : ['assets', 'collections'];
     const terms = Array.isArray(criteria.filter?.terms) ? (criteria.filter.terms as SearchTerm[]) : [];
     const text = typeof criteria.query === 'string' ? criteria.query.toLowerCase() : '';
     const hits: Array<{ doc: Record<string, unknown>; record: object }> = [];
     if (docTypes.includes('assets')) {
       for (const asset of state.assets.values()) {
+        if (asset.status === 'DELETED') continue;
         const matchesText = !text || `${asset.title} ${asset.description ?? ''}`.toLowerCase().includes(text);
         if (matchesText && matchesTerms(asset, terms)) hits.push({ doc: state.assetSearchDocument(asset), record: asset });
       }
@@ -104,7 +109,9 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
       }
     }
     const sorted = sortBy(hits.map((hit) => hit.doc), criteria.sort);
-    return paginate(sorted, query, (doc) => doc);
+    // include_fields: only those (plus SearchDocumentSchema's required object_type and title).
+    const fields = Array.isArray(criteria.include_fields) ? new Set(['object_type', 'title', ...criteria.include_fields.map(String)]) : null;
+    return paginate(sorted, query, (doc) => (fields ? Object.fromEntries(Object.entries(doc).filter(([key]) => fields.has(key))) : doc));
   };
 
   const simulator = await startSimulatorServer({
@@ -216,6 +223,31 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
         },
       },
       {
+        method: 'GET',
+        pattern: `${API}/assets/v1/assets/:asset_id/`,
+        handler: ({ params }) => {
+          const asset = state.assets.get(params['asset_id'] ?? '');
+          return asset ? { status: 200, body: state.assetRecordDocument(asset) } : errors(404, 'Asset does not exist');
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/collections/:collection_id/`,
+        handler: ({ params }) => {
+          const collection = collectionOr404(params['collection_id'] ?? '');
+          return collection ? { status: 200, body: state.collectionDocument(collection) } : errors(404, 'Collection does not exist');
+        },
+      },
+      {
+        method: 'GET',
+        pattern: `${API}/assets/v1/:object_type/:object_id/shares/:share_id/`,
+        handler: ({ params }) => {
+          const share = state.shares.get(params['share_id'] ?? '');
+          if (!share || share.object_id !== params['object_id'] || share.object_type !== params['object_type']) return errors(404, 'Share does not exist');
+          return { status: 200, body: state.shareDocument(share) };
+        },
+      },
+      {
         method: 'PATCH',
         pattern: `${API}/assets/v1/assets/:asset_id/`,
         handler: ({ params, body }) => {
@@ -227,8 +259,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
           }
           if (typeof title === 'string') asset.title = title;
           asset.date_modified = new Date().toISOString();
-          const { description: _description, ...fields } = asset;
-          return { status: 200, body: fields };
+          return { status: 200, body: state.assetRecordDocument(asset) };
         },
       },
       {
@@ -337,18 +368,6 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
           if (!share || share.object_id !== params['object_id']) return errors(404, 'Share does not exist');
           state.shares.delete(share.id);
           return { status: 204 };
-        },
-      },
-      {
-        method: 'GET',
-        pattern: `${API}/assets/v1/shares/all/`,
-        handler: ({ query }) => {
-          const ids = query.get('ids')?.split(',');
-          const objectId = query.get('object_id');
-          const list = [...state.shares.values()].filter(
-            (share) => (!ids || ids.includes(share.id)) && (!objectId || share.object_id === objectId),
-          );
-          return paginate(list, query, (share) => state.shareDocument(share));
         },
       },
       {

@@ -88,6 +88,15 @@ export class IconikState {
     return { ...fields, object_type: 'assets', metadata: description ? { description: [description] } : {} };
   }
 
+  /**
+   * The asset as GET /assets/v1/assets/{id}/ and PATCH answer it (AssetSchema): no media
+   * type, duration, keyframes or description, which live in files, formats and metadata.
+   */
+  assetRecordDocument(asset: IconikAssetRecord): Record<string, unknown> {
+    const { id, title, type, status, archive_status, date_created, date_modified, date_deleted, in_collections } = asset;
+    return { id, title, type, status, archive_status, date_created, date_modified, date_deleted, in_collections, is_online: true, is_blocked: false };
+  }
+
   /** The asset as a search hit: the elastic document plus SearchDocumentSchema's `description`. */
   assetSearchDocument(asset: IconikAssetRecord): Record<string, unknown> {
     return { ...this.assetDocument(asset), description: asset.description };

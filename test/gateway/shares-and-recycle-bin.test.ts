@@ -33,12 +33,13 @@ describe('shares', () => {
     h.iconik.clearRequests();
     const again = await h.gql(`query($id: ID!) { node(id: $id) { ... on Share { title target { ... on Asset { title } } } } }`, { id: approval?.id });
     expect(again.body.data?.['node']).toEqual({ title: 'Hero film for client approval', target: { title: 'Spring Hero Film 60s' } });
-    expect(upstreamCalls(h.iconik)[0]).toMatch(/^GET \/API\/assets\/v1\/shares\/all\/\?ids=/);
+    // iconik reads a share through its object: the share's ID carries both.
+    expect(upstreamCalls(h.iconik)[0]).toMatch(/^GET \/API\/assets\/v1\/assets\/[0-9a-f-]+\/shares\/[0-9a-f-]+\/$/);
   });
 
   it('shares of a collection point back at the collection', async () => {
     const share = [...h.iconik.state.shares.values()].find((s) => s.object_type === 'collections');
-    const id = encodeGlobalId('Share', 'iconik-test', share?.id ?? '');
+    const id = encodeGlobalId('Share', 'iconik-test', `collections/${share?.object_id}/${share?.id}`);
     const again = await h.gql(`query($id: ID!) { node(id: $id) { ... on Share { recipients target { __typename ... on Collection { title } } } } }`, { id });
     expect(again.body.data?.['node']).toEqual({ recipients: ['studio@agency.example'], target: { __typename: 'Collection', title: 'Brand Library' } });
   });

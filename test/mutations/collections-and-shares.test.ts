@@ -74,8 +74,11 @@ describe('share mutations', () => {
     expect(share.url).toMatch(/\/share\//);
     expect(created.text).not.toContain('s3cret');
 
-    const updated = await h.gql(`mutation($id: ID!) { updateShare(input: { id: $id, allowComments: true, expiresAt: null }) { share { allowComments allowDownload expiresAt } userErrors { code } } }`, { id: share.id });
-    expect(updated.body.data?.['updateShare']).toEqual({ share: { allowComments: true, allowDownload: true, expiresAt: null }, userErrors: [] });
+    const updated = await h.gql(`mutation($id: ID!) { updateShare(input: { id: $id, allowComments: true, expiresAt: "2027-03-01T00:00:00Z" }) { share { allowComments allowDownload expiresAt } userErrors { code } } }`, { id: share.id });
+    expect(updated.body.data?.['updateShare']).toEqual({ share: { allowComments: true, allowDownload: true, expiresAt: '2027-03-01T00:00:00.000Z' }, userErrors: [] });
+    // ShareSchema's `expires` is a non-null date-time: an expiry moves, it is not removed.
+    const cleared = await h.gql(`mutation($id: ID!) { updateShare(input: { id: $id, expiresAt: null }) { share { expiresAt } userErrors { code } } }`, { id: share.id });
+    expect(cleared.body.data?.['updateShare']).toEqual({ share: null, userErrors: [{ code: 'UNSUPPORTED' }] });
 
     const onAsset = async () => {
       const res = await h.gql(`query($a: ID!) { node(id: $a) { ... on Asset { shares { edges { node { id } } } } } }`, { a: asset });

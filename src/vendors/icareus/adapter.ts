@@ -213,7 +213,14 @@ export class IcareusAdapter extends RequestBoundAdapter implements VendorAdapter
     }
     const inOtherOrganization = destination.id !== String(this.organizationId);
     return settleEach(ids, this.http.concurrency, async (id) => {
-      const body = await this.archive(action, { assetId: numericId(id, this.origin), organizationTo: destination.id });
+      // The Copy/Move Asset API pages list exactly action, assetId and organizationTo (the
+      // source organization comes from the user token).
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: '/api/archive',
+        query: { action, assetId: numericId(id, this.origin), organizationTo: destination.id },
+      });
+      throwIfIcareusError(body, this.origin);
       const asset = toAsset(this.source, destination.id, this.languageId, parseResponse(assetEnvelope, body, this.origin, action).asset);
       return inOtherOrganization
         ? { asset, note: `Now in organization ${destination.id}; this source reads organization ${this.organizationId}, so the asset's ID does not resolve here.` }

@@ -4,10 +4,15 @@
 //
 // Batching: iconik has no "get assets by ids" endpoint, but its search
 // (POST /search/v1/search/) filters on `id` with `value_in`, so any number of assets (or
-// collections) of one source cost one call per ID_CHUNK. Shares by id come from
-// GET /assets/v1/shares/all/?ids=. Per-object lists (an asset's shares, a collection's
-// ancestors, a share's users) have no multi-object form and run one call per object under
-// the source's connection count (maxConnections).
+// collections) of one source cost one call per ID_CHUNK. Search asks for exactly the
+// fields the mapping reads (`include_fields`); the OpenAPI's SearchDocumentSchema declares
+// few of them, so a hit that lacks one the status or collections depend on, and an id
+// search does not return (deleted assets: search is not shown to find them), is read
+// through the documented GET /assets/v1/assets/{id}/ instead of being guessed. Deleted
+// assets are read back from the delete queue after writes. A share is addressed through
+// its object (GET /assets/v1/{object_type}/{object_id}/shares/{share_id}/), so its native
+// id carries both. Per-object lists have no multi-object form and run one call per object
+// under the source's connection count (maxConnections).
 import type { Capability } from '../../generated/resolvers-types.js';
 import { REQUIRED_CREDENTIALS, type IconikSourceConfig } from '../../config.js';
 import { credentialsFor } from '../credentials.js';
@@ -28,15 +33,19 @@ import { UpstreamClient } from '../http.js';
 import { RequestBoundAdapter } from '../request-bound-adapter.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
-import { settleEach } from '../settle-each.js';
-import { shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
+import { readEach, settleEach } from '../settle-each.js';
+import { parseShareNativeId, shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
 import {
+  ASSET_FIELDS_FOR_STATUS,
+  ASSET_SEARCH_FIELDS,
+  COLLECTION_SEARCH_FIELDS,
   iconikAsset,
   iconikCollection,
   iconikErrorMessage,
   iconikList,
   iconikShare,
   iconikShareUser,
+  type IconikAsset,
 } from './responses.js';
 
 /** iconik caps `per_page` at 1000 (DOMAIN.md); we stay well below for search bodies. */
@@ -87,28 +96,57 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
-    return this.searchByIds(ids, 'assets', (body) =>
-      parseResponse(assetList, body, this.origin, 'asset search').objects.map((doc) => toAsset(this.source, doc)),
-    );
+    const hits = await this.searchByIds(ids, 'assets', ASSET_SEARCH_FIELDS, (body) => parseResponse(assetList, body, this.origin, 'asset search').objects);
+    // Hits complete enough to map; everything else through the documented by-id read.
+    const usable = hits.map((hit) => (hit instanceof Error || hit === null || !ASSET_FIELDS_FOR_STATUS.every((field) => hit[field] != null) ? null : hit));
+    const reread = ids.filter((_id, i) => usable[i] === null && !(hits[i] instanceof Error));
+    const byId = new Map<string, IconikAsset | null | Error>();
+    if (reread.length > 0) {
+      const read = await readEach(reread, this.http.concurrency, async (id) => {
+        const { body } = await this.http.send({ method: 'GET', path: encodePath`/assets/v1/assets/${id}/` });
+        return parseResponse(iconikAsset, body, this.origin, 'asset');
+      });
+      reread.forEach((id, i) => byId.set(id, read[i] ?? null));
+    }
+    return ids.map((id, i) => {
+      const hit = hits[i];
+      if (hit instanceof Error) return hit;
+      const doc = usable[i] ?? byId.get(id) ?? null;
+      if (doc instanceof Error || doc === null) return doc;
+      // Display fields the by-id schema lacks (media type, duration, keyframes) come from the hit.
+      return toAsset(this.source, hit && doc !== hit ? { ...hit, ...doc } : doc);
+    });
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
-    // A collection in iconik's delete queue is gone for clients.
-    return this.searchByIds(ids, 'collections', (body) =>
-      parseResponse(collectionList, body, this.origin, 'collection search')
-        .objects.filter((doc) => doc.status !== 'DELETED')
-        .map((doc) => toCollection(this.source, doc)),
+    const hits = await this.searchByIds(ids, 'collections', COLLECTION_SEARCH_FIELDS, (body) =>
+      parseResponse(collectionList, body, this.origin, 'collection search').objects,
     );
+    const reread = ids.filter((_id, i) => hits[i] === null || (!(hits[i] instanceof Error) && hits[i]?.status == null));
+    const read = reread.length
+      ? await readEach(reread, this.http.concurrency, async (id) => {
+          const { body } = await this.http.send({ method: 'GET', path: encodePath`/assets/v1/collections/${id}/` });
+          return parseResponse(iconikCollection, body, this.origin, 'collection');
+        })
+      : [];
+    const byId = new Map(reread.map((id, i) => [id, read[i] ?? null]));
+    return ids.map((id, i) => {
+      const doc = byId.has(id) ? byId.get(id) : hits[i];
+      if (doc instanceof Error || !doc) return doc ?? null;
+      // A collection in iconik's delete queue is gone for clients.
+      return doc.status === 'DELETED' ? null : toCollection(this.source, doc);
+    });
   }
 
   async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
-    return this.byIdChunks(ids, async (chunk) => {
+    return readEach(ids, this.http.concurrency, async (nativeId) => {
+      const ref = parseShareNativeId(nativeId);
+      if (!ref) return null;
       const { body } = await this.http.send({
         method: 'GET',
-        path: '/assets/v1/shares/all/',
-        query: { ids: chunk.join(','), per_page: chunk.length },
+        path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/`,
       });
-      return parseResponse(shareList, body, this.origin, 'share list').objects.map((doc) => toShare(this.source, doc));
+      return toShare(this.source, parseResponse(iconikShare, body, this.origin, 'share'));
     });
   }
 
@@ -118,6 +156,7 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
     return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty((page) =>
       this.searchPage(page, {
         doc_types: ['assets'],
+        include_fields: ASSET_SEARCH_FIELDS,
         ...(query.search ? { query: query.search } : {}),
         filter: { operator: 'AND', terms: [{ name: 'status', value: 'ACTIVE' }] },
         sort: [{ name: 'date_created', order: 'desc' }],
@@ -182,11 +221,11 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
 
   async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
     return settleEach(shares, this.http.concurrency, async (share) => {
-      if (!share.target) return [];
-      const objectType = shareObjectType(share.target);
+      const ref = parseShareNativeId(share.nativeId);
+      if (!ref) return [];
       const { body } = await this.http.send({
         method: 'GET',
-        path: encodePath`/assets/v1/${objectType}/${share.target.nativeId}/shares/${share.nativeId}/users/`,
+        path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/users/`,
         query: { per_page: MAX_PER_PAGE },
       });
       return parseResponse(shareUserList, body, this.origin, 'share users').objects.map((user) => user.email);
@@ -227,7 +266,7 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
     await this.inChunks(ids, (chunk) => this.http.send({ method: 'POST', path: '/assets/v1/delete_queue/assets/', body: { ids: chunk } }));
-    return this.readBack(ids, (asset) => asset.status === 'DELETED', 'iconik did not move the asset to the delete queue');
+    return this.judge(ids, await this.readDeleted(ids), (asset) => asset.status === 'DELETED', 'iconik did not move the asset to the delete queue');
   }
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
@@ -238,7 +277,7 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
   async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
     // Only assets in the delete queue can be purged; check first so an active asset is
     // reported instead of silently ignored by iconik.
-    const before = await this.getAssets(ids);
+    const before = await this.readDeleted(ids);
     const purgeable = ids.filter((_id, i) => {
       const asset = before[i];
       return asset && !(asset instanceof Error) && asset.status === 'DELETED';
@@ -321,14 +360,18 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
   }
 
   async updateShare(share: ShareModel, options: ShareOptions): Promise<ShareModel> {
-    if (!share.target) throw notFound(this.origin, `The target of share ${share.nativeId}`);
+    const ref = parseShareNativeId(share.nativeId);
+    if (!ref) throw notFound(this.origin, `Share ${share.nativeId}`);
+    // ShareSchema's `expires` is a date-time, not nullable: an expiry can be moved, not removed.
+    if (options.expiresAt === null) throw unsupported(this.origin, 'removing a share\'s expiry');
+    const expires = options.expiresAt ?? share.expiresAt;
     // PUT takes the whole ShareSchema: current values, overridden by what was given.
     const { body } = await this.http.send({
       method: 'PUT',
-      path: encodePath`/assets/v1/${shareObjectType(share.target)}/${share.target.nativeId}/shares/${share.nativeId}/`,
+      path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/`,
       body: {
         title: options.title !== undefined ? options.title : share.title,
-        expires: (options.expiresAt !== undefined ? options.expiresAt : share.expiresAt)?.toISOString() ?? null,
+        ...(expires ? { expires: expires.toISOString() } : {}),
         allow_download: options.allowDownload ?? share.allowDownload,
         allow_comments: options.allowComments ?? share.allowComments,
         allow_approving_comments: options.allowComments ?? share.allowComments,
@@ -340,11 +383,9 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
   }
 
   async deleteShare(share: ShareModel): Promise<void> {
-    if (!share.target) throw notFound(this.origin, `The target of share ${share.nativeId}`);
-    await this.http.send({
-      method: 'DELETE',
-      path: encodePath`/assets/v1/${shareObjectType(share.target)}/${share.target.nativeId}/shares/${share.nativeId}/`,
-    });
+    const ref = parseShareNativeId(share.nativeId);
+    if (!ref) throw notFound(this.origin, `Share ${share.nativeId}`);
+    await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/` });
   }
 
   private async addContent(collectionId: string, assetId: string): Promise<void> {
@@ -378,7 +419,34 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
   }
 
   private async readBack(ids: readonly string[], succeeded: (asset: AssetModel) => boolean, failure: string): Promise<WriteResult> {
-    const after = await this.getAssets(ids);
+    return this.judge(ids, await this.getAssets(ids), succeeded, failure);
+  }
+
+  /**
+   * Assets expected in the delete queue: the queue's newest page first (GET
+   * /assets/v1/delete_queue/assets/, newest deletion first), then the by-id reads for any
+   * id it does not hold (an older deletion, or one that did not happen).
+   */
+  private async readDeleted(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
+    let queued = new Map<string, AssetModel>();
+    try {
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: '/assets/v1/delete_queue/assets/',
+        query: { page: 1, per_page: Math.min(MAX_PER_PAGE, ids.length), sort: 'date_deleted,desc' },
+      });
+      queued = new Map(parseResponse(assetList, body, this.origin, 'delete queue').objects.map((doc) => [doc.id, toAsset(this.source, { ...doc, status: 'DELETED' })]));
+    } catch (error) {
+      // An empty queue answers 404 for page 1 (no such page): nothing is queued.
+      if (!(error instanceof GatewayError && error.code === ErrorCode.NOT_FOUND)) throw error;
+    }
+    const missing = ids.filter((id) => !queued.has(id));
+    const read = missing.length ? await this.getAssets(missing) : [];
+    const byId = new Map(missing.map((id, i) => [id, read[i] ?? null]));
+    return ids.map((id) => queued.get(id) ?? byId.get(id) ?? null);
+  }
+
+  private judge(ids: readonly string[], after: BatchResult<AssetModel | null>, succeeded: (asset: AssetModel) => boolean, failure: string): WriteResult {
     return after.map((asset, i) => {
       if (asset instanceof Error) return asset;
       if (!asset) return notFound(this.origin, `Asset ${ids[i]}`);
@@ -404,9 +472,10 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
     return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
   }
 
-  private async searchByIds<T extends { nativeId: string }>(
+  private async searchByIds<T extends { id: string }>(
     ids: readonly string[],
     docType: 'assets' | 'collections',
+    fields: readonly string[],
     read: (body: unknown) => T[],
   ): Promise<BatchResult<T | null>> {
     return this.byIdChunks(ids, async (chunk) => {
@@ -415,14 +484,14 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
         path: '/search/v1/search/',
         idempotent: true,
         query: { per_page: chunk.length, generate_signed_url: false, save_search_history: false },
-        body: { doc_types: [docType], filter: { operator: 'AND', terms: [{ name: 'id', value_in: chunk }] } },
+        body: { doc_types: [docType], include_fields: fields, filter: { operator: 'AND', terms: [{ name: 'id', value_in: chunk }] } },
       });
       return read(body);
     });
   }
 
   /** Splits ids into chunks, fetches each, and answers per id (null when not returned). */
-  private async byIdChunks<T extends { nativeId: string }>(
+  private async byIdChunks<T extends { id: string }>(
     ids: readonly string[],
     fetchChunk: (chunk: readonly string[]) => Promise<T[]>,
   ): Promise<BatchResult<T | null>> {
@@ -431,7 +500,7 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
     const results = await Promise.all(
       chunks.map(async (chunk) => {
         try {
-          const found = new Map((await fetchChunk(chunk)).map((item) => [item.nativeId, item]));
+          const found = new Map((await fetchChunk(chunk)).map((item) => [item.id, item]));
           return chunk.map((id) => found.get(id) ?? null);
         } catch (error) {
           return chunk.map(() => error as Error);

@@ -36,12 +36,26 @@ export function toCollection(source: string, doc: IconikCollection): CollectionM
   };
 }
 
+/**
+ * iconik addresses a share only through its object
+ * (/assets/v1/{object_type}/{object_id}/shares/{share_id}/), so the native id carries all
+ * three: "assets/<object id>/<share id>".
+ */
+export function shareNativeId(objectType: 'assets' | 'collections', objectId: string, shareId: string): string {
+  return `${objectType}/${objectId}/${shareId}`;
+}
+
+export function parseShareNativeId(nativeId: string): { objectType: 'assets' | 'collections'; objectId: string; shareId: string } | null {
+  const match = /^(assets|collections)\/([^/]+)\/([^/]+)$/.exec(nativeId);
+  return match ? { objectType: match[1] as 'assets' | 'collections', objectId: match[2] as string, shareId: match[3] as string } : null;
+}
+
 export function toShare(source: string, doc: IconikShare): ShareModel {
   const targetType = doc.object_type === 'assets' ? 'Asset' : doc.object_type === 'collections' ? 'Collection' : null;
   return {
     objectType: 'Share',
     source,
-    nativeId: doc.id,
+    nativeId: targetType && doc.object_id ? shareNativeId(doc.object_type as 'assets' | 'collections', doc.object_id, doc.id) : doc.id,
     title: doc.title ?? null,
     url: doc.url ?? null,
     expiresAt: parseDate(doc.expires),

@@ -1,6 +1,8 @@
-// Shapes of the iconik responses the adapter reads, from iconik's OpenAPI
-// (AssetElasticSchema, CollectionElasticSchema, ShareSchema, ShareUserSchema and the list
-// envelope {objects, page, pages, per_page, total}). Only the fields we map are declared.
+// Shapes of the iconik responses the adapter reads, from iconik's OpenAPI (AssetSchema,
+// AssetElasticSchema, SearchDocumentSchema, CollectionSchema, ShareSchema,
+// ShareUserSchema and the list envelope {objects, page, pages, per_page, total}). Only the
+// fields we map are declared; fields a response schema does not declare are listed, with
+// the reason, in test/contracts/iconik-undeclared-fields.ts.
 import { z } from 'zod';
 
 const text = z.string().nullish();
@@ -24,6 +26,21 @@ export const iconikAsset = z.object({
   keyframes: z.array(z.object({ url: text, type: text })).nullish(),
 });
 export type IconikAsset = z.output<typeof iconikAsset>;
+
+/** What search is asked to return for assets (`include_fields`): every field toAsset reads. */
+export const ASSET_SEARCH_FIELDS = [
+  'id', 'title', 'description', 'metadata', 'type', 'media_type', 'status', 'archive_status',
+  'duration_milliseconds', 'date_created', 'date_modified', 'date_deleted', 'in_collections', 'keyframes',
+] as const;
+
+/**
+ * Fields the status and collections depend on. A search hit without one of them is read
+ * again through GET /assets/v1/assets/{id}/ (AssetSchema declares them all) rather than
+ * mapped to UNKNOWN or to no collections.
+ */
+export const ASSET_FIELDS_FOR_STATUS = ['status', 'type', 'archive_status', 'in_collections'] as const;
+
+export const COLLECTION_SEARCH_FIELDS = ['id', 'title', 'parent_id', 'date_created', 'status'] as const;
 
 export const iconikCollection = z.object({
   id: z.string(),
