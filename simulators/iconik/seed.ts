@@ -133,7 +133,7 @@ export function seedIconik(state: IconikState, keyframeOrigin: string): void {
       media_type: seed.placeholder ? null : seed.media,
       status: deleted ? 'DELETED' : 'ACTIVE',
       archive_status: seed.archive ?? 'NOT_ARCHIVED',
-      duration_milliseconds: seed.seconds !== undefined ? seed.seconds * 1000 : null,
+      duration_milliseconds: seed.seconds !== undefined ? Math.round(seed.seconds * 1000) : null,
       date_created: created,
       date_modified: new Date(Date.parse(created) + 2 * 3_600_000).toISOString(),
       date_deleted: deleted ? new Date(Date.now() - (seed.deletedHoursAgo ?? 0) * 3_600_000).toISOString() : null,

@@ -64,6 +64,14 @@ export function uuidFor(name: string): string {
   return stableUuid('iconik-sim', name);
 }
 
+/**
+ * iconik's schemas declare these fields as strings or integers, not nullable: a value
+ * iconik does not have is left out of the document rather than sent as null.
+ */
+function withoutNulls(document: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(document).filter(([, value]) => value !== null));
+}
+
 export class IconikState {
   readonly assets = new Map<string, IconikAssetRecord>();
   readonly collections = new Map<string, IconikCollectionRecord>();
@@ -85,7 +93,7 @@ export class IconikState {
   /** The asset as a search/list document (AssetElasticSchema). */
   assetDocument(asset: IconikAssetRecord): Record<string, unknown> {
     const { description, ...fields } = asset;
-    return { ...fields, object_type: 'assets', metadata: description ? { description: [description] } : {} };
+    return withoutNulls({ ...fields, object_type: 'assets', metadata: description ? { description: [description] } : {} });
   }
 
   /**
@@ -94,27 +102,27 @@ export class IconikState {
    */
   assetRecordDocument(asset: IconikAssetRecord): Record<string, unknown> {
     const { id, title, type, status, archive_status, date_created, date_modified, date_deleted, in_collections } = asset;
-    return { id, title, type, status, archive_status, date_created, date_modified, date_deleted, in_collections, is_online: true, is_blocked: false };
+    return withoutNulls({ id, title, type, status, archive_status, date_created, date_modified, date_deleted, in_collections, is_online: true, is_blocked: false });
   }
 
   /** The asset as a search hit: the elastic document plus SearchDocumentSchema's `description`. */
   assetSearchDocument(asset: IconikAssetRecord): Record<string, unknown> {
-    return { ...this.assetDocument(asset), description: asset.description };
+    return withoutNulls({ ...this.assetDocument(asset), description: asset.description });
   }
 
   collectionDocument(collection: IconikCollectionRecord): Record<string, unknown> {
     const parents = this.ancestorsOf(collection).map((ancestor) => ancestor.id);
-    return {
+    return withoutNulls({
       ...collection,
       object_type: 'collections',
       is_root: collection.parent_id === null,
       parents,
       in_collections: collection.parent_id ? [collection.parent_id] : [],
-    };
+    });
   }
 
   shareDocument(share: IconikShareRecord): Record<string, unknown> {
     const { users: _users, ...fields } = share;
-    return { ...fields, has_password: false };
+    return withoutNulls({ ...fields, has_password: false });
   }
 }

@@ -37,6 +37,17 @@ export interface LoggedRequest {
   readonly headers: IncomingHttpHeaders;
 }
 
+/** One request with its parsed body and the answer the simulator gave (contract tests). */
+export interface Exchange {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+  readonly status: number;
+  readonly response: unknown;
+}
+
 /**
  * A fault the simulator injects into matching requests, for tests and benchmarks:
  * extra latency, an error status (with Retry-After), a body that is not JSON, JSON of the
@@ -76,6 +87,8 @@ export interface RunningSimulator {
   readonly port: number;
   /** Every request received, oldest first. */
   readonly requests: LoggedRequest[];
+  /** Requests a route or the auth check answered, with both bodies, oldest first. */
+  readonly exchanges: Exchange[];
   clearRequests(): void;
   /** Fault injection for tests: what the vendor does when it misbehaves. */
   readonly faults: FaultSwitch;
@@ -105,6 +118,7 @@ function compile(route: Route): CompiledRoute {
 export async function startSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
   const routes = options.routes.map(compile);
   const requests: LoggedRequest[] = [];
+  const exchanges: Exchange[] = [];
   const rules: Array<{ rule: FaultRule; left: number }> = [];
   const faults: FaultSwitch = {
     inject: (rule) => rules.push({ rule, left: rule.times ?? Infinity }),
@@ -152,7 +166,9 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
       try {
         const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
         const routed = request(params);
-        return send(res, options.authenticate(routed) ?? (await route.handler(routed)));
+        const response = options.authenticate(routed) ?? (await route.handler(routed));
+        exchanges.push({ method: routed.method, path: routed.path, query: routed.query, headers: req.headers, body, status: response.status, response: response.body });
+        return send(res, response);
       } catch (error) {
         return send(res, { status: 500, body: { errors: [error instanceof Error ? error.message : 'simulator error'] } });
       }
@@ -170,9 +186,11 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
     origin: `http://127.0.0.1:${port}`,
     port,
     requests,
+    exchanges,
     faults,
     clearRequests: () => {
       requests.length = 0;
+      exchanges.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
