@@ -95,8 +95,13 @@ export async function runScenario(h: DemoHarness): Promise<void> {
   const nomadNew = [...nomad.state.assets.values()].find((a) => a.displayName === 'Contract check');
   await gql(`mutation($c: ID!) { deleteCollection(input: { id: $c }) { deletedCollectionId } }`, { c: collection('nomad-demo', nomadNew?.id ?? '') });
 
-  for (const [source, target] of [['iconik-demo', iconikActive[5] ?? ''], ['nomad-demo', nomadFiles[4] ?? '']] as const) {
-    const share = await gql(`mutation($t: ID!) { createShare(input: { targetId: $t, title: "Contract", expiresAt: "2027-06-01T00:00:00Z" }) { share { id } userErrors { code } } }`, {
+  const shareTargets = [
+    ['iconik-demo', iconikActive[5] ?? '', 'expiresAt: "2027-06-01T00:00:00Z"'],
+    ['iconik-demo', iconikActive[6] ?? '', 'emails: ["client@example.com"], allowDownload: true'],
+    ['nomad-demo', nomadFiles[4] ?? '', 'expiresAt: "2027-06-01T00:00:00Z"'],
+  ] as const;
+  for (const [source, target, options] of shareTargets) {
+    const share = await gql(`mutation($t: ID!) { createShare(input: { targetId: $t, title: "Contract", ${options} }) { share { id } userErrors { code } } }`, {
       t: asset(source, target),
     });
     const id = ((share['createShare'] as Json).share as Json | null)?.['id'] as string;

@@ -31,7 +31,7 @@ export function toAsset(source: string, organizationId: number | string, languag
     createdAt: parseDate(asset.created),
     updatedAt: null,
     deletedAt: null,
-    thumbnailUrl: asset.thumbnailMedium || asset.thumbnailSmall || asset.thumbnailLarge || null,
+    thumbnailUrl: asset.thumbnailMedium || asset.thumbnailSmall || null,
     collectionIds: [organizationCollectionId(organizationId), ...(asset.folders ?? []).map((folder) => folderCollectionId(folder.id))],
   };
 }

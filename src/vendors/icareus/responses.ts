@@ -20,7 +20,6 @@ export const icareusAsset = z.object({
   isPodcastAsset: z.boolean().nullish(),
   thumbnailSmall: z.string().nullish(),
   thumbnailMedium: z.string().nullish(),
-  thumbnailLarge: z.string().nullish(),
   folders: z.array(icareusFolder).nullish(),
   presets: z.array(z.unknown()).nullish(),
 });
