@@ -5,12 +5,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { CacheBinding } from './cache/cached-reads.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
 import type { RequestScope } from './request-scope.js';
-import type { SourceRegistry } from './sources.js';
+import type { SourceConnections, SourceRegistry } from './sources.js';
 
 export interface GatewayContext {
   /** Request id, deadline, per-request credentials and upstream call stats. */
   readonly scope: RequestScope;
-  /** The configured sources, with adapters bound to this request's scope. */
+  /** The configured sources, with adapters made for this request (its scope). */
   readonly sources: SourceRegistry;
   readonly loaders: Loaders;
   /** Failures of one source inside a list that still returned the other sources' items. */
@@ -20,7 +20,7 @@ export interface GatewayContext {
 }
 
 export function createContext(
-  sources: SourceRegistry,
+  sources: SourceConnections,
   scope: RequestScope,
   options: { batch?: boolean; cache?: CacheBinding } = {},
 ): GatewayContext {

@@ -2,7 +2,7 @@
 // request's deadline, the credentials the client sent, and the per-source call stats for
 // the request log. The HTTP front creates one per request (src/http/http-server.ts) and it
 // travels explicitly: the context holds it, and each request gets views of the adapters
-// bound to it (VendorAdapter.forRequest). It is not carried by AsyncLocalStorage: on Node
+// made for it (VendorConnection.forRequest). It is not carried by AsyncLocalStorage: on Node
 // 20 that installs promise hooks that cost about a tenth of the gateway's CPU.
 
 export interface UpstreamStats {

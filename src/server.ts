@@ -22,7 +22,7 @@ import { requestLogPlugin } from './http/request-log-plugin.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
 import { logger } from './logger.js';
-import { SourceRegistry } from './sources.js';
+import { SourceConnections } from './sources.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;
@@ -58,7 +58,7 @@ function credentialsFromHeaders(config: GatewayConfig) {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const sources = SourceRegistry.fromConfig(options.config.sources);
+  const sources = SourceConnections.fromConfig(options.config.sources);
   const production = process.env.NODE_ENV === 'production';
   const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {
     const armor = queryLimits();

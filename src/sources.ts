@@ -1,18 +1,51 @@
-// The configured sources, created once at start-up: name, vendor, capabilities and the
-// adapter (with its connection pool). Each GraphQL request gets a view whose adapters are
-// bound to its scope (forRequest). Resolvers look sources up here by name.
+// The configured sources: connected once at start-up (each vendor module's `connect`:
+// pool, breaker), and for each GraphQL request a registry of plain adapter objects bound
+// to that request's scope. Resolvers look sources up here by name.
 import type { Capability, Vendor } from './generated/resolvers-types.js';
 import type { SourceConfig } from './config.js';
 import { badUserInput } from './errors.js';
 import type { RequestScope } from './request-scope.js';
 import type { VendorAdapter } from './vendors/adapter.js';
-import { createAdapter } from './vendors/create-adapter.js';
+import { connectSource } from './vendors/registry.js';
+import type { VendorConnection } from './vendors/vendor-module.js';
 
+/** One source as a GraphQL request sees it. */
 export interface SourceEntry {
   readonly name: string;
   readonly vendor: Vendor;
   readonly capabilities: readonly Capability[];
+  /** This request's adapter of the source. */
   readonly adapter: VendorAdapter;
+}
+
+interface ConnectedSource {
+  readonly name: string;
+  readonly connection: VendorConnection;
+}
+
+/** The sources' long-lived connections; `forRequest` gives each GraphQL request its registry. */
+export class SourceConnections {
+  private constructor(private readonly connected: readonly ConnectedSource[]) {}
+
+  static fromConfig(sources: readonly SourceConfig[]): SourceConnections {
+    return new SourceConnections(sources.map((config) => ({ name: config.name, connection: connectSource(config) })));
+  }
+
+  /** The sources with fresh adapters bound to one GraphQL request (deadline, credentials, stats). */
+  forRequest(scope: RequestScope): SourceRegistry {
+    return new SourceRegistry(
+      this.connected.map(({ name, connection }) => ({
+        name,
+        vendor: connection.vendor,
+        capabilities: connection.capabilities,
+        adapter: connection.forRequest(scope),
+      })),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.connected.map(({ connection }) => connection.close()));
+  }
 }
 
 export class SourceRegistry {
@@ -20,20 +53,6 @@ export class SourceRegistry {
 
   constructor(readonly all: readonly SourceEntry[]) {
     this.byName = new Map(all.map((entry) => [entry.name, entry]));
-  }
-
-  static fromConfig(sources: readonly SourceConfig[]): SourceRegistry {
-    return new SourceRegistry(
-      sources.map((config) => {
-        const adapter = createAdapter(config);
-        return { name: config.name, vendor: adapter.vendor, capabilities: [...adapter.capabilities], adapter };
-      }),
-    );
-  }
-
-  /** The same sources with adapters bound to one GraphQL request (deadline, credentials, stats). */
-  forRequest(scope: RequestScope): SourceRegistry {
-    return new SourceRegistry(this.all.map((entry) => ({ ...entry, adapter: entry.adapter.forRequest(scope) })));
   }
 
   has(name: string): boolean {
@@ -52,9 +71,5 @@ export class SourceRegistry {
     if (!names) return this.all;
     names.forEach((name) => this.get(name));
     return this.all.filter((entry) => names.includes(entry.name));
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.all.map((entry) => entry.adapter.close()));
   }
 }

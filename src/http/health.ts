@@ -2,12 +2,12 @@
 // counts as reachable when a one-item collection list (the cheapest read every adapter
 // has) succeeds within READY_TIMEOUT_MS; the gateway is ready when at least one source is,
 // because a source that is down only nulls its own fields (see README).
-import type { SourceRegistry } from '../sources.js';
+import type { SourceConnections } from '../sources.js';
 import { internalScope } from '../request-scope.js';
 
 const READY_TIMEOUT_MS = 3_000;
 
-export async function readiness(sources: SourceRegistry): Promise<{ ready: boolean; sources: Record<string, 'up' | 'down'> }> {
+export async function readiness(sources: SourceConnections): Promise<{ ready: boolean; sources: Record<string, 'up' | 'down'> }> {
   const probes = sources.forRequest(internalScope(READY_TIMEOUT_MS));
   const states = await Promise.all(
     probes.all.map(async (source) => {

@@ -7,7 +7,6 @@
 // never fail its neighbours (the DataLoader contract, see src/loaders/).
 import type { Capability, Vendor } from '../generated/resolvers-types.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from './models.js';
-import type { RequestScope } from '../request-scope.js';
 
 export type BatchResult<T> = ReadonlyArray<T | Error>;
 
@@ -23,12 +22,6 @@ export interface CollectionListQuery {
 export interface VendorAdapter {
   readonly vendor: Vendor;
   readonly capabilities: ReadonlySet<Capability>;
-
-  /**
-   * This adapter for one GraphQL request: its calls use that request's deadline and
-   * credentials and count in its stats. Cheap (a view sharing the connection pool).
-   */
-  forRequest(scope: RequestScope): VendorAdapter;
 
   /** Assets by native id; null in the slot of an unknown id. */
   getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>>;
@@ -58,9 +51,6 @@ export interface VendorAdapter {
   isRecycleBinEnabled?(): Promise<boolean>;
   /** RECYCLE_BIN: deleted assets waiting in the recycle bin. */
   listRecycleBin?(window: Window): Promise<Page<AssetModel>>;
-
-  /** Releases connection pools; called once at shutdown. */
-  close(): Promise<void>;
 
   // Writes. Each is present exactly when the matching capability is in `capabilities`;
   // the fan-out (src/mutations/) reports UNSUPPORTED for the others. Bulk writes answer per

@@ -110,6 +110,16 @@ export interface SourceConnection {
   readonly breakerHalfOpenMs?: number;
 }
 
+/** The upstream client as one GraphQL request's adapters see it. */
+export interface RequestClient {
+  readonly origin: ErrorOrigin;
+  /** How many calls to this vendor may run at once: the pool's connection count. */
+  readonly concurrency: number;
+  send(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** Credential fields this GraphQL request sent for this source, if any. */
+  requestCredentials(): Readonly<Record<string, string>> | undefined;
+}
+
 export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
@@ -118,12 +128,6 @@ export class UpstreamClient {
   readonly origin: ErrorOrigin;
   /** How many calls to this vendor may run at once: the pool's connection count. */
   readonly concurrency: number;
-  /**
-   * The GraphQL request these calls belong to (deadline, credentials, call stats); unset on
-   * the shared client, set on the per-request views made by forRequest.
-   */
-  private readonly scope: RequestScope | undefined;
-
   /** A client for one configured source; the adapter adds only its auth and error hooks. */
   static forSource(
     source: SourceConnection,
@@ -163,24 +167,28 @@ export class UpstreamClient {
     this.readPolicy = wrap(retries, this.breaker);
   }
 
-  /** A view for one GraphQL request: the same pool, breaker and policies, that request's scope. */
-  forRequest(scope: RequestScope): UpstreamClient {
-    return Object.assign(Object.create(this) as UpstreamClient, { scope });
-  }
-
-  /** Credential fields the current GraphQL request sent for this source, if any. */
-  requestCredentials(): Readonly<Record<string, string>> | undefined {
-    return this.scope?.credentials.get(this.origin.source);
+  /**
+   * This client for one GraphQL request: a plain object holding the request's scope (its
+   * deadline, the credentials it sent, its call stats) beside this shared pool, breaker and
+   * policies. Built per request and source; nothing in it outlives the request.
+   */
+  forRequest(scope: RequestScope): RequestClient {
+    return {
+      origin: this.origin,
+      concurrency: this.concurrency,
+      send: (request) => this.send(request, scope),
+      requestCredentials: () => scope.credentials.get(this.origin.source),
+    };
   }
 
   /**
    * Sends a request and returns the parsed 2xx response; any other outcome throws a
    * GatewayError. Idempotent requests are retried on vendor failures; writes are sent once.
    */
-  async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+  async send(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
     const idempotent = request.idempotent ?? request.method === 'GET';
     try {
-      return await (idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request));
+      return await (idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request, scope));
     } catch (error) {
       if (isBrokenCircuitError(error)) {
         throw new GatewayError(
@@ -198,14 +206,14 @@ export class UpstreamClient {
    * The span names the vendor, source, method, path and status; never the query string,
    * which may carry a vendor token (Icareus' Archive API), nor any header.
    */
-  private sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private sendOnce(request: UpstreamRequest, scope: RequestScope | undefined): Promise<UpstreamResponse> {
     const { origin } = this.options;
     return tracer.startActiveSpan(
       `${origin.vendor} ${request.method}`,
       { kind: SpanKind.CLIENT, attributes: { 'mam.source': origin.source, 'mam.vendor': origin.vendor, 'http.request.method': request.method, 'url.path': this.basePath + request.path } },
       async (span) => {
         try {
-          const response = await this.attempt(request);
+          const response = await this.attempt(request, scope);
           span.setAttribute('http.response.status_code', response.status);
           return response;
         } catch (error) {
@@ -222,10 +230,10 @@ export class UpstreamClient {
     );
   }
 
-  private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async attempt(request: UpstreamRequest, scope: RequestScope | undefined): Promise<UpstreamResponse> {
     const { origin } = this.options;
     // The per-call timeout, shortened to what is left of the GraphQL request's deadline.
-    const deadline = this.scope?.deadline ?? Infinity;
+    const deadline = scope?.deadline ?? Infinity;
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
     if (timeoutMs <= 0) {
       throw new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `The request's deadline passed before ${origin.vendor} source "${origin.source}" was called.`, origin);
@@ -234,7 +242,7 @@ export class UpstreamClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
-    this.options.authorize({ method: request.method, pathWithQuery, headers, requestCredentials: this.requestCredentials() });
+    this.options.authorize({ method: request.method, pathWithQuery, headers, requestCredentials: scope?.credentials.get(origin.source) });
 
     let status: number;
     let text: string;
@@ -257,7 +265,7 @@ export class UpstreamClient {
     } catch (error) {
       throw transportError(error, origin, timeoutMs);
     } finally {
-      if (this.scope) recordCall(this.scope, origin.source, performance.now() - started);
+      if (scope) recordCall(scope, origin.source, performance.now() - started);
     }
 
     const parsed = parseJson(text);

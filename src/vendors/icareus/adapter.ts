@@ -9,13 +9,12 @@
 // one `assetId`), so by-id reads run one call per id under a concurrency cap; there is no
 // folder listing, so folders are learned from the organization's assets (see FOLDER_SCAN).
 import type { Capability } from '../../generated/resolvers-types.js';
-import { REQUIRED_CREDENTIALS, type IcareusSourceConfig } from '../../config.js';
+import type { IcareusSourceConfig } from './index.js';
 import { credentialsFor } from '../credentials.js';
 import { badUserInput, notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteOptions, WriteResult } from '../adapter.js';
-import { UpstreamClient, type QueryValue } from '../http.js';
-import { RequestBoundAdapter } from '../request-bound-adapter.js';
+import type { QueryValue, RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
@@ -29,7 +28,6 @@ import {
 import {
   assetEnvelope,
   icareusAssetList,
-  icareusErrorMessage,
   recycleBinAssets,
   recycleBinEnabled,
   throwIfIcareusError,
@@ -39,38 +37,29 @@ import {
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
 
-const READ_CAPABILITIES: readonly Capability[] = ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS'];
+export const ICAREUS_READ_CAPABILITIES: readonly Capability[] = ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS'];
 
-export class IcareusAdapter extends RequestBoundAdapter implements VendorAdapter {
+/** Icareus for one GraphQL request (built per request by the connection in ./index.ts). */
+export class IcareusAdapter implements VendorAdapter {
   readonly vendor = 'ICAREUS' as const;
-  readonly capabilities: ReadonlySet<Capability>;
   private readonly origin: ErrorOrigin;
-  protected readonly http: UpstreamClient;
   private readonly source: string;
   private readonly organizationId: number;
   private readonly languageId: string;
   private readonly otherOrganizationIds: readonly number[];
   private readonly credentials: IcareusSourceConfig['credentials'];
 
-  constructor(config: IcareusSourceConfig) {
-    super();
+  constructor(
+    config: IcareusSourceConfig,
+    private readonly http: RequestClient,
+    readonly capabilities: ReadonlySet<Capability>,
+  ) {
     this.source = config.name;
     this.organizationId = config.organizationId;
     this.languageId = config.languageId;
     this.otherOrganizationIds = config.otherOrganizationIds;
     this.credentials = config.credentials;
-    // Deleting goes through the Archive API, which takes the organization's own token, so
-    // the source can delete only when that token is configured (or sent per request).
-    const canDelete = Boolean(config.credentials.archiveToken || config.credentialHeaders['archiveToken']);
-    this.capabilities = new Set<Capability>([...READ_CAPABILITIES, ...(canDelete ? (['DELETE_ASSETS'] as const) : [])]);
-    this.http = UpstreamClient.forSource(config, 'ICAREUS', {
-      authorize: ({ headers, requestCredentials }) => {
-        const { userToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICAREUS, requestCredentials);
-        headers['authorization'] = `Bearer ${userToken}`;
-      },
-      describeError: icareusErrorMessage,
-    });
-    this.origin = this.http.origin;
+    this.origin = http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
@@ -143,10 +132,6 @@ export class IcareusAdapter extends RequestBoundAdapter implements VendorAdapter
     );
     items.sort((a, b) => (b.deletedAt?.getTime() ?? 0) - (a.deletedAt?.getTime() ?? 0));
     return sliceWindow(items, window);
-  }
-
-  async close(): Promise<void> {
-    await this.http.close();
   }
 
   // ---- Writes. Icareus has no batch endpoints: one call per asset, at most

@@ -14,8 +14,7 @@
 // id carries both. Per-object lists have no multi-object form and run one call per object
 // under the source's connection count (maxConnections).
 import type { Capability } from '../../generated/resolvers-types.js';
-import { REQUIRED_CREDENTIALS, type IconikSourceConfig } from '../../config.js';
-import { credentialsFor } from '../credentials.js';
+import type { IconikSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
@@ -29,8 +28,7 @@ import type {
   WriteResult,
 } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
-import { UpstreamClient } from '../http.js';
-import { RequestBoundAdapter } from '../request-bound-adapter.js';
+import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
@@ -41,7 +39,6 @@ import {
   COLLECTION_SEARCH_FIELDS,
   iconikAsset,
   iconikCollection,
-  iconikErrorMessage,
   iconikList,
   iconikShare,
   iconikShareUser,
@@ -57,7 +54,7 @@ const collectionList = iconikList(iconikCollection);
 const shareList = iconikList(iconikShare);
 const shareUserList = iconikList(iconikShareUser);
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+export const ICONIK_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'COLLECTIONS',
   'NESTED_COLLECTIONS',
   'MULTIPLE_COLLECTIONS_PER_ASSET',
@@ -73,26 +70,16 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'MANAGE_SHARES',
 ]);
 
-export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter {
+/** iconik for one GraphQL request (built per request by the connection in ./index.ts). */
+export class IconikAdapter implements VendorAdapter {
   readonly vendor = 'ICONIK' as const;
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities = ICONIK_CAPABILITIES;
   private readonly origin: ErrorOrigin;
-  protected readonly http: UpstreamClient;
   private readonly source: string;
 
-  constructor(config: IconikSourceConfig) {
-    super();
+  constructor(config: IconikSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
-    this.http = UpstreamClient.forSource(config, 'ICONIK', {
-      // iconik authenticates every call with these two headers (OpenAPI securitySchemes).
-      authorize: ({ headers, requestCredentials }) => {
-        const { appId, authToken } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.ICONIK, requestCredentials);
-        headers['App-ID'] = appId;
-        headers['Auth-Token'] = authToken;
-      },
-      describeError: iconikErrorMessage,
-    });
-    this.origin = this.http.origin;
+    this.origin = http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
@@ -247,10 +234,6 @@ export class IconikAdapter extends RequestBoundAdapter implements VendorAdapter 
       const list = parseResponse(assetList, body, this.origin, 'delete queue');
       return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
     }));
-  }
-
-  async close(): Promise<void> {
-    await this.http.close();
   }
 
   // ---- Writes. iconik's delete-queue endpoints take many ids and answer 204 without

@@ -8,55 +8,41 @@
 // pageSize), asset details, move and delete. Every request carries the common headers:
 // the signature v2 trio and Content-Type: application/json (required even without a body).
 import type { Capability } from '../../generated/resolvers-types.js';
-import { REQUIRED_CREDENTIALS, type NcpSourceConfig } from '../../config.js';
-import { credentialsFor } from '../credentials.js';
+import type { NcpSourceConfig } from './index.js';
 import { notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { sliceWindow } from '../../pagination/page-window.js';
 import { encodePath } from '../encode-path.js';
-import { UpstreamClient } from '../http.js';
-import { RequestBoundAdapter } from '../request-bound-adapter.js';
+import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
-import { ncpAsset, ncpAssetPage, ncpDone, ncpEnvelope, ncpErrorMessage, ncpProject, ncpProjectList, throwIfNcpError } from './responses.js';
-import { signedHeaders } from './sign-request.js';
+import { ncpAsset, ncpAssetPage, ncpDone, ncpEnvelope, ncpProject, ncpProjectList, throwIfNcpError } from './responses.js';
 
 /** pageSize of the asset list: 1-1000 (Get media asset list). */
 const MAX_PAGE_SIZE = 1000;
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS']);
+export const NCP_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS']);
 
 const assetResponse = ncpEnvelope(ncpAsset);
 const projectResponse = ncpEnvelope(ncpProject);
 const assetList = ncpAssetPage(ncpAsset);
 const projectList = ncpProjectList(ncpProject);
 
-export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
+/** NCP for one GraphQL request (built per request by the connection in ./index.ts). */
+export class NcpAdapter implements VendorAdapter {
   readonly vendor = 'NCP_MEDIA_INTELLIGENCE' as const;
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities = NCP_CAPABILITIES;
   private readonly origin: ErrorOrigin;
-  protected readonly http: UpstreamClient;
   private readonly source: string;
   private readonly workspace: string;
 
-  constructor(config: NcpSourceConfig) {
-    super();
+  constructor(config: NcpSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
     this.workspace = config.workspaceName;
-    this.http = UpstreamClient.forSource(config, 'NCP_MEDIA_INTELLIGENCE', {
-      // Signed over the exact path and query sent, per request (the timestamp is part of it).
-      authorize: ({ method, pathWithQuery, headers, requestCredentials }) => {
-        const { accessKey, secretKey } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NCP_MEDIA_INTELLIGENCE, requestCredentials);
-        Object.assign(headers, signedHeaders({ method, pathWithQuery, accessKey, secretKey }));
-        // Listed as required among the common request headers, bodies or not.
-        headers['content-type'] = 'application/json';
-      },
-      describeError: ncpErrorMessage,
-    });
-    this.origin = this.http.origin;
+    this.origin = http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
@@ -111,10 +97,6 @@ export class NcpAdapter extends RequestBoundAdapter implements VendorAdapter {
 
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
     return this.projectAssets(collectionId, window);
-  }
-
-  async close(): Promise<void> {
-    await this.http.close();
   }
 
   /**

@@ -11,8 +11,7 @@
 // portal's /share. Nomad answers most writes with only {id}: the adapter reads the asset
 // back (GET /admin/asset/{id}) to report it, and those calls count in the lower bounds.
 import type { Capability } from '../../generated/resolvers-types.js';
-import { REQUIRED_CREDENTIALS, type NomadSourceConfig } from '../../config.js';
-import { credentialsFor } from '../credentials.js';
+import type { NomadSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
@@ -27,8 +26,7 @@ import type {
   WriteResult,
 } from '../adapter.js';
 import { encodePath } from '../encode-path.js';
-import { UpstreamClient } from '../http.js';
-import { RequestBoundAdapter } from '../request-bound-adapter.js';
+import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
 import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
@@ -36,7 +34,6 @@ import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, typ
 import {
   nomadAsset,
   nomadBatchResult,
-  nomadErrorMessage,
   nomadIdentifiers,
   nomadIdModel,
   nomadSearchList,
@@ -55,7 +52,7 @@ const DESCENDING = 1;
 /** Asked for in every search so hits carry what the mapping needs (in `identifiers`). */
 const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey'].map((name) => ({ name }));
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+export const NOMAD_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'COLLECTIONS',
   'NESTED_COLLECTIONS',
   'SEARCH',
@@ -76,24 +73,16 @@ interface SearchCriteria {
   readonly sort: { readonly fieldName: string; readonly sortType: number };
 }
 
-export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
+/** Nomad for one GraphQL request (built per request by the connection in ./index.ts). */
+export class NomadAdapter implements VendorAdapter {
   readonly vendor = 'NOMAD' as const;
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities = NOMAD_CAPABILITIES;
   private readonly origin: ErrorOrigin;
-  protected readonly http: UpstreamClient;
   private readonly source: string;
 
-  constructor(config: NomadSourceConfig) {
-    super();
+  constructor(config: NomadSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
-    this.http = UpstreamClient.forSource(config, 'NOMAD', {
-      authorize: ({ headers, requestCredentials }) => {
-        const { token } = credentialsFor(this.origin, config.credentials, REQUIRED_CREDENTIALS.NOMAD, requestCredentials);
-        headers['authorization'] = `Bearer ${token}`;
-      },
-      describeError: nomadErrorMessage,
-    });
-    this.origin = this.http.origin;
+    this.origin = http.origin;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
@@ -154,10 +143,6 @@ export class NomadAdapter extends RequestBoundAdapter implements VendorAdapter {
         }),
       );
     });
-  }
-
-  async close(): Promise<void> {
-    await this.http.close();
   }
 
   // ---- Writes.

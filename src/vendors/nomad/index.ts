@@ -1,0 +1,40 @@
+// Nomad Media: everything the rest of the gateway needs to know about it. Its calls are in
+// ./adapter.ts, its answers' shapes in ./responses.ts, the mapping in ./mapping.ts.
+import { z } from 'zod';
+import { credentialsFor } from '../credentials.js';
+import { UpstreamClient } from '../http.js';
+import { commonSourceFields, credential } from '../source-config.js';
+import type { VendorModule } from '../vendor-module.js';
+import { NOMAD_CAPABILITIES, NomadAdapter } from './adapter.js';
+import { nomadErrorMessage } from './responses.js';
+
+const CREDENTIALS = ['token'] as const;
+
+export const nomadConfig = z.strictObject({
+  ...commonSourceFields,
+  vendor: z.literal('NOMAD'),
+  credentials: z.strictObject({ token: credential }).partial().default({}),
+});
+export type NomadSourceConfig = z.output<typeof nomadConfig>;
+
+export const nomad: VendorModule<typeof nomadConfig> = {
+  vendor: 'NOMAD',
+  configSchema: nomadConfig,
+  credentials: { required: CREDENTIALS, optional: [] },
+  connect(config) {
+    const http: UpstreamClient = UpstreamClient.forSource(config, 'NOMAD', {
+      // Bearer token (the spec's only security scheme).
+      authorize: ({ headers, requestCredentials }) => {
+        const { token } = credentialsFor(http.origin, config.credentials, CREDENTIALS, requestCredentials);
+        headers['authorization'] = `Bearer ${token}`;
+      },
+      describeError: nomadErrorMessage,
+    });
+    return {
+      vendor: 'NOMAD',
+      capabilities: [...NOMAD_CAPABILITIES],
+      forRequest: (scope) => new NomadAdapter(config, http.forRequest(scope)),
+      close: () => http.close(),
+    };
+  },
+};
