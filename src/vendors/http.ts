@@ -20,19 +20,22 @@ import {
 } from 'cockatiel';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors } from 'undici';
+import type { z } from 'zod';
 import { ErrorCode, GatewayError, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
+import { encodePathSegment } from './encode-path.js';
+import type { Endpoint, EndpointCall } from './endpoint.js';
+import { parseResponse } from './parse-response.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface UpstreamRequest {
   readonly method: HttpMethod;
-  /**
-   * True when sending the request twice is harmless. GET is; a read sent as POST (iconik's
-   * search) says so here. Only idempotent requests are retried.
-   */
-  readonly idempotent?: boolean;
+  /** True when sending the request twice is harmless (the endpoint's safeToRepeat). Only these retry. */
+  readonly idempotent: boolean;
+  /** The vendor's error inside a 2xx answer, checked as part of the attempt. */
+  readonly errorInBody?: Endpoint['errorInBody'];
   /** Path below the base URL, built with encodePath. */
   readonly path: string;
   readonly query?: Readonly<Record<string, QueryValue>>;
@@ -115,7 +118,8 @@ export interface RequestClient {
   readonly origin: ErrorOrigin;
   /** How many calls to this vendor may run at once: the pool's connection count. */
   readonly concurrency: number;
-  send(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** Runs one described call and returns its validated answer (src/vendors/endpoint.ts). */
+  call<S extends z.ZodType>(endpoint: Endpoint<S>, call?: EndpointCall): Promise<z.output<S>>;
   /** Credential fields this GraphQL request sent for this source, if any. */
   requestCredentials(): Readonly<Record<string, string>> | undefined;
 }
@@ -176,19 +180,39 @@ export class UpstreamClient {
     return {
       origin: this.origin,
       concurrency: this.concurrency,
-      send: (request) => this.send(request, scope),
+      call: (endpoint, call) => this.call(endpoint, call ?? {}, scope),
       requestCredentials: () => scope.credentials.get(this.origin.source),
     };
   }
 
+  /** Runs one described call: its path filled and encoded, its answer checked and validated. */
+  async call<S extends z.ZodType>(endpoint: Endpoint<S>, call: EndpointCall, scope?: RequestScope): Promise<z.output<S>> {
+    const path = endpoint.path.replace(/\{([A-Za-z_]+)\}/g, (_match, name: string) => {
+      const value = call.params?.[name];
+      if (value === undefined) throw new Error(`${endpoint.name}: no value for path parameter "${name}"`);
+      return encodePathSegment(value);
+    });
+    const { body } = await this.send(
+      {
+        method: endpoint.method,
+        idempotent: endpoint.safeToRepeat,
+        path,
+        ...(endpoint.fixedQuery || call.query ? { query: { ...endpoint.fixedQuery, ...call.query } } : {}),
+        ...(call.body !== undefined ? { body: call.body } : {}),
+        ...(endpoint.errorInBody ? { errorInBody: endpoint.errorInBody } : {}),
+      },
+      scope,
+    );
+    return parseResponse(endpoint.response, body, this.origin, endpoint.name);
+  }
+
   /**
    * Sends a request and returns the parsed 2xx response; any other outcome throws a
-   * GatewayError. Idempotent requests are retried on vendor failures; writes are sent once.
+   * GatewayError. Requests safe to repeat are retried on vendor failures; others are sent once.
    */
   async send(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
-    const idempotent = request.idempotent ?? request.method === 'GET';
     try {
-      return await (idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request, scope));
+      return await (request.idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request, scope));
     } catch (error) {
       if (isBrokenCircuitError(error)) {
         throw new GatewayError(
@@ -285,6 +309,8 @@ export class UpstreamClient {
         { ...origin, upstreamStatus: status },
       );
     }
+    const inBody = request.errorInBody?.(parsed.value);
+    if (inBody) throw new GatewayError(inBody.code, `${origin.vendor} source "${origin.source}" reported an error: ${inBody.message}.`, { ...origin, upstreamStatus: status });
     return { status, body: parsed.value };
   }
 

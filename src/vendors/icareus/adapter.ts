@@ -16,7 +16,6 @@ import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js'
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteOptions, WriteResult } from '../adapter.js';
 import type { QueryValue, RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
-import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
 import {
   folderCollection,
@@ -25,14 +24,10 @@ import {
   recycleBinItemToAsset,
   toAsset,
 } from './mapping.js';
-import {
-  assetEnvelope,
-  icareusAssetList,
-  recycleBinAssets,
-  recycleBinEnabled,
-  throwIfIcareusError,
-  type IcareusAsset,
-} from './responses.js';
+import type { z } from 'zod';
+import type { Endpoint } from '../endpoint.js';
+import { ICAREUS_ENDPOINTS } from './endpoints.js';
+import type { IcareusAsset } from './responses.js';
 
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
@@ -120,14 +115,12 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   async isRecycleBinEnabled(): Promise<boolean> {
-    const body = await this.recycleBin('isRecycleBinEnabled');
-    return parseResponse(recycleBinEnabled, body, this.origin, 'isRecycleBinEnabled').isRecycleBinEnabled;
+    return (await this.recycleBin(ICAREUS_ENDPOINTS.isRecycleBinEnabled)).isRecycleBinEnabled;
   }
 
   async listRecycleBin(window: Window): Promise<Page<AssetModel>> {
     // getAssets has no paging parameters: it lists the whole bin, which we window here.
-    const body = await this.recycleBin('getAssets');
-    const items = parseResponse(recycleBinAssets, body, this.origin, 'recycle bin').assets.map((item) =>
+    const items = (await this.recycleBin(ICAREUS_ENDPOINTS.recycleBinAssets)).assets.map((item) =>
       recycleBinItemToAsset(this.source, item),
     );
     items.sort((a, b) => (b.deletedAt?.getTime() ?? 0) - (a.deletedAt?.getTime() ?? 0));
@@ -141,7 +134,7 @@ export class IcareusAdapter implements VendorAdapter {
   async deleteAssets(ids: readonly string[], options: WriteOptions = { details: true }): Promise<WriteResult> {
     const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken'], this.http.requestCredentials());
     const deleted = await settleEach(ids, this.http.concurrency, async (id) => {
-      await this.archive('deleteAsset', { assetId: numericId(id, this.origin), token });
+      await this.archive(ICAREUS_ENDPOINTS.deleteAsset, { assetId: numericId(id, this.origin), token });
       return id;
     });
     // Whether they went to the bin decides `asset` and `note` only: not asked, not read.
@@ -160,20 +153,20 @@ export class IcareusAdapter implements VendorAdapter {
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
     return settleEach(ids, this.http.concurrency, async (id) => {
-      const body = await this.recycleBin('recoverAsset', { assetId: numericId(id, this.origin) });
-      return { asset: this.toAsset(parseResponse(assetEnvelope, body, this.origin, 'recoverAsset').asset) };
+      const { asset } = await this.recycleBin(ICAREUS_ENDPOINTS.recoverAsset, { assetId: numericId(id, this.origin) });
+      return { asset: this.toAsset(asset) };
     });
   }
 
   async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
     return settleEach(ids, this.http.concurrency, async (id) => {
-      await this.recycleBin('deleteAsset', { assetId: numericId(id, this.origin) });
+      await this.recycleBin(ICAREUS_ENDPOINTS.purgeAsset, { assetId: numericId(id, this.origin) });
       return { asset: null };
     });
   }
 
   async emptyRecycleBin(): Promise<void> {
-    await this.recycleBin('emptyRecycleBin');
+    await this.recycleBin(ICAREUS_ENDPOINTS.emptyRecycleBin);
   }
 
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
@@ -200,13 +193,8 @@ export class IcareusAdapter implements VendorAdapter {
     return settleEach(ids, this.http.concurrency, async (id) => {
       // The Copy/Move Asset API pages list exactly action, assetId and organizationTo (the
       // source organization comes from the user token).
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: '/api/archive',
-        query: { action, assetId: numericId(id, this.origin), organizationTo: destination.id },
-      });
-      throwIfIcareusError(body, this.origin);
-      const asset = toAsset(this.source, destination.id, this.languageId, parseResponse(assetEnvelope, body, this.origin, action).asset);
+      const answer = await this.http.call(ICAREUS_ENDPOINTS[action], { query: { assetId: numericId(id, this.origin), organizationTo: destination.id } });
+      const asset = toAsset(this.source, destination.id, this.languageId, answer.asset);
       return inOtherOrganization
         ? { asset, note: `Now in organization ${destination.id}; this source reads organization ${this.organizationId}, so the asset's ID does not resolve here.` }
         : { asset };
@@ -217,14 +205,9 @@ export class IcareusAdapter implements VendorAdapter {
     return id === String(this.organizationId) || this.otherOrganizationIds.some((other) => String(other) === id);
   }
 
-  private async archive(action: string, params: Record<string, QueryValue>): Promise<unknown> {
-    const { body } = await this.http.send({
-      method: 'GET',
-      path: '/api/archive',
-      query: { action, organizationId: this.organizationId, languageId: this.languageId, ...params },
-    });
-    throwIfIcareusError(body, this.origin);
-    return body;
+  /** An Archive API call of this organization, in its language. */
+  private archive<S extends z.ZodType>(endpoint: Endpoint<S>, params: Record<string, QueryValue>): Promise<z.output<S>> {
+    return this.http.call(endpoint, { query: { organizationId: this.organizationId, languageId: this.languageId, ...params } });
   }
 
   private toAsset(asset: IcareusAsset): AssetModel {
@@ -247,18 +230,12 @@ export class IcareusAdapter implements VendorAdapter {
 
   /** GET /api/archive?action=getOrganizationAssets (documented as POST; the vendor's example uses GET). */
   private async organizationAssets(params: Record<string, QueryValue>): Promise<IcareusAsset[]> {
-    const body = await this.archive('getOrganizationAssets', params);
-    return parseResponse(icareusAssetList, body, this.origin, 'getOrganizationAssets').assets;
+    return (await this.archive(ICAREUS_ENDPOINTS.organizationAssets, params)).assets;
   }
 
-  private async recycleBin(action: string, params: Record<string, QueryValue> = {}): Promise<unknown> {
-    const { body } = await this.http.send({
-      method: 'GET',
-      path: '/api/recyclebin',
-      query: { action, organizationId: this.organizationId, ...params },
-    });
-    throwIfIcareusError(body, this.origin);
-    return body;
+  /** A Recycle Bin API call of this organization. */
+  private recycleBin<S extends z.ZodType>(endpoint: Endpoint<S>, params: Record<string, QueryValue> = {}): Promise<z.output<S>> {
+    return this.http.call(endpoint, { query: { organizationId: this.organizationId, ...params } });
   }
 }
 

@@ -2,7 +2,8 @@
 // API (as in the Recycle Bin API's recoverAsset example), the recycle bin item, and the
 // {"status": "ok" | "error", ...} envelope both APIs use.
 import { z } from 'zod';
-import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, type ErrorCode as Code } from '../../errors.js';
+import type { BodyError } from '../endpoint.js';
 
 /** Titles and descriptions are kept per language: {"en_US": "...", "fi_FI": "..."}. */
 const perLanguage = z.record(z.string(), z.string()).nullish();
@@ -47,17 +48,17 @@ const errorEnvelope = z.object({ status: z.literal('error'), message: z.string()
  * The Archive API reports failures as HTTP 200 with {"status": "error", "message": ...}
  * (Copy Asset API page): such a body is an error, never data. The message decides the code.
  */
-export function throwIfIcareusError(body: unknown, origin: ErrorOrigin): void {
+export function icareusBodyError(body: unknown): BodyError | undefined {
   // A plain look at `status` first: every successful call passes here, and a failed zod
   // parse (the error envelope against an "ok" body) is costly.
-  if (typeof body !== 'object' || body === null || (body as { status?: unknown }).status !== 'error') return;
+  if (typeof body !== 'object' || body === null || (body as { status?: unknown }).status !== 'error') return undefined;
   const failure = errorEnvelope.safeParse(body);
-  if (!failure.success) return;
+  if (!failure.success) return undefined;
   const message = (failure.data.message ?? 'unknown error').slice(0, 300);
-  throw new GatewayError(codeForIcareusMessage(message), `ICAREUS source "${origin.source}" reported an error: ${message}.`, origin);
+  return { code: codeForIcareusMessage(message), message };
 }
 
-function codeForIcareusMessage(message: string): GatewayError['code'] {
+function codeForIcareusMessage(message: string): Code {
   if (/token|auth|login/i.test(message)) return ErrorCode.UNAUTHENTICATED;
   if (/permission|denied|forbidden|access/i.test(message)) return ErrorCode.FORBIDDEN;
   if (/not[-_ ]?found|no such|does not exist/i.test(message)) return ErrorCode.NOT_FOUND;

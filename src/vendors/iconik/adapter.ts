@@ -27,32 +27,24 @@ import type {
   VendorAdapter,
   WriteResult,
 } from '../adapter.js';
-import { encodePath } from '../encode-path.js';
 import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
-import { parseResponse } from '../parse-response.js';
+import type { EndpointCall } from '../endpoint.js';
+import { ICONIK_ENDPOINTS } from './endpoints.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseShareNativeId, shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
 import {
   ASSET_FIELDS_FOR_STATUS,
   ASSET_SEARCH_FIELDS,
   COLLECTION_SEARCH_FIELDS,
-  iconikAsset,
-  iconikCollection,
-  iconikList,
-  iconikShare,
-  iconikShareUser,
   type IconikAsset,
+  type IconikCollection,
 } from './responses.js';
 
 /** iconik caps `per_page` at 1000 (DOMAIN.md); we stay well below for search bodies. */
 const MAX_PER_PAGE = 1000;
 const ID_CHUNK = 500;
 
-const assetList = iconikList(iconikAsset);
-const collectionList = iconikList(iconikCollection);
-const shareList = iconikList(iconikShare);
-const shareUserList = iconikList(iconikShareUser);
 
 export const ICONIK_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'COLLECTIONS',
@@ -83,15 +75,14 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
-    const hits = await this.searchByIds(ids, 'assets', ASSET_SEARCH_FIELDS, (body) => parseResponse(assetList, body, this.origin, 'asset search').objects);
+    const hits = await this.byIdChunks(ids, async (chunk) => (await this.http.call(ICONIK_ENDPOINTS.assetSearch, this.idSearch(chunk, 'assets', ASSET_SEARCH_FIELDS))).objects);
     // Hits complete enough to map; everything else through the documented by-id read.
     const usable = hits.map((hit) => (hit instanceof Error || hit === null || !ASSET_FIELDS_FOR_STATUS.every((field) => hit[field] != null) ? null : hit));
     const reread = ids.filter((_id, i) => usable[i] === null && !(hits[i] instanceof Error));
     const byId = new Map<string, IconikAsset | null | Error>();
     if (reread.length > 0) {
       const read = await readEach(reread, this.http.concurrency, async (id) => {
-        const { body } = await this.http.send({ method: 'GET', path: encodePath`/assets/v1/assets/${id}/` });
-        return parseResponse(iconikAsset, body, this.origin, 'asset');
+        return this.http.call(ICONIK_ENDPOINTS.asset, { params: { id } });
       });
       reread.forEach((id, i) => byId.set(id, read[i] ?? null));
     }
@@ -106,14 +97,13 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
-    const hits = await this.searchByIds(ids, 'collections', COLLECTION_SEARCH_FIELDS, (body) =>
-      parseResponse(collectionList, body, this.origin, 'collection search').objects,
+    const hits = await this.byIdChunks(ids, async (chunk) =>
+      (await this.http.call(ICONIK_ENDPOINTS.collectionSearch, this.idSearch(chunk, 'collections', COLLECTION_SEARCH_FIELDS))).objects,
     );
     const reread = ids.filter((_id, i) => hits[i] === null || (!(hits[i] instanceof Error) && hits[i]?.status == null));
     const read = reread.length
       ? await readEach(reread, this.http.concurrency, async (id) => {
-          const { body } = await this.http.send({ method: 'GET', path: encodePath`/assets/v1/collections/${id}/` });
-          return parseResponse(iconikCollection, body, this.origin, 'collection');
+          return this.http.call(ICONIK_ENDPOINTS.collection, { params: { id } });
         })
       : [];
     const byId = new Map(reread.map((id, i) => [id, read[i] ?? null]));
@@ -129,11 +119,7 @@ export class IconikAdapter implements VendorAdapter {
     return readEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseShareNativeId(nativeId);
       if (!ref) return null;
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/`,
-      });
-      return toShare(this.source, parseResponse(iconikShare, body, this.origin, 'share'));
+      return toShare(this.source, await this.http.call(ICONIK_ENDPOINTS.share, { params: ref }));
     });
   }
 
@@ -153,56 +139,37 @@ export class IconikAdapter implements VendorAdapter {
 
   async listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>> {
     return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: '/assets/v1/collections/',
+      const list = await this.http.call(ICONIK_ENDPOINTS.collections, {
         query: { page, per_page: perPage, is_root: query.topLevelOnly ? 'true' : undefined, status: 'ACTIVE' },
       });
-      return this.collectionPage(body);
+      return this.collectionPage(list);
     }));
   }
 
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
     return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: encodePath`/assets/v1/collections/${collectionId}/contents/`,
-        query: { object_types: 'assets', page, per_page: perPage },
-      });
-      const list = parseResponse(assetList, body, this.origin, 'collection contents');
+      const list = await this.http.call(ICONIK_ENDPOINTS.assetContents, { params: { id: collectionId }, query: { object_types: 'assets', page, per_page: perPage } });
       return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
     }));
   }
 
   async listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>> {
     return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: encodePath`/assets/v1/collections/${collectionId}/contents/`,
-        query: { object_types: 'collections', page, per_page: perPage },
-      });
-      return this.collectionPage(body);
+      return this.collectionPage(await this.http.call(ICONIK_ENDPOINTS.collectionContents, { params: { id: collectionId }, query: { object_types: 'collections', page, per_page: perPage } }));
     }));
   }
 
   async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
     return settleEach(collectionIds, this.http.concurrency, async (id) => {
-      const { body } = await this.http.send({ method: 'GET', path: encodePath`/assets/v1/collections/${id}/ancestors/` });
       // Assumption (docs/vendors.md): iconik lists ancestors from the top level down.
-      return parseResponse(collectionList, body, this.origin, 'ancestors').objects.map((doc) =>
-        toCollection(this.source, doc),
-      );
+      return (await this.http.call(ICONIK_ENDPOINTS.ancestors, { params: { id } })).objects.map((doc) => toCollection(this.source, doc));
     });
   }
 
   async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
     return settleEach(assetIds, this.http.concurrency, async (id) => {
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: encodePath`/assets/v1/assets/${id}/shares/`,
-        query: { per_page: MAX_PER_PAGE },
-      });
-      return parseResponse(shareList, body, this.origin, 'share list').objects.map((doc) => toShare(this.source, doc));
+      const list = await this.http.call(ICONIK_ENDPOINTS.objectShares, { params: { objectType: 'assets', objectId: id }, query: { per_page: MAX_PER_PAGE } });
+      return list.objects.map((doc) => toShare(this.source, doc));
     });
   }
 
@@ -210,12 +177,7 @@ export class IconikAdapter implements VendorAdapter {
     return settleEach(shares, this.http.concurrency, async (share) => {
       const ref = parseShareNativeId(share.nativeId);
       if (!ref) return [];
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/users/`,
-        query: { per_page: MAX_PER_PAGE },
-      });
-      return parseResponse(shareUserList, body, this.origin, 'share users').objects.map((user) => user.email);
+      return (await this.http.call(ICONIK_ENDPOINTS.shareUsers, { params: ref, query: { per_page: MAX_PER_PAGE } })).objects.map((user) => user.email);
     });
   }
 
@@ -226,12 +188,7 @@ export class IconikAdapter implements VendorAdapter {
 
   async listRecycleBin(window: Window): Promise<Page<AssetModel>> {
     return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty(async ({ page, perPage }) => {
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: '/assets/v1/delete_queue/assets/',
-        query: { page, per_page: perPage, sort: 'date_deleted,desc' },
-      });
-      const list = parseResponse(assetList, body, this.origin, 'delete queue');
+      const list = await this.http.call(ICONIK_ENDPOINTS.deleteQueue, { query: { page, per_page: perPage, sort: 'date_deleted,desc' } });
       return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
     }));
   }
@@ -243,17 +200,17 @@ export class IconikAdapter implements VendorAdapter {
   async updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null> {
     // iconik keeps descriptions in metadata views, not on the asset (docs/vendors.md).
     if (changes.description !== undefined) throw unsupported(this.origin, 'changing descriptions');
-    await this.http.send({ method: 'PATCH', path: encodePath`/assets/v1/assets/${id}/`, body: { title: changes.title } });
+    await this.http.call(ICONIK_ENDPOINTS.updateAsset, { params: { id }, body: { title: changes.title } });
     return null;
   }
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
-    await this.inChunks(ids, (chunk) => this.http.send({ method: 'POST', path: '/assets/v1/delete_queue/assets/', body: { ids: chunk } }));
+    await this.inChunks(ids, (chunk) => this.http.call(ICONIK_ENDPOINTS.deleteAssets, { body: { ids: chunk } }));
     return this.judge(ids, await this.readDeleted(ids), (asset) => asset.status === 'DELETED', 'iconik did not move the asset to the delete queue');
   }
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
-    await this.inChunks(ids, (chunk) => this.http.send({ method: 'DELETE', path: '/assets/v1/delete_queue/assets/', body: { ids: chunk } }));
+    await this.inChunks(ids, (chunk) => this.http.call(ICONIK_ENDPOINTS.restoreAssets, { body: { ids: chunk } }));
     return this.readBack(ids, (asset) => asset.status !== 'DELETED', 'the asset is not in the delete queue');
   }
 
@@ -266,7 +223,7 @@ export class IconikAdapter implements VendorAdapter {
       return asset && !(asset instanceof Error) && asset.status === 'DELETED';
     });
     if (purgeable.length > 0) {
-      await this.inChunks(purgeable, (chunk) => this.http.send({ method: 'POST', path: '/assets/v1/delete_queue/assets/purge/', body: { ids: chunk } }));
+      await this.inChunks(purgeable, (chunk) => this.http.call(ICONIK_ENDPOINTS.purgeAssets, { body: { ids: chunk } }));
     }
     return before.map((asset, i) => {
       if (asset instanceof Error) return asset;
@@ -277,7 +234,7 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async emptyRecycleBin(): Promise<void> {
-    await this.http.send({ method: 'POST', path: '/assets/v1/delete_queue/assets/purge/all/' });
+    await this.http.call(ICONIK_ENDPOINTS.purgeAll);
   }
 
   /** iconik has no plain move: the asset is added to the destination and removed from its other collections. */
@@ -312,20 +269,18 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
-    const { body } = await this.http.send({ method: 'POST', path: '/assets/v1/collections/', body: { title, parent_id: parentId } });
-    return toCollection(this.source, parseResponse(iconikCollection, body, this.origin, 'collection'));
+    return toCollection(this.source, await this.http.call(ICONIK_ENDPOINTS.createCollection, { body: { title, parent_id: parentId } }));
   }
 
   async deleteCollection(id: string): Promise<void> {
     // 202: iconik moves the collection to its delete queue.
-    await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/collections/${id}/` });
+    await this.http.call(ICONIK_ENDPOINTS.deleteCollection, { params: { id } });
   }
 
   async createShare(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel> {
     const objectType = shareObjectType(target);
-    const { body } = await this.http.send({
-      method: 'POST',
-      path: encodePath`/assets/v1/${objectType}/${target.nativeId}/shares/`,
+    const created = await this.http.call(ICONIK_ENDPOINTS.createShare, {
+      params: { objectType, objectId: target.nativeId },
       // ShareCreateSchema: the four allow_* flags and `emails` are required.
       body: {
         emails: options.emails ?? [],
@@ -339,7 +294,7 @@ export class IconikAdapter implements VendorAdapter {
         ...(options.password ? { password: options.password } : {}),
       },
     });
-    return toShare(this.source, parseResponse(iconikShare, body, this.origin, 'share'));
+    return toShare(this.source, created);
   }
 
   async updateShare(share: ShareModel, options: ShareOptions): Promise<ShareModel> {
@@ -349,9 +304,8 @@ export class IconikAdapter implements VendorAdapter {
     if (options.expiresAt === null) throw unsupported(this.origin, 'removing a share\'s expiry');
     const expires = options.expiresAt ?? share.expiresAt;
     // PUT takes the whole ShareSchema: current values, overridden by what was given.
-    const { body } = await this.http.send({
-      method: 'PUT',
-      path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/`,
+    const updated = await this.http.call(ICONIK_ENDPOINTS.updateShare, {
+      params: ref,
       body: {
         title: options.title !== undefined ? options.title : share.title,
         ...(expires ? { expires: expires.toISOString() } : {}),
@@ -362,25 +316,21 @@ export class IconikAdapter implements VendorAdapter {
         ...(options.message !== undefined ? { message: options.message } : {}),
       },
     });
-    return toShare(this.source, parseResponse(iconikShare, body, this.origin, 'share'));
+    return toShare(this.source, updated);
   }
 
   async deleteShare(share: ShareModel): Promise<void> {
     const ref = parseShareNativeId(share.nativeId);
     if (!ref) throw notFound(this.origin, `Share ${share.nativeId}`);
-    await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/${ref.objectType}/${ref.objectId}/shares/${ref.shareId}/` });
+    await this.http.call(ICONIK_ENDPOINTS.deleteShare, { params: ref });
   }
 
   private async addContent(collectionId: string, assetId: string): Promise<void> {
-    await this.http.send({
-      method: 'POST',
-      path: encodePath`/assets/v1/collections/${collectionId}/contents/`,
-      body: { object_id: assetId, object_type: 'assets' },
-    });
+    await this.http.call(ICONIK_ENDPOINTS.addContent, { params: { id: collectionId }, body: { object_id: assetId, object_type: 'assets' } });
   }
 
   private async removeContent(collectionId: string, assetId: string): Promise<void> {
-    await this.http.send({ method: 'DELETE', path: encodePath`/assets/v1/collections/${collectionId}/contents/assets/${assetId}/` });
+    await this.http.call(ICONIK_ENDPOINTS.removeContent, { params: { id: collectionId, objectId: assetId } });
   }
 
   /** Per-item calls done: read the assets back once and report each by its end state. */
@@ -413,12 +363,8 @@ export class IconikAdapter implements VendorAdapter {
   private async readDeleted(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
     let queued = new Map<string, AssetModel>();
     try {
-      const { body } = await this.http.send({
-        method: 'GET',
-        path: '/assets/v1/delete_queue/assets/',
-        query: { page: 1, per_page: Math.min(MAX_PER_PAGE, ids.length), sort: 'date_deleted,desc' },
-      });
-      queued = new Map(parseResponse(assetList, body, this.origin, 'delete queue').objects.map((doc) => [doc.id, toAsset(this.source, { ...doc, status: 'DELETED' })]));
+      const list = await this.http.call(ICONIK_ENDPOINTS.deleteQueue, { query: { page: 1, per_page: Math.min(MAX_PER_PAGE, ids.length), sort: 'date_deleted,desc' } });
+      queued = new Map(list.objects.map((doc) => [doc.id, toAsset(this.source, { ...doc, status: 'DELETED' })]));
     } catch (error) {
       // An empty queue answers 404 for page 1 (no such page): nothing is queued.
       if (!(error instanceof GatewayError && error.code === ErrorCode.NOT_FOUND)) throw error;
@@ -437,40 +383,25 @@ export class IconikAdapter implements VendorAdapter {
     });
   }
 
-  private collectionPage(body: unknown): FetchedPage<CollectionModel> {
-    const list = parseResponse(collectionList, body, this.origin, 'collection list');
+  private collectionPage(list: { objects: IconikCollection[]; total?: number | null | undefined }): FetchedPage<CollectionModel> {
     return { items: list.objects.map((doc) => toCollection(this.source, doc)), total: list.total ?? null };
   }
 
   private async searchPage({ page, perPage }: PageRequest, criteria: Record<string, unknown>): Promise<FetchedPage<AssetModel>> {
-    const { body } = await this.http.send({
-      method: 'POST',
-      path: '/search/v1/search/',
-        idempotent: true,
+    const list = await this.http.call(ICONIK_ENDPOINTS.assetSearch, {
       // No signed URLs or search history for machine reads: faster, and no side effects.
       query: { page, per_page: perPage, generate_signed_url: false, save_search_history: false },
       body: criteria,
     });
-    const list = parseResponse(assetList, body, this.origin, 'asset search');
     return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
   }
 
-  private async searchByIds<T extends { id: string }>(
-    ids: readonly string[],
-    docType: 'assets' | 'collections',
-    fields: readonly string[],
-    read: (body: unknown) => T[],
-  ): Promise<BatchResult<T | null>> {
-    return this.byIdChunks(ids, async (chunk) => {
-      const { body } = await this.http.send({
-        method: 'POST',
-        path: '/search/v1/search/',
-        idempotent: true,
-        query: { per_page: chunk.length, generate_signed_url: false, save_search_history: false },
-        body: { doc_types: [docType], include_fields: fields, filter: { operator: 'AND', terms: [{ name: 'id', value_in: chunk }] } },
-      });
-      return read(body);
-    });
+  /** One search per ID_CHUNK ids (filter `id` value_in), asking for the fields the mapping reads. */
+  private idSearch(chunk: readonly string[], docType: 'assets' | 'collections', fields: readonly string[]): EndpointCall {
+    return {
+      query: { per_page: chunk.length, generate_signed_url: false, save_search_history: false },
+      body: { doc_types: [docType], include_fields: fields, filter: { operator: 'AND', terms: [{ name: 'id', value_in: chunk }] } },
+    };
   }
 
   /** Splits ids into chunks, fetches each, and answers per id (null when not returned). */

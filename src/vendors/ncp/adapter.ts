@@ -13,23 +13,17 @@ import { notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
 import { sliceWindow } from '../../pagination/page-window.js';
-import { encodePath } from '../encode-path.js';
 import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
-import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
-import { ncpAsset, ncpAssetPage, ncpDone, ncpEnvelope, ncpProject, ncpProjectList, throwIfNcpError } from './responses.js';
+import { NCP_ENDPOINTS } from './endpoints.js';
 
 /** pageSize of the asset list: 1-1000 (Get media asset list). */
 const MAX_PAGE_SIZE = 1000;
 
 export const NCP_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS']);
 
-const assetResponse = ncpEnvelope(ncpAsset);
-const projectResponse = ncpEnvelope(ncpProject);
-const assetList = ncpAssetPage(ncpAsset);
-const projectList = ncpProjectList(ncpProject);
 
 /** NCP for one GraphQL request (built per request by the connection in ./index.ts). */
 export class NcpAdapter implements VendorAdapter {
@@ -49,8 +43,8 @@ export class NcpAdapter implements VendorAdapter {
     return readEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseAssetNativeId(nativeId);
       if (!ref) return null;
-      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${ref.projectId}/assets/${ref.assetId}`);
-      return toAsset(this.source, parseResponse(assetResponse, body, this.origin, 'asset').result);
+      const { result } = await this.http.call(NCP_ENDPOINTS.asset, { params: { workspace: this.workspace, ...ref } });
+      return toAsset(this.source, result);
     });
   }
 
@@ -66,8 +60,8 @@ export class NcpAdapter implements VendorAdapter {
       }
     }
     return readEach(ids, this.http.concurrency, async (projectId) => {
-      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${projectId}`);
-      return toCollection(this.source, parseResponse(projectResponse, body, this.origin, 'project').result);
+      const { result } = await this.http.call(NCP_ENDPOINTS.project, { params: { workspace: this.workspace, projectId } });
+      return toCollection(this.source, result);
     });
   }
 
@@ -107,13 +101,11 @@ export class NcpAdapter implements VendorAdapter {
     return settleEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseAssetNativeId(nativeId);
       if (!ref) throw notFound(this.origin, `Asset ${nativeId}`);
-      const { body } = await this.http.send({
-        method: 'PATCH',
-        path: encodePath`/api/v1/workspaces/${this.workspace}/projects/${ref.projectId}/assets/${ref.assetId}`,
+      const { result } = await this.http.call(NCP_ENDPOINTS.moveAsset, {
+        params: { workspace: this.workspace, ...ref },
         query: { new_project_id: destinationCollectionId },
       });
-      throwIfNcpError(body, this.origin);
-      const asset = toAsset(this.source, parseResponse(assetResponse, body, this.origin, 'move').result);
+      const asset = toAsset(this.source, result);
       return { asset, note: 'NCP asset IDs include the project: use the returned asset\'s new ID from now on.' };
     });
   }
@@ -123,12 +115,7 @@ export class NcpAdapter implements VendorAdapter {
     return settleEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseAssetNativeId(nativeId);
       if (!ref) throw notFound(this.origin, `Asset ${nativeId}`);
-      const { body } = await this.http.send({
-        method: 'DELETE',
-        path: encodePath`/api/v1/workspaces/${this.workspace}/projects/${ref.projectId}/assets/${ref.assetId}`,
-      });
-      throwIfNcpError(body, this.origin);
-      parseResponse(ncpDone, body, this.origin, 'delete');
+      await this.http.call(NCP_ENDPOINTS.deleteAsset, { params: { workspace: this.workspace, ...ref } });
       return { asset: null, note: 'Deleted permanently: NCP Media Intelligence has no recycle bin.' };
     });
   }
@@ -136,11 +123,10 @@ export class NcpAdapter implements VendorAdapter {
   private async projectAssets(projectId: string, window: Window): Promise<Page<AssetModel> & { total: number }> {
     let total = 0;
     const page = await fetchWindow(window, MAX_PAGE_SIZE, async ({ page: pageNumber, perPage }) => {
-      const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects/${projectId}/assets`, {
-        pageNum: pageNumber,
-        pageSize: perPage,
+      const { result: list } = await this.http.call(NCP_ENDPOINTS.assetList, {
+        params: { workspace: this.workspace, projectId },
+        query: { pageNum: pageNumber, pageSize: perPage },
       });
-      const list = parseResponse(assetList, body, this.origin, 'project assets').result;
       total = list.totalCount ?? list.content.length;
       return { items: list.content.map((asset) => toAsset(this.source, asset)), total: list.totalCount ?? null };
     });
@@ -149,13 +135,7 @@ export class NcpAdapter implements VendorAdapter {
 
   /** The project list has no paging parameters: one call answers the whole workspace. */
   private async allProjects(): Promise<CollectionModel[]> {
-    const body = await this.get(encodePath`/api/v1/workspaces/${this.workspace}/projects`);
-    return parseResponse(projectList, body, this.origin, 'project list').result.projects.map((project) => toCollection(this.source, project));
-  }
-
-  private async get(path: string, query?: Record<string, number | string>): Promise<unknown> {
-    const { body } = await this.http.send({ method: 'GET', path, ...(query ? { query } : {}) });
-    throwIfNcpError(body, this.origin);
-    return body;
+    const { result } = await this.http.call(NCP_ENDPOINTS.projectList, { params: { workspace: this.workspace } });
+    return result.projects.map((project) => toCollection(this.source, project));
   }
 }

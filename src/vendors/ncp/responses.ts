@@ -2,7 +2,8 @@
 // Media Intelligence API guide (pages named in docs/vendors.md). Every response is
 // {code, message, result}; code "0" is success.
 import { z } from 'zod';
-import { ErrorCode, GatewayError, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode } from '../../errors.js';
+import type { BodyError } from '../endpoint.js';
 
 const id = z.union([z.number(), z.string()]);
 
@@ -57,15 +58,13 @@ const gatewayFailure = z.object({
   error: z.object({ errorCode: z.string().nullish(), message: z.string().nullish(), details: z.string().nullish() }),
 });
 
-/** A 2xx body whose code is not "0" is still an error. */
-export function throwIfNcpError(body: unknown, origin: ErrorOrigin): void {
+/** A 2xx body whose code is not "0" is still an error (the endpoints' errorInBody). */
+export function ncpBodyError(body: unknown): BodyError | undefined {
+  // A plain look first: every successful answer passes here.
+  if (typeof body !== 'object' || body === null || (body as { code?: unknown }).code === '0') return undefined;
   const parsed = failure.safeParse(body);
-  if (!parsed.success || parsed.data.code === '0') return;
-  throw new GatewayError(
-    ErrorCode.UPSTREAM_REJECTED,
-    `NCP_MEDIA_INTELLIGENCE source "${origin.source}" answered code ${parsed.data.code}: ${(parsed.data.message ?? '').slice(0, 200)}.`,
-    origin,
-  );
+  if (!parsed.success) return undefined;
+  return { code: ErrorCode.UPSTREAM_REJECTED, message: `code ${parsed.data.code}: ${(parsed.data.message ?? '').slice(0, 200)}` };
 }
 
 export function ncpErrorMessage(_status: number, body: unknown): string | undefined {

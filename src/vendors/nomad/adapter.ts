@@ -25,19 +25,13 @@ import type {
   WriteOptions,
   WriteResult,
 } from '../adapter.js';
-import { encodePath } from '../encode-path.js';
 import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
-import { parseResponse } from '../parse-response.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
+import { NOMAD_ENDPOINTS } from './endpoints.js';
 import {
-  nomadAsset,
-  nomadBatchResult,
   nomadIdentifiers,
-  nomadIdModel,
-  nomadSearchList,
-  nomadShare,
   type NomadAssetType,
   type NomadSearchResult,
 } from './responses.js';
@@ -126,10 +120,9 @@ export class NomadAdapter implements VendorAdapter {
 
   async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
     return settleEach(collectionIds, this.http.concurrency, async (id) => {
-      const { body } = await this.http.send({ method: 'GET', path: encodePath`/admin/asset/${id}/parent-folders` });
       // Documented: from the root down to the direct parent, without the asset itself; so
       // each folder's parent is the one before it.
-      const items = parseResponse(nomadSearchList, body, this.origin, 'parent-folders').items ?? [];
+      const items = (await this.http.call(NOMAD_ENDPOINTS.parentFolders, { params: { id } })).items ?? [];
       return items.map((hit, i) =>
         toCollection(this.source, {
           id: hit.id,
@@ -150,8 +143,7 @@ export class NomadAdapter implements VendorAdapter {
   async updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null> {
     // ChangeAssetPropertiesModel has displayName and dates, no description (docs/vendors.md).
     if (changes.description !== undefined) throw unsupported(this.origin, 'changing descriptions');
-    const { body } = await this.http.send({ method: 'PATCH', path: encodePath`/admin/asset/${id}`, body: { displayName: changes.title } });
-    parseResponse(nomadIdModel, body, this.origin, 'asset update');
+    await this.http.call(NOMAD_ENDPOINTS.updateAsset, { params: { id }, body: { displayName: changes.title } });
     const item = await this.readItem(id);
     return isFile(item) ? toAsset(this.source, item) : null;
   }
@@ -176,27 +168,23 @@ export class NomadAdapter implements VendorAdapter {
   /** POST /admin/asset/{id}/copy per asset: its {id} answer is the copy's (docs/vendors.md). */
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
     return settleEach(ids, this.http.concurrency, async (id) => {
-      const { body } = await this.http.send({
-        method: 'POST',
-        path: encodePath`/admin/asset/${id}/copy`,
+      const copy = await this.http.call(NOMAD_ENDPOINTS.copyAsset, {
+        params: { id },
         body: { targetIds: [id], actionArguments: { destinationFolderAssetId: destinationCollectionId } },
       });
-      const copy = parseResponse(nomadIdModel, body, this.origin, 'copy');
       return { asset: toAsset(this.source, await this.readItem(copy.id)) };
     });
   }
 
   async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
     if (!parentId) throw badUserInput('Nomad folders are created inside a folder or bucket: give "parentId".');
-    const { body } = await this.http.send({ method: 'POST', path: encodePath`/admin/asset/${parentId}/create-folder`, body: { displayName: title } });
-    const created = parseResponse(nomadIdModel, body, this.origin, 'create-folder');
+    const created = await this.http.call(NOMAD_ENDPOINTS.createFolder, { params: { parentId }, body: { displayName: title } });
     return toCollection(this.source, await this.readItem(created.id));
   }
 
   async deleteCollection(id: string): Promise<void> {
     // DELETE /admin/asset/{id} deletes the folder and everything in it, permanently.
-    const { body } = await this.http.send({ method: 'DELETE', path: encodePath`/admin/asset/${id}` });
-    parseResponse(nomadIdModel, body, this.origin, 'delete');
+    await this.http.call(NOMAD_ENDPOINTS.deleteAsset, { params: { id } });
   }
 
   /**
@@ -208,9 +196,7 @@ export class NomadAdapter implements VendorAdapter {
   async createShare(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel> {
     if (target.objectType !== 'Asset') throw unsupported(this.origin, 'sharing folders');
     this.refuseUnmappedShareOptions(options);
-    const { body } = await this.http.send({
-      method: 'POST',
-      path: '/share',
+    const created = await this.http.call(NOMAD_ENDPOINTS.createShare, {
       body: {
         sharedContents: [target.nativeId],
         assetId: target.nativeId,
@@ -218,28 +204,26 @@ export class NomadAdapter implements VendorAdapter {
         ...(options.expiresAt ? { expirationDate: options.expiresAt.toISOString() } : {}),
       },
     });
-    return toShare(this.source, parseResponse(nomadShare, body, this.origin, 'share'));
+    return toShare(this.source, created);
   }
 
   /** PUT /share/{id} takes the whole share model: the current one, with the changes. */
   async updateShare(share: ShareModel, options: ShareOptions): Promise<ShareModel> {
     this.refuseUnmappedShareOptions(options);
     const current = await this.readShare(share.nativeId);
-    const { body } = await this.http.send({
-      method: 'PUT',
-      path: encodePath`/share/${share.nativeId}`,
+    const updated = await this.http.call(NOMAD_ENDPOINTS.updateShare, {
+      params: { shareId: share.nativeId },
       body: {
         ...current,
         ...(options.title !== undefined ? { name: options.title } : {}),
         ...(options.expiresAt !== undefined ? { expirationDate: options.expiresAt?.toISOString() ?? null } : {}),
       },
     });
-    return toShare(this.source, parseResponse(nomadShare, body, this.origin, 'share'));
+    return toShare(this.source, updated);
   }
 
   async deleteShare(share: ShareModel): Promise<void> {
-    const { body } = await this.http.send({ method: 'DELETE', path: encodePath`/share/${share.nativeId}` });
-    parseResponse(nomadIdModel, body, this.origin, 'share delete');
+    await this.http.call(NOMAD_ENDPOINTS.deleteShare, { params: { shareId: share.nativeId } });
   }
 
   private refuseUnmappedShareOptions(options: ShareOptions): void {
@@ -267,8 +251,8 @@ export class NomadAdapter implements VendorAdapter {
     for (let i = 0; i < ids.length; i += BATCH_CHUNK) {
       const chunk = ids.slice(i, i + BATCH_CHUNK);
       try {
-        const { body } = await this.http.send({ method: 'POST', path: encodePath`/admin/asset/${action}`, body: { targetIds: chunk, actionArguments } });
-        const items = new Map((parseResponse(nomadBatchResult, body, this.origin, action).items ?? []).map((item) => [item.id, item]));
+        const answer = await this.http.call(NOMAD_ENDPOINTS.batchAction, { params: { action }, body: { targetIds: chunk, actionArguments } });
+        const items = new Map((answer.items ?? []).map((item) => [item.id, item]));
         const accepted = chunk.map((id): Error | string => {
           const item = items.get(id);
           if (!item) return notFound(this.origin, `Asset ${id}`);
@@ -295,21 +279,16 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   private async readItem(id: string): Promise<NomadItem> {
-    const { body } = await this.http.send({ method: 'GET', path: encodePath`/admin/asset/${id}` });
-    return itemFromAsset(parseResponse(nomadAsset, body, this.origin, 'asset'));
+    return itemFromAsset(await this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } }));
   }
 
   private async readShare(id: string) {
-    const { body } = await this.http.send({ method: 'GET', path: encodePath`/share/${id}` });
-    return parseResponse(nomadShare, body, this.origin, 'share');
+    return this.http.call(NOMAD_ENDPOINTS.shareById, { params: { shareId: id } });
   }
 
   /** One POST /admin/search page, 1-based `page` translated to Nomad's 0-based pageOffset. */
   private async searchPage<T>({ page, perPage }: PageRequest, criteria: SearchCriteria, map: (item: NomadItem) => T): Promise<FetchedPage<T>> {
-    const { body } = await this.http.send({
-      method: 'POST',
-      path: '/admin/search',
-      idempotent: true,
+    const list = await this.http.call(NOMAD_ENDPOINTS.search, {
       body: {
         ...(criteria.text ? { searchQuery: criteria.text } : {}),
         pageOffset: page - 1,
@@ -322,7 +301,6 @@ export class NomadAdapter implements VendorAdapter {
         searchResultFields: SEARCH_RESULT_FIELDS,
       },
     });
-    const list = parseResponse(nomadSearchList, body, this.origin, 'search');
     const items = await this.itemsFromHits(list.items ?? []);
     return { items: items.map(map), total: list.totalItemCount ?? null };
   }

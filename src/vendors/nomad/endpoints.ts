@@ -1,0 +1,109 @@
+// Every Nomad call the adapter makes, as data (see src/vendors/endpoint.ts). References are
+// operations of Nomad's official OpenAPI (Nomad-Media/openapi-spec); docs/vendors.md and
+// test/contracts/nomad.contract.ts give the fields relied on and the confidence.
+import { z } from 'zod';
+import type { Endpoint } from '../endpoint.js';
+import { nomadAsset, nomadBatchResult, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
+
+const ADMIN = 'swagger-admin.json';
+const PORTAL = 'swagger-portal.json';
+
+export const NOMAD_ENDPOINTS = {
+  search: {
+    name: 'search',
+    method: 'POST',
+    path: '/admin/search',
+    // A read sent as POST: repeating it is harmless.
+    safeToRepeat: true,
+    response: nomadSearchList,
+    reference: `${ADMIN} POST /admin/search (SearchModel -> ListResultModelSearchResultModel)`,
+  },
+  assetById: {
+    name: 'asset',
+    method: 'GET',
+    path: '/admin/asset/{id}',
+    safeToRepeat: true,
+    response: nomadAsset,
+    reference: `${ADMIN} GET /admin/asset/{id} (AssetModel)`,
+  },
+  parentFolders: {
+    name: 'parent-folders',
+    method: 'GET',
+    path: '/admin/asset/{id}/parent-folders',
+    safeToRepeat: true,
+    response: nomadSearchList,
+    reference: `${ADMIN} GET /admin/asset/{id}/parent-folders (ListResultModelSearchResultModel, root first)`,
+  },
+  updateAsset: {
+    name: 'asset update',
+    method: 'PATCH',
+    path: '/admin/asset/{id}',
+    safeToRepeat: false,
+    response: nomadIdModel,
+    reference: `${ADMIN} PATCH /admin/asset/{id} (ChangeAssetPropertiesModel -> IdModel)`,
+  },
+  deleteAsset: {
+    name: 'delete',
+    method: 'DELETE',
+    path: '/admin/asset/{id}',
+    safeToRepeat: false,
+    response: nomadIdModel,
+    reference: `${ADMIN} DELETE /admin/asset/{id} (IdModel)`,
+  },
+  createFolder: {
+    name: 'create-folder',
+    method: 'POST',
+    path: '/admin/asset/{parentId}/create-folder',
+    safeToRepeat: false,
+    response: nomadIdModel,
+    reference: `${ADMIN} POST /admin/asset/{parentId}/create-folder (CreateFolderModel -> IdModel)`,
+  },
+  copyAsset: {
+    name: 'copy',
+    method: 'POST',
+    path: '/admin/asset/{id}/copy',
+    safeToRepeat: false,
+    response: nomadIdModel,
+    reference: `${ADMIN} POST /admin/asset/{id}/copy (BatchModel -> IdModel)`,
+  },
+  batchAction: {
+    name: 'batch action',
+    method: 'POST',
+    path: '/admin/asset/{action}',
+    safeToRepeat: false,
+    response: nomadBatchResult,
+    reference: `${ADMIN} POST /admin/asset/{name} (BatchModel -> BatchResultModel)`,
+  },
+  createShare: {
+    name: 'share',
+    method: 'POST',
+    path: '/share',
+    safeToRepeat: false,
+    response: nomadShare,
+    reference: `${PORTAL} POST /share (ShareAddModel -> ShareModel)`,
+  },
+  shareById: {
+    name: 'share',
+    method: 'GET',
+    path: '/share/{shareId}',
+    safeToRepeat: true,
+    response: nomadShare,
+    reference: `${PORTAL} GET /share/{shareId} (ShareModel)`,
+  },
+  updateShare: {
+    name: 'share update',
+    method: 'PUT',
+    path: '/share/{shareId}',
+    safeToRepeat: false,
+    response: nomadShare,
+    reference: `${PORTAL} PUT /share/{shareId} (ShareUpdateModel -> ShareModel)`,
+  },
+  deleteShare: {
+    name: 'share delete',
+    method: 'DELETE',
+    path: '/share/{shareId}',
+    safeToRepeat: false,
+    response: nomadIdModel,
+    reference: `${PORTAL} DELETE /share/{shareId} (IdModel)`,
+  },
+} as const satisfies Record<string, Endpoint<z.ZodType>>;

@@ -1,0 +1,49 @@
+// Retry safety comes from each call's description (src/vendors/<vendor>/endpoints.ts), not
+// from the HTTP verb, and write answers are validated like reads. Icareus writes are GETs:
+// before this, a 503 made the gateway send deleteAsset twice, and an empty 204 answer to a
+// purge was reported as success.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/ids.js';
+import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
+
+let h: DemoHarness;
+beforeAll(async () => {
+  h = await startDemoHarness();
+});
+afterAll(async () => h.stop());
+
+const actions = (name: string) => h.demo.icareus.requests.filter((r) => r.url.includes(`action=${name}&`) || r.url.endsWith(`action=${name}`));
+type Results = { results: Array<{ ok: boolean; error: { code: string } | null }> };
+
+describe('retry safety per call', () => {
+  it('sends an Icareus delete (a GET) once, even when the vendor answers 503', async () => {
+    const asset = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609);
+    h.clearRequests();
+    h.demo.icareus.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1, match: 'GET /api/archive' });
+    const res = await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'icareus-demo', String(asset?.id))],
+    });
+    expect((res.body.data?.['deleteAssets'] as Results).results).toEqual([{ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } }]);
+    expect(h.demo.icareus.requests.filter((r) => r.url.includes('action=deleteAsset'))).toHaveLength(1);
+    expect(h.demo.icareus.state.assets.has(asset?.id ?? 0)).toBe(true);
+  });
+
+  it('still retries an Icareus read (a GET declared safe to repeat)', async () => {
+    h.clearRequests();
+    h.demo.icareus.faults.inject({ fault: { kind: 'status', status: 503 }, times: 1, match: 'GET /api/archive' });
+    const res = await h.gql(`{ assets(first: 2, filter: { sources: ["icareus-demo"] }) { edges { node { title } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(actions('getOrganizationAssets')).toHaveLength(2);
+  });
+
+  it('does not report success for a write answered with an empty 204', async () => {
+    const asset = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609);
+    const id = encodeGlobalId('Asset', 'icareus-demo', String(asset?.id));
+    await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok } } }`, { ids: [id] });
+    expect(h.demo.icareus.state.recycleBin.has(asset?.id ?? 0)).toBe(true);
+    h.demo.icareus.faults.inject({ fault: { kind: 'empty' }, times: 1, match: 'GET /api/recyclebin' });
+    const res = await h.gql(`mutation($ids: [ID!]!) { purgeAssets(input: { ids: $ids }) { results { ok error { code } } } }`, { ids: [id] });
+    expect((res.body.data?.['purgeAssets'] as Results).results).toEqual([{ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } }]);
+    expect(h.demo.icareus.state.recycleBin.has(asset?.id ?? 0)).toBe(true);
+  });
+});
