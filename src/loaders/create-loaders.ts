@@ -24,15 +24,19 @@ export function createLoaders(sources: SourceRegistry, options: { batch?: boolea
     // By-id reads go through the optional shared cache (src/cache/); lists do not.
     assets: createSourceBatchLoader(sources, cachedRead(cache, 'Asset', (adapter, keys) => adapter.getAssets(ids(keys))), options),
     collections: createSourceBatchLoader(sources, cachedRead(cache, 'Collection', (adapter, keys) => adapter.getCollections(ids(keys))), options),
-    // Optional reads: a vendor without them has no shares and no nesting (adapter.ts).
+    // Reads of optional ports: a vendor without the port has no such objects (adapter.ts).
     shares: createSourceBatchLoader(
       sources,
-      cachedRead(cache, 'Share', async (adapter, keys) => adapter.getShares?.(ids(keys)) ?? keys.map(() => null)),
+      cachedRead(cache, 'Share', async (adapter, keys) => adapter.shares?.getShares(ids(keys)) ?? keys.map(() => null)),
       options,
     ),
-    ancestors: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getAncestors?.(ids(keys)) ?? keys.map(() => []), options),
-    assetShares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getAssetShares?.(ids(keys)) ?? keys.map(() => []), options),
-    shareRecipients: createSourceBatchLoader(sources, async (adapter, keys) => adapter.getShareRecipients?.(keys) ?? keys.map(() => []), options),
+    ancestors: createSourceBatchLoader(sources, async (adapter, keys) => adapter.nesting?.getAncestors(ids(keys)) ?? keys.map(() => []), options),
+    assetShares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.shareListing?.getAssetShares(ids(keys)) ?? keys.map(() => []), options),
+    shareRecipients: createSourceBatchLoader(
+      sources,
+      async (adapter, keys) => adapter.shareListing?.getShareRecipients(keys) ?? keys.map(() => []),
+      options,
+    ),
   };
 }
 

@@ -15,12 +15,12 @@
 // Writes are sent once and never retried here (UpstreamClient does not retry either).
 import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
-import { ErrorCode, GatewayError, badUserInput, unsupported } from '../errors.js';
-import type { Capability } from '../generated/resolvers-types.js';
+import { ErrorCode, GatewayError, badUserInput } from '../errors.js';
 import { toFormattedError } from '../http/format-error.js';
 import { decodeGlobalId, type DecodedId } from '../ids.js';
 import type { SourceEntry } from '../sources.js';
-import type { VendorAdapter, WriteOutcome, WriteResult } from '../vendors/adapter.js';
+import type { PortName, VendorAdapter, WriteOutcome, WriteResult } from '../vendors/adapter.js';
+import { requirePort } from '../vendors/capabilities.js';
 import type { AssetModel } from '../vendors/models.js';
 
 /** Most IDs one bulk mutation may carry. */
@@ -40,18 +40,18 @@ export interface AssetItemResult {
   readonly note: string | null;
 }
 
-export interface FanOutOperation {
-  /** The capability a source needs for this operation. */
-  readonly capability: Capability;
+export interface FanOutOperation<P extends PortName = PortName> {
+  /** The port a source needs for this operation (no port: its items fail as UNSUPPORTED). */
+  readonly port: P;
   /** Words for UNSUPPORTED messages, e.g. "deleting assets". */
   readonly describe: string;
   /** Runs the operation on one source's native ids (unique, in first-seen order). */
-  readonly run: (adapter: VendorAdapter, nativeIds: readonly string[], source: SourceEntry) => Promise<WriteResult> | undefined;
+  readonly run: (port: NonNullable<VendorAdapter[P]>, nativeIds: readonly string[], source: SourceEntry) => Promise<WriteResult>;
   /** Per-item check before anything is sent (e.g. same source as the destination). */
   readonly precheck?: (id: DecodedId) => GatewayError | null;
 }
 
-export async function fanOutAssets(context: GatewayContext, ids: readonly string[], operation: FanOutOperation): Promise<AssetItemResult[]> {
+export async function fanOutAssets<P extends PortName>(context: GatewayContext, ids: readonly string[], operation: FanOutOperation<P>): Promise<AssetItemResult[]> {
   if (ids.length > MAX_BULK_IDS) throw badUserInput(`"ids" may hold at most ${MAX_BULK_IDS} IDs; got ${ids.length}.`);
 
   // Each item: its decoded ID when it could be read, and the error that stops it, if any.
@@ -79,9 +79,7 @@ export async function fanOutAssets(context: GatewayContext, ids: readonly string
       const source = context.sources.get(sourceName);
       let results: WriteResult;
       try {
-        const pending = source.capabilities.includes(operation.capability) ? operation.run(source.adapter, nativeIds, source) : undefined;
-        if (!pending) throw unsupported({ source: source.name, vendor: source.vendor }, operation.describe);
-        results = await pending;
+        results = await operation.run(requirePort(source, operation.port, operation.describe), nativeIds, source);
         if (results.length !== nativeIds.length) throw new Error(`adapter answered ${results.length} results for ${nativeIds.length} ids`);
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));

@@ -1,29 +1,24 @@
 import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
-import { badUserInput, unsupported } from '../errors.js';
+import { badUserInput } from '../errors.js';
 import type { MutationResolvers, UserError } from '../generated/resolvers-types.js';
 import { decodeGlobalId, type DecodedId } from '../ids.js';
 import { fanOutAssets, type FanOutOperation } from '../mutations/fan-out.js';
 import { selectsInResults } from '../mutations/selected-fields.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
-import type { VendorAdapter, WriteResult } from '../vendors/adapter.js';
+import type { PortName, VendorAdapter, WriteResult } from '../vendors/adapter.js';
+import { requirePort } from '../vendors/capabilities.js';
 
-async function bulk(context: GatewayContext, ids: readonly string[], operation: FanOutOperation) {
+async function bulk<P extends PortName>(context: GatewayContext, ids: readonly string[], operation: FanOutOperation<P>) {
   return { results: await fanOutAssets(context, ids, operation), userErrors: [] };
 }
 
-const simple = (capability: FanOutOperation['capability'], describe: string, run: (adapter: VendorAdapter, ids: readonly string[]) => Promise<WriteResult> | undefined): FanOutOperation => ({
-  capability,
-  describe,
-  run,
-});
-
 /** copyAssets and moveAssets: the destination must be a Collection of the assets' source. */
-function transfer(
+function transfer<P extends 'copy' | 'move'>(
   context: GatewayContext,
   input: { ids: readonly string[]; destinationId: string },
-  capability: 'COPY_ASSETS' | 'MOVE_ASSETS',
-  run: (adapter: VendorAdapter, ids: readonly string[], destination: string) => Promise<WriteResult> | undefined,
+  port: P,
+  run: (found: NonNullable<VendorAdapter[P]>, ids: readonly string[], destination: string) => Promise<WriteResult>,
 ) {
   let destination: DecodedId;
   try {
@@ -41,33 +36,33 @@ function transfer(
     });
   }
   return bulk(context, input.ids, {
-    capability,
-    describe: capability === 'COPY_ASSETS' ? 'copying assets' : 'moving assets',
+    port,
+    describe: port === 'copy' ? 'copying assets' : 'moving assets',
     precheck: (id) =>
       id.source === destination.source
         ? null
         : badUserInput(`The destination collection is in source "${destination.source}", this asset in "${id.source}"; copy and move stay within one source.`),
-    run: (adapter, ids) => run(adapter, ids, destination.nativeId),
+    run: (found, ids) => run(found, ids, destination.nativeId),
   });
 }
 
 export const assetMutations: MutationResolvers = {
   deleteAssets: (_root, { input }, context, info) => {
     const details = selectsInResults(info, ['asset', 'note']);
-    return bulk(context, input.ids, simple('DELETE_ASSETS', 'deleting assets', (adapter, ids) => adapter.deleteAssets?.(ids, { details })));
+    return bulk(context, input.ids, { port: 'deletion', describe: 'deleting assets', run: (port, ids) => port.deleteAssets(ids, { details }) });
   },
   restoreAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, simple('RECYCLE_BIN', 'restoring assets from a recycle bin', (adapter, ids) => adapter.restoreAssets?.(ids))),
+    bulk(context, input.ids, { port: 'recycleBin', describe: 'restoring assets from a recycle bin', run: (port, ids) => port.restoreAssets(ids) }),
   purgeAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, simple('RECYCLE_BIN', 'purging assets from a recycle bin', (adapter, ids) => adapter.purgeAssets?.(ids))),
+    bulk(context, input.ids, { port: 'recycleBin', describe: 'purging assets from a recycle bin', run: (port, ids) => port.purgeAssets(ids) }),
   archiveAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, simple('ARCHIVE', 'archiving assets', (adapter, ids) => adapter.archiveAssets?.(ids))),
+    bulk(context, input.ids, { port: 'archive', describe: 'archiving assets', run: (port, ids) => port.archiveAssets(ids) }),
   restoreArchivedAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, simple('ARCHIVE', 'restoring archived assets', (adapter, ids) => adapter.restoreArchivedAssets?.(ids))),
+    bulk(context, input.ids, { port: 'archive', describe: 'restoring archived assets', run: (port, ids) => port.restoreArchivedAssets(ids) }),
   copyAssets: (_root, { input }, context) =>
-    transfer(context, input, 'COPY_ASSETS', (adapter, ids, destination) => adapter.copyAssets?.(ids, destination)),
+    transfer(context, input, 'copy', (port, ids, destination) => port.copyAssets(ids, destination)),
   moveAssets: (_root, { input }, context) =>
-    transfer(context, input, 'MOVE_ASSETS', (adapter, ids, destination) => adapter.moveAssets?.(ids, destination)),
+    transfer(context, input, 'move', (port, ids, destination) => port.moveAssets(ids, destination)),
 
   updateAsset: async (_root, { input }, context) => {
     const userError = (field: string[] | null, error: unknown) => ({ asset: null, userErrors: userErrorsFrom(field, error) });
@@ -78,9 +73,11 @@ export const assetMutations: MutationResolvers = {
       return userError(['input', 'id'], error);
     }
     const source = context.sources.get(ref.source);
-    const origin = { source: source.name, vendor: source.vendor };
-    if (!source.capabilities.includes('EDIT_ASSETS') || !source.adapter.updateAsset) {
-      return userError(null, unsupported(origin, 'editing assets'));
+    let edit;
+    try {
+      edit = requirePort(source, 'edit', 'editing assets');
+    } catch (error) {
+      return userError(null, error);
     }
     if (input.title === undefined && input.description === undefined) {
       return userError(['input'], badUserInput('Nothing to change: give a title or a description.'));
@@ -90,7 +87,7 @@ export const assetMutations: MutationResolvers = {
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
       };
-      const updated = await source.adapter.updateAsset(ref.nativeId, changes);
+      const updated = await edit.updateAsset(ref.nativeId, changes);
       await invalidate(context.cache, 'Asset', [ref]);
       context.loaders.assets.clear(ref);
       const asset = updated ?? (await context.loaders.assets.load(ref));

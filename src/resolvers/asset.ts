@@ -11,7 +11,7 @@ export const assetQuery: QueryResolvers = {
     const selected = context.sources.select(filter?.sources);
     const search = filter?.search?.trim() || null;
     const searchable = selected.filter((source) => {
-      if (!search || source.capabilities.includes('SEARCH')) return true;
+      if (!search || source.adapter.search) return true;
       reportSourceError(context, info, unsupported({ source: source.name, vendor: source.vendor }, 'free-text search (AssetFilter.search)'));
       return false;
     });
@@ -34,7 +34,7 @@ export const assetType: AssetResolvers = {
     return connectionFromArray(found.filter((item): item is CollectionModel => item !== null), args);
   },
   shares: async (asset, args, context) => {
-    if (!context.sources.get(asset.source).capabilities.includes('SHARES')) return connectionFromArray([], args);
+    if (!context.sources.get(asset.source).adapter.shareListing) return connectionFromArray([], args);
     const shares = await context.loaders.assetShares.load(asset);
     primeLoaders(context.loaders, shares);
     return connectionFromArray(shares, args);

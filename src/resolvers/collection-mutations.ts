@@ -1,21 +1,17 @@
 import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
-import { badUserInput, unsupported } from '../errors.js';
+import { badUserInput } from '../errors.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { decodeGlobalId, encodeGlobalId, type DecodedId } from '../ids.js';
 import { fanOutAssets } from '../mutations/fan-out.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
-import type { SourceEntry } from '../sources.js';
-import type { VendorAdapter, WriteResult } from '../vendors/adapter.js';
-
-function requireCapability(source: SourceEntry, capability: 'MANAGE_COLLECTIONS' | 'COLLECTION_MEMBERSHIP', what: string): void {
-  if (!source.capabilities.includes(capability)) throw unsupported({ source: source.name, vendor: source.vendor }, what);
-}
+import type { MembershipPort, WriteResult } from '../vendors/adapter.js';
+import { requirePort } from '../vendors/capabilities.js';
 
 async function membership(
   context: GatewayContext,
   input: { collectionId: string; ids: readonly string[] },
-  run: (adapter: VendorAdapter, collectionId: string, ids: readonly string[]) => Promise<WriteResult> | undefined,
+  run: (port: MembershipPort, collectionId: string, ids: readonly string[]) => Promise<WriteResult>,
   describe: string,
 ) {
   let collection: DecodedId;
@@ -27,10 +23,10 @@ async function membership(
     return { results: input.ids.map((id) => ({ id, ok: false, asset: null, note: null, error: failed })), userErrors: userError ? [userError] : [] };
   }
   const results = await fanOutAssets(context, input.ids, {
-    capability: 'COLLECTION_MEMBERSHIP',
+    port: 'membership',
     describe,
     precheck: (id) => (id.source === collection.source ? null : badUserInput(`The collection is in source "${collection.source}", this asset in "${id.source}".`)),
-    run: (adapter, ids) => run(adapter, collection.nativeId, ids),
+    run: (port, ids) => run(port, collection.nativeId, ids),
   });
   return { results, userErrors: [] };
 }
@@ -43,9 +39,7 @@ export const collectionMutations: MutationResolvers = {
       const sourceName = parent?.source ?? input.source;
       if (!sourceName) throw badUserInput('Give "parentId", or "source" for a top-level collection.');
       const source = context.sources.get(sourceName);
-      requireCapability(source, 'MANAGE_COLLECTIONS', 'creating collections');
-      if (!source.adapter.createCollection) throw unsupported({ source: source.name, vendor: source.vendor }, 'creating collections');
-      const collection = await source.adapter.createCollection(input.title, parent?.nativeId ?? null);
+      const collection = await requirePort(source, 'collectionAdmin', 'creating collections').createCollection(input.title, parent?.nativeId ?? null);
       context.loaders.collections.prime(collection, collection);
       return { collection, userErrors: [] };
     } catch (error) {
@@ -56,9 +50,7 @@ export const collectionMutations: MutationResolvers = {
     try {
       const ref = decodeGlobalId(input.id, (name) => context.sources.has(name), 'Collection');
       const source = context.sources.get(ref.source);
-      requireCapability(source, 'MANAGE_COLLECTIONS', 'deleting collections');
-      if (!source.adapter.deleteCollection) throw unsupported({ source: source.name, vendor: source.vendor }, 'deleting collections');
-      await source.adapter.deleteCollection(ref.nativeId);
+      await requirePort(source, 'collectionAdmin', 'deleting collections').deleteCollection(ref.nativeId);
       await invalidate(context.cache, 'Collection', [ref]);
       context.loaders.collections.clear(ref);
       return { deletedCollectionId: encodeGlobalId('Collection', ref.source, ref.nativeId), userErrors: [] };
@@ -67,7 +59,7 @@ export const collectionMutations: MutationResolvers = {
     }
   },
   addToCollection: (_root, { input }, context) =>
-    membership(context, input, (adapter, collectionId, ids) => adapter.addToCollection?.(collectionId, ids), 'adding assets to collections'),
+    membership(context, input, (port, collectionId, ids) => port.addToCollection(collectionId, ids), 'adding assets to collections'),
   removeFromCollection: (_root, { input }, context) =>
-    membership(context, input, (adapter, collectionId, ids) => adapter.removeFromCollection?.(collectionId, ids), 'removing assets from collections'),
+    membership(context, input, (port, collectionId, ids) => port.removeFromCollection(collectionId, ids), 'removing assets from collections'),
 };

@@ -6,7 +6,8 @@ import { listAcrossSources } from './list-across-sources.js';
 
 export const collectionQuery: QueryResolvers = {
   collections: (_root, { first, after, filter }, context, info) => {
-    const selected = context.sources.select(filter?.sources).filter((source) => source.capabilities.includes('COLLECTIONS'));
+    // Every vendor has collections (VendorAdapter's core reads).
+    const selected = context.sources.select(filter?.sources);
     const topLevelOnly = filter?.topLevelOnly ?? false;
     return listAcrossSources(context, info, selected, { first, after }, (source, window) =>
       source.adapter.listCollections(window, { topLevelOnly }),
@@ -28,7 +29,7 @@ export const collectionType: CollectionResolvers = {
   children: async (collection, args, context) => {
     const window = windowOf(args);
     const { adapter } = context.sources.get(collection.source);
-    const page = (await adapter.listCollectionChildren?.(collection.nativeId, window)) ?? { items: [], hasMore: false };
+    const page = (await adapter.nesting?.listCollectionChildren(collection.nativeId, window)) ?? { items: [], hasMore: false };
     primeLoaders(context.loaders, page.items);
     return connectionFromPage(page, window);
   },

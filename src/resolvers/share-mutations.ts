@@ -1,10 +1,11 @@
 import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
-import { badUserInput, notFound, unsupported } from '../errors.js';
+import { badUserInput, notFound } from '../errors.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { decodeGlobalId, encodeGlobalId } from '../ids.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
 import type { ShareOptions } from '../vendors/adapter.js';
+import { requirePort } from '../vendors/capabilities.js';
 import type { ShareModel } from '../vendors/models.js';
 
 const isKnown = (context: GatewayContext) => (name: string) => context.sources.has(name);
@@ -14,10 +15,10 @@ async function loadShare(context: GatewayContext, id: string, what: string) {
   const ref = decodeGlobalId(id, isKnown(context), 'Share');
   const source = context.sources.get(ref.source);
   const origin = { source: source.name, vendor: source.vendor };
-  if (!source.capabilities.includes('MANAGE_SHARES')) throw unsupported(origin, what);
+  const port = requirePort(source, 'shares', what);
   const share = await context.loaders.shares.load(ref);
   if (!share) throw notFound(origin, `Share ${ref.nativeId}`);
-  return { ref, source, share };
+  return { ref, port, share };
 }
 
 function options(input: Record<string, unknown>): ShareOptions {
@@ -39,10 +40,7 @@ export const shareMutations: MutationResolvers = {
       const target = decodeGlobalId(input.targetId, isKnown(context));
       if (target.type === 'Share') throw badUserInput('A share targets an Asset or a Collection, not another Share.');
       const source = context.sources.get(target.source);
-      if (!source.capabilities.includes('CREATE_SHARES') || !source.adapter.createShare) {
-        throw unsupported({ source: source.name, vendor: source.vendor }, 'creating shares');
-      }
-      const share = await source.adapter.createShare({ objectType: target.type, nativeId: target.nativeId }, options(input));
+      const share = await requirePort(source, 'shares', 'creating shares').createShare({ objectType: target.type, nativeId: target.nativeId }, options(input));
       await remember(context, share);
       return { share, userErrors: [] };
     } catch (error) {
@@ -51,9 +49,8 @@ export const shareMutations: MutationResolvers = {
   },
   updateShare: async (_root, { input }, context) => {
     try {
-      const { source, share } = await loadShare(context, input.id, 'changing shares');
-      if (!source.adapter.updateShare) throw unsupported({ source: source.name, vendor: source.vendor }, 'changing shares');
-      const updated = await source.adapter.updateShare(share, options(input));
+      const { port, share } = await loadShare(context, input.id, 'changing shares');
+      const updated = await port.updateShare(share, options(input));
       await remember(context, updated);
       return { share: updated, userErrors: [] };
     } catch (error) {
@@ -62,9 +59,8 @@ export const shareMutations: MutationResolvers = {
   },
   deleteShare: async (_root, { input }, context) => {
     try {
-      const { ref, source, share } = await loadShare(context, input.id, 'deleting shares');
-      if (!source.adapter.deleteShare) throw unsupported({ source: source.name, vendor: source.vendor }, 'deleting shares');
-      await source.adapter.deleteShare(share);
+      const { ref, port, share } = await loadShare(context, input.id, 'deleting shares');
+      await port.deleteShare(share);
       await remember(context, share);
       context.loaders.shares.clear(share);
       return { deletedShareId: encodeGlobalId('Share', ref.source, ref.nativeId), userErrors: [] };

@@ -5,7 +5,7 @@
 // Batch methods take native ids and answer in the same order and length: the model, null
 // when the vendor does not know the id, or an Error for an id that failed. One bad id must
 // never fail its neighbours (the DataLoader contract, see src/loaders/).
-import type { Capability, Vendor } from '../generated/resolvers-types.js';
+import type { Vendor } from '../generated/resolvers-types.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from './models.js';
 
 export type BatchResult<T> = ReadonlyArray<T | Error>;
@@ -19,9 +19,18 @@ export interface CollectionListQuery {
   readonly topLevelOnly: boolean;
 }
 
+/**
+ * What every vendor can do: read assets and collections, by id and as lists. Everything
+ * else is a port (below): present exactly when the vendor can do it. `Source.capabilities`
+ * is derived from which ports exist (./capabilities.ts), and callers get a port through
+ * one helper that raises UNSUPPORTED when it is missing, so the two cannot drift.
+ */
 export interface VendorAdapter {
   readonly vendor: Vendor;
-  readonly capabilities: ReadonlySet<Capability>;
+  /** listAssets honours `query.search` (the vendor has free-text search). */
+  readonly search: boolean;
+  /** An asset can be in several collections at once. */
+  readonly multipleCollectionsPerAsset: boolean;
 
   /** Assets by native id; null in the slot of an unknown id. */
   getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>>;
@@ -33,64 +42,97 @@ export interface VendorAdapter {
   /** Assets directly inside one collection. */
   listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>>;
 
-  // Optional reads: present exactly when the capability is. Callers treat a missing method
-  // as "nothing there" (no children, no shares, a disabled recycle bin), in one place each
-  // (src/loaders/create-loaders.ts, src/resolvers/).
-
-  /** NESTED_COLLECTIONS: collections directly inside one collection. */
-  listCollectionChildren?(collectionId: string, window: Window): Promise<Page<CollectionModel>>;
-  /** NESTED_COLLECTIONS: for each collection its ancestors, from the top level down to the direct parent. */
-  getAncestors?(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>>;
-  /** SHARES: shares by native id; null in the slot of an unknown id. */
-  getShares?(ids: readonly string[]): Promise<BatchResult<ShareModel | null>>;
-  /** SHARES: for each asset, every share made of it. */
-  getAssetShares?(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>>;
-  /** SHARES: for each share, the recipients' email addresses. */
-  getShareRecipients?(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>>;
-  /** RECYCLE_BIN: whether deletes go to the recycle bin right now (a vendor may let it be switched off). */
-  isRecycleBinEnabled?(): Promise<boolean>;
-  /** RECYCLE_BIN: deleted assets waiting in the recycle bin. */
-  listRecycleBin?(window: Window): Promise<Page<AssetModel>>;
-
-  // Writes. Each is present exactly when the matching capability is in `capabilities`;
-  // the fan-out (src/mutations/) reports UNSUPPORTED for the others. Bulk writes answer per
-  // id, in order: the asset as it is after the change (for copies: the copy), null when the
-  // vendor no longer returns it (purged, deleted permanently, moved out of the source), or
-  // an Error for an id that failed. They never retry: a write is sent once.
-
-  /** EDIT_ASSETS */
-  updateAsset?(id: string, changes: AssetChanges): Promise<AssetModel | null>;
-  /** DELETE_ASSETS: into the recycle bin where there is one. */
-  deleteAssets?(ids: readonly string[], options?: WriteOptions): Promise<WriteResult>;
-  /** RECYCLE_BIN */
-  restoreAssets?(ids: readonly string[]): Promise<WriteResult>;
-  /** RECYCLE_BIN */
-  purgeAssets?(ids: readonly string[]): Promise<WriteResult>;
-  /** RECYCLE_BIN */
-  emptyRecycleBin?(): Promise<void>;
-  /** COPY_ASSETS */
-  copyAssets?(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult>;
-  /** MOVE_ASSETS */
-  moveAssets?(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult>;
-  /** ARCHIVE */
-  archiveAssets?(ids: readonly string[]): Promise<WriteResult>;
-  /** ARCHIVE */
-  restoreArchivedAssets?(ids: readonly string[]): Promise<WriteResult>;
-  /** MANAGE_COLLECTIONS: a top-level collection when parentId is null. */
-  createCollection?(title: string, parentId: string | null): Promise<CollectionModel>;
-  /** MANAGE_COLLECTIONS */
-  deleteCollection?(id: string): Promise<void>;
-  /** COLLECTION_MEMBERSHIP */
-  addToCollection?(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
-  /** COLLECTION_MEMBERSHIP */
-  removeFromCollection?(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
-  /** CREATE_SHARES */
-  createShare?(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel>;
-  /** MANAGE_SHARES */
-  updateShare?(share: ShareModel, options: ShareOptions): Promise<ShareModel>;
-  /** MANAGE_SHARES */
-  deleteShare?(share: ShareModel): Promise<void>;
+  readonly nesting?: NestingPort;
+  readonly recycleBin?: RecycleBinPort;
+  readonly shares?: SharePort;
+  readonly shareListing?: ShareListingPort;
+  readonly edit?: EditPort;
+  readonly deletion?: DeletionPort;
+  readonly copy?: CopyPort;
+  readonly move?: MovePort;
+  readonly archive?: ArchivePort;
+  readonly collectionAdmin?: CollectionAdminPort;
+  readonly membership?: MembershipPort;
 }
+
+// Ports. Bulk writes answer per id, in order: the asset as it is after the change (for
+// copies: the copy), null when the vendor no longer returns it (purged, deleted permanently,
+// moved out of the source), or an Error for an id that failed. They never retry.
+
+/** NESTED_COLLECTIONS */
+export interface NestingPort {
+  /** Collections directly inside one collection. */
+  listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>>;
+  /** For each collection its ancestors, from the top level down to the direct parent. */
+  getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>>;
+}
+
+/** RECYCLE_BIN */
+export interface RecycleBinPort {
+  /** Whether deletes go to the recycle bin right now (a vendor may let it be switched off). */
+  isRecycleBinEnabled(): Promise<boolean>;
+  /** Deleted assets waiting in the recycle bin. */
+  listRecycleBin(window: Window): Promise<Page<AssetModel>>;
+  restoreAssets(ids: readonly string[]): Promise<WriteResult>;
+  purgeAssets(ids: readonly string[]): Promise<WriteResult>;
+  emptyRecycleBin(): Promise<void>;
+}
+
+/** CREATE_SHARES and MANAGE_SHARES: shares by id, and their writes. */
+export interface SharePort {
+  /** Shares by native id; null in the slot of an unknown id. */
+  getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>>;
+  createShare(target: ShareTargetRef, options: ShareOptions): Promise<ShareModel>;
+  updateShare(share: ShareModel, options: ShareOptions): Promise<ShareModel>;
+  deleteShare(share: ShareModel): Promise<void>;
+}
+
+/** SHARES: the shares of an asset, and recipients the share answer does not carry. */
+export interface ShareListingPort {
+  getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>>;
+  getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>>;
+}
+
+/** EDIT_ASSETS */
+export interface EditPort {
+  updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null>;
+}
+
+/** DELETE_ASSETS: into the recycle bin where there is one. */
+export interface DeletionPort {
+  deleteAssets(ids: readonly string[], options?: WriteOptions): Promise<WriteResult>;
+}
+
+/** COPY_ASSETS */
+export interface CopyPort {
+  copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult>;
+}
+
+/** MOVE_ASSETS */
+export interface MovePort {
+  moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult>;
+}
+
+/** ARCHIVE */
+export interface ArchivePort {
+  archiveAssets(ids: readonly string[]): Promise<WriteResult>;
+  restoreArchivedAssets(ids: readonly string[]): Promise<WriteResult>;
+}
+
+/** MANAGE_COLLECTIONS */
+export interface CollectionAdminPort {
+  /** A top-level collection when parentId is null. */
+  createCollection(title: string, parentId: string | null): Promise<CollectionModel>;
+  deleteCollection(id: string): Promise<void>;
+}
+
+/** COLLECTION_MEMBERSHIP */
+export interface MembershipPort {
+  addToCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
+  removeFromCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
+}
+
+export type PortName = 'nesting' | 'recycleBin' | 'shares' | 'shareListing' | 'edit' | 'deletion' | 'copy' | 'move' | 'archive' | 'collectionAdmin' | 'membership';
 
 export interface ShareTargetRef {
   readonly objectType: 'Asset' | 'Collection';

@@ -54,7 +54,7 @@ describe('four vendors in one schema', () => {
       {
         name: 'icareus-demo',
         vendor: 'ICAREUS',
-        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS', 'DELETE_ASSETS'],
+        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'DELETE_ASSETS', 'COPY_ASSETS', 'MOVE_ASSETS'],
       },
       { name: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE', capabilities: ['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS'] },
       {

@@ -8,12 +8,23 @@
 // {"status":"error","message":...}; there is no multi-id read (getOrganizationAssets takes
 // one `assetId`), so by-id reads run one call per id under a concurrency cap; there is no
 // folder listing, so folders are learned from the organization's assets (see FOLDER_SCAN).
-import type { Capability } from '../../generated/resolvers-types.js';
 import type { IcareusSourceConfig } from './index.js';
 import { credentialsFor } from '../credentials.js';
 import { badUserInput, notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
-import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteOptions, WriteResult } from '../adapter.js';
+import type {
+  AssetListQuery,
+  BatchResult,
+  CollectionListQuery,
+  CopyPort,
+  DeletionPort,
+  MovePort,
+  NestingPort,
+  RecycleBinPort,
+  VendorAdapter,
+  WriteOptions,
+  WriteResult,
+} from '../adapter.js';
 import type { QueryValue, RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
 import { readEach, settleEach } from '../settle-each.js';
@@ -32,11 +43,19 @@ import type { IcareusAsset } from './responses.js';
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
 
-export const ICAREUS_READ_CAPABILITIES: readonly Capability[] = ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'COPY_ASSETS', 'MOVE_ASSETS'];
 
 /** Icareus for one GraphQL request (built per request by the connection in ./index.ts). */
 export class IcareusAdapter implements VendorAdapter {
   readonly vendor = 'ICAREUS' as const;
+  readonly search = true;
+  readonly multipleCollectionsPerAsset = false;
+  readonly nesting: NestingPort = this;
+  readonly recycleBin: RecycleBinPort = this;
+  readonly copy: CopyPort = this;
+  readonly move: MovePort = this;
+  /** Deleting takes the Archive API token: present only when one is configured or sent per request. */
+  readonly deletion: DeletionPort | undefined;
+  private binEnabled: Promise<boolean> | undefined;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
   private readonly organizationId: number;
@@ -47,8 +66,9 @@ export class IcareusAdapter implements VendorAdapter {
   constructor(
     config: IcareusSourceConfig,
     private readonly http: RequestClient,
-    readonly capabilities: ReadonlySet<Capability>,
+    canDelete: boolean,
   ) {
+    this.deletion = canDelete ? this : undefined;
     this.source = config.name;
     this.organizationId = config.organizationId;
     this.languageId = config.languageId;
@@ -115,12 +135,14 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   async isRecycleBinEnabled(): Promise<boolean> {
-    return (await this.recycleBin(ICAREUS_ENDPOINTS.isRecycleBinEnabled)).isRecycleBinEnabled;
+    // Asked once per GraphQL request: this adapter object lives for one request only.
+    this.binEnabled ??= this.recycleBinCall(ICAREUS_ENDPOINTS.isRecycleBinEnabled).then((answer) => answer.isRecycleBinEnabled);
+    return this.binEnabled;
   }
 
   async listRecycleBin(window: Window): Promise<Page<AssetModel>> {
     // getAssets has no paging parameters: it lists the whole bin, which we window here.
-    const items = (await this.recycleBin(ICAREUS_ENDPOINTS.recycleBinAssets)).assets.map((item) =>
+    const items = (await this.recycleBinCall(ICAREUS_ENDPOINTS.recycleBinAssets)).assets.map((item) =>
       recycleBinItemToAsset(this.source, item),
     );
     items.sort((a, b) => (b.deletedAt?.getTime() ?? 0) - (a.deletedAt?.getTime() ?? 0));
@@ -134,7 +156,7 @@ export class IcareusAdapter implements VendorAdapter {
   async deleteAssets(ids: readonly string[], options: WriteOptions = { details: true }): Promise<WriteResult> {
     const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken'], this.http.requestCredentials());
     const deleted = await settleEach(ids, this.http.concurrency, async (id) => {
-      await this.archive(ICAREUS_ENDPOINTS.deleteAsset, { assetId: numericId(id, this.origin), token });
+      await this.archiveCall(ICAREUS_ENDPOINTS.deleteAsset, { assetId: numericId(id, this.origin), token });
       return id;
     });
     // Whether they went to the bin decides `asset` and `note` only: not asked, not read.
@@ -153,20 +175,20 @@ export class IcareusAdapter implements VendorAdapter {
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
     return settleEach(ids, this.http.concurrency, async (id) => {
-      const { asset } = await this.recycleBin(ICAREUS_ENDPOINTS.recoverAsset, { assetId: numericId(id, this.origin) });
+      const { asset } = await this.recycleBinCall(ICAREUS_ENDPOINTS.recoverAsset, { assetId: numericId(id, this.origin) });
       return { asset: this.toAsset(asset) };
     });
   }
 
   async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
     return settleEach(ids, this.http.concurrency, async (id) => {
-      await this.recycleBin(ICAREUS_ENDPOINTS.purgeAsset, { assetId: numericId(id, this.origin) });
+      await this.recycleBinCall(ICAREUS_ENDPOINTS.purgeAsset, { assetId: numericId(id, this.origin) });
       return { asset: null };
     });
   }
 
   async emptyRecycleBin(): Promise<void> {
-    await this.recycleBin(ICAREUS_ENDPOINTS.emptyRecycleBin);
+    await this.recycleBinCall(ICAREUS_ENDPOINTS.emptyRecycleBin);
   }
 
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
@@ -206,7 +228,7 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   /** An Archive API call of this organization, in its language. */
-  private archive<S extends z.ZodType>(endpoint: Endpoint<S>, params: Record<string, QueryValue>): Promise<z.output<S>> {
+  private archiveCall<S extends z.ZodType>(endpoint: Endpoint<S>, params: Record<string, QueryValue>): Promise<z.output<S>> {
     return this.http.call(endpoint, { query: { organizationId: this.organizationId, languageId: this.languageId, ...params } });
   }
 
@@ -230,11 +252,11 @@ export class IcareusAdapter implements VendorAdapter {
 
   /** GET /api/archive?action=getOrganizationAssets (documented as POST; the vendor's example uses GET). */
   private async organizationAssets(params: Record<string, QueryValue>): Promise<IcareusAsset[]> {
-    return (await this.archive(ICAREUS_ENDPOINTS.organizationAssets, params)).assets;
+    return (await this.archiveCall(ICAREUS_ENDPOINTS.organizationAssets, params)).assets;
   }
 
   /** A Recycle Bin API call of this organization. */
-  private recycleBin<S extends z.ZodType>(endpoint: Endpoint<S>, params: Record<string, QueryValue> = {}): Promise<z.output<S>> {
+  private recycleBinCall<S extends z.ZodType>(endpoint: Endpoint<S>, params: Record<string, QueryValue> = {}): Promise<z.output<S>> {
     return this.http.call(endpoint, { query: { organizationId: this.organizationId, ...params } });
   }
 }

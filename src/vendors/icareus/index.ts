@@ -1,12 +1,13 @@
 // Icareus Suite: everything the rest of the gateway needs to know about it. Its calls are
 // in ./adapter.ts, its answers' shapes in ./responses.ts, the mapping in ./mapping.ts.
 import { z } from 'zod';
-import type { Capability } from '../../generated/resolvers-types.js';
 import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
 import type { VendorModule } from '../vendor-module.js';
-import { ICAREUS_READ_CAPABILITIES, IcareusAdapter } from './adapter.js';
+import { capabilitiesOf } from '../capabilities.js';
+import { internalScope, type RequestScope } from '../../request-scope.js';
+import { IcareusAdapter } from './adapter.js';
 import { icareusErrorMessage } from './responses.js';
 
 const CREDENTIALS = ['userToken'] as const;
@@ -41,11 +42,11 @@ export const icareus: VendorModule<typeof icareusConfig> = {
     // Deleting goes through the Archive API, which takes the organization's own token, so
     // the source can delete only when that token is configured (or sent per request).
     const canDelete = Boolean(config.credentials.archiveToken || config.credentialHeaders['archiveToken']);
-    const capabilities = new Set<Capability>([...ICAREUS_READ_CAPABILITIES, ...(canDelete ? (['DELETE_ASSETS'] as const) : [])]);
+    const forRequest = (scope: RequestScope) => new IcareusAdapter(config, http.forRequest(scope), canDelete);
     return {
       vendor: 'ICAREUS',
-      capabilities: [...capabilities],
-      forRequest: (scope) => new IcareusAdapter(config, http.forRequest(scope), capabilities),
+      capabilities: capabilitiesOf(forRequest(internalScope(0))),
+      forRequest,
       close: () => http.close(),
     };
   },

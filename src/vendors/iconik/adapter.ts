@@ -13,7 +13,6 @@
 // its object (GET /assets/v1/{object_type}/{object_id}/shares/{share_id}/), so its native
 // id carries both. Per-object lists have no multi-object form and run one call per object
 // under the source's connection count (maxConnections).
-import type { Capability } from '../../generated/resolvers-types.js';
 import type { IconikSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
@@ -21,8 +20,17 @@ import type {
   AssetChanges,
   AssetListQuery,
   BatchResult,
+  CollectionAdminPort,
   CollectionListQuery,
+  DeletionPort,
+  EditPort,
+  MembershipPort,
+  MovePort,
+  NestingPort,
+  RecycleBinPort,
+  ShareListingPort,
   ShareOptions,
+  SharePort,
   ShareTargetRef,
   VendorAdapter,
   WriteResult,
@@ -46,26 +54,21 @@ const MAX_PER_PAGE = 1000;
 const ID_CHUNK = 500;
 
 
-export const ICONIK_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'COLLECTIONS',
-  'NESTED_COLLECTIONS',
-  'MULTIPLE_COLLECTIONS_PER_ASSET',
-  'SHARES',
-  'RECYCLE_BIN',
-  'SEARCH',
-  'EDIT_ASSETS',
-  'DELETE_ASSETS',
-  'MOVE_ASSETS',
-  'MANAGE_COLLECTIONS',
-  'COLLECTION_MEMBERSHIP',
-  'CREATE_SHARES',
-  'MANAGE_SHARES',
-]);
 
 /** iconik for one GraphQL request (built per request by the connection in ./index.ts). */
 export class IconikAdapter implements VendorAdapter {
   readonly vendor = 'ICONIK' as const;
-  readonly capabilities = ICONIK_CAPABILITIES;
+  readonly search = true;
+  readonly multipleCollectionsPerAsset = true;
+  readonly nesting: NestingPort = this;
+  readonly recycleBin: RecycleBinPort = this;
+  readonly shares: SharePort = this;
+  readonly shareListing: ShareListingPort = this;
+  readonly edit: EditPort = this;
+  readonly deletion: DeletionPort = this;
+  readonly move: MovePort = this;
+  readonly collectionAdmin: CollectionAdminPort = this;
+  readonly membership: MembershipPort = this;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
 

@@ -5,7 +5,9 @@ import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
 import type { VendorModule } from '../vendor-module.js';
-import { ICONIK_CAPABILITIES, IconikAdapter } from './adapter.js';
+import { capabilitiesOf } from '../capabilities.js';
+import { internalScope } from '../../request-scope.js';
+import { IconikAdapter } from './adapter.js';
 import { iconikErrorMessage } from './responses.js';
 
 const CREDENTIALS = ['appId', 'authToken'] as const;
@@ -33,7 +35,8 @@ export const iconik: VendorModule<typeof iconikConfig> = {
     });
     return {
       vendor: 'ICONIK',
-      capabilities: [...ICONIK_CAPABILITIES],
+      // Derived from the ports the adapter has (an adapter without a request does nothing).
+      capabilities: capabilitiesOf(new IconikAdapter(config, http.forRequest(internalScope(0)))),
       forRequest: (scope) => new IconikAdapter(config, http.forRequest(scope)),
       close: () => http.close(),
     };

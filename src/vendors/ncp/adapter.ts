@@ -7,11 +7,18 @@
 // docs/vendors.md): project list and details, the asset list of a project (pageNum and
 // pageSize), asset details, move and delete. Every request carries the common headers:
 // the signature v2 trio and Content-Type: application/json (required even without a body).
-import type { Capability } from '../../generated/resolvers-types.js';
 import type { NcpSourceConfig } from './index.js';
 import { notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
-import type { AssetListQuery, BatchResult, CollectionListQuery, VendorAdapter, WriteResult } from '../adapter.js';
+import type {
+  AssetListQuery,
+  BatchResult,
+  CollectionListQuery,
+  DeletionPort,
+  MovePort,
+  VendorAdapter,
+  WriteResult,
+} from '../adapter.js';
 import { sliceWindow } from '../../pagination/page-window.js';
 import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
@@ -22,13 +29,15 @@ import { NCP_ENDPOINTS } from './endpoints.js';
 /** pageSize of the asset list: 1-1000 (Get media asset list). */
 const MAX_PAGE_SIZE = 1000;
 
-export const NCP_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS']);
 
 
 /** NCP for one GraphQL request (built per request by the connection in ./index.ts). */
 export class NcpAdapter implements VendorAdapter {
   readonly vendor = 'NCP_MEDIA_INTELLIGENCE' as const;
-  readonly capabilities = NCP_CAPABILITIES;
+  readonly search = false;
+  readonly multipleCollectionsPerAsset = false;
+  readonly deletion: DeletionPort = this;
+  readonly move: MovePort = this;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
   private readonly workspace: string;

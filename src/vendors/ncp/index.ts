@@ -6,7 +6,9 @@ import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
 import type { VendorModule } from '../vendor-module.js';
-import { NCP_CAPABILITIES, NcpAdapter } from './adapter.js';
+import { capabilitiesOf } from '../capabilities.js';
+import { internalScope } from '../../request-scope.js';
+import { NcpAdapter } from './adapter.js';
 import { ncpErrorMessage } from './responses.js';
 import { signedHeaders } from './sign-request.js';
 
@@ -38,7 +40,8 @@ export const ncp: VendorModule<typeof ncpConfig> = {
     });
     return {
       vendor: 'NCP_MEDIA_INTELLIGENCE',
-      capabilities: [...NCP_CAPABILITIES],
+      // Derived from the ports the adapter has (an adapter without a request does nothing).
+      capabilities: capabilitiesOf(new NcpAdapter(config, http.forRequest(internalScope(0)))),
       forRequest: (scope) => new NcpAdapter(config, http.forRequest(scope)),
       close: () => http.close(),
     };

@@ -10,16 +10,23 @@
 // POST /admin/asset/{id}/copy, PATCH /admin/asset/{id}, create-folder, DELETE, and the
 // portal's /share. Nomad answers most writes with only {id}: the adapter reads the asset
 // back (GET /admin/asset/{id}) to report it, and those calls count in the lower bounds.
-import type { Capability } from '../../generated/resolvers-types.js';
 import type { NomadSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
+  ArchivePort,
   AssetChanges,
   AssetListQuery,
   BatchResult,
+  CollectionAdminPort,
   CollectionListQuery,
+  CopyPort,
+  DeletionPort,
+  EditPort,
+  MovePort,
+  NestingPort,
   ShareOptions,
+  SharePort,
   ShareTargetRef,
   VendorAdapter,
   WriteOptions,
@@ -46,19 +53,6 @@ const DESCENDING = 1;
 /** Asked for in every search so hits carry what the mapping needs (in `identifiers`). */
 const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey'].map((name) => ({ name }));
 
-export const NOMAD_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'COLLECTIONS',
-  'NESTED_COLLECTIONS',
-  'SEARCH',
-  'EDIT_ASSETS',
-  'DELETE_ASSETS',
-  'COPY_ASSETS',
-  'MOVE_ASSETS',
-  'ARCHIVE',
-  'MANAGE_COLLECTIONS',
-  'CREATE_SHARES',
-  'MANAGE_SHARES',
-]);
 
 interface SearchCriteria {
   readonly types: readonly NomadAssetType[];
@@ -70,7 +64,16 @@ interface SearchCriteria {
 /** Nomad for one GraphQL request (built per request by the connection in ./index.ts). */
 export class NomadAdapter implements VendorAdapter {
   readonly vendor = 'NOMAD' as const;
-  readonly capabilities = NOMAD_CAPABILITIES;
+  readonly search = true;
+  readonly multipleCollectionsPerAsset = false;
+  readonly nesting: NestingPort = this;
+  readonly shares: SharePort = this;
+  readonly edit: EditPort = this;
+  readonly deletion: DeletionPort = this;
+  readonly copy: CopyPort = this;
+  readonly move: MovePort = this;
+  readonly archive: ArchivePort = this;
+  readonly collectionAdmin: CollectionAdminPort = this;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
 

@@ -5,7 +5,9 @@ import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
 import type { VendorModule } from '../vendor-module.js';
-import { NOMAD_CAPABILITIES, NomadAdapter } from './adapter.js';
+import { capabilitiesOf } from '../capabilities.js';
+import { internalScope } from '../../request-scope.js';
+import { NomadAdapter } from './adapter.js';
 import { nomadErrorMessage } from './responses.js';
 
 const CREDENTIALS = ['token'] as const;
@@ -32,7 +34,8 @@ export const nomad: VendorModule<typeof nomadConfig> = {
     });
     return {
       vendor: 'NOMAD',
-      capabilities: [...NOMAD_CAPABILITIES],
+      // Derived from the ports the adapter has (an adapter without a request does nothing).
+      capabilities: capabilitiesOf(new NomadAdapter(config, http.forRequest(internalScope(0)))),
       forRequest: (scope) => new NomadAdapter(config, http.forRequest(scope)),
       close: () => http.close(),
     };
