@@ -1,48 +1,27 @@
-// `npm start`. With GATEWAY_CONFIG set, serves the configured vendor sources. Without it,
-// runs the embedded demo: starts the vendor simulators and points the gateway at them.
-import { ConfigError, loadConfigFile, parseConfig, type GatewayConfig } from './config.js';
-import { logger } from './logger.js';
-import { startGateway } from './server.js';
-import { startDemoSimulators } from '../simulators/index.js';
+// The production entry (`node dist/src/main.js`): serves the vendor sources of
+// GATEWAY_CONFIG. Without a configuration it refuses to start: it never falls back to the
+// demo's simulated vendors (those live in simulators/, outside the production build, and
+// `npm start` runs them through simulators/demo.ts).
+import { ConfigError, loadConfigFile } from './config.js';
+import { failStart, runGateway } from './run-gateway.js';
 
-async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 4000);
-  const host = process.env.HOST ?? '127.0.0.1';
-  let config: GatewayConfig;
-  let stopDemo: (() => Promise<void>) | undefined;
-
-  const configPath = process.env.GATEWAY_CONFIG;
-  if (configPath) {
-    config = await loadConfigFile(configPath);
-  } else {
-    const demo = await startDemoSimulators();
-    config = parseConfig(demo.config, process.env, 'demo configuration');
-    stopDemo = demo.close;
-    logger.info({
-      simulators: { iconik: demo.iconik.baseUrl, icareus: demo.icareus.baseUrl, ncp: demo.ncp.baseUrl, nomad: demo.nomad.baseUrl },
-    }, 'demo mode: no GATEWAY_CONFIG, serving the built-in vendor simulators');
+/** The configuration file to serve, or a ConfigError saying how to give one. */
+export function configPathFrom(env: NodeJS.ProcessEnv): string {
+  const path = env['GATEWAY_CONFIG'];
+  if (!path) {
+    throw new ConfigError(
+      'GATEWAY_CONFIG is not set. The gateway serves only configured vendor sources: set GATEWAY_CONFIG=/path/to/gateway.yaml ' +
+        '(README, "Configuration"), or run the demo over simulated vendors with `npm start`.',
+    );
   }
-
-  // GATEWAY_BATCHING=off exists for the benchmark's batching comparison only.
-  const gateway = await startGateway({ config, port, host, batching: process.env.GATEWAY_BATCHING !== 'off' });
-  logger.info({ url: gateway.url, sources: config.sources.map((s) => `${s.name} (${s.vendor})`) }, 'gateway ready');
-  process.stdout.write(`\nGraphQL gateway ready at ${gateway.url}\n\n`);
-
-  const shutdown = () => {
-    void gateway
-      .stop()
-      .then(() => stopDemo?.())
-      .then(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  return path;
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    logger.error({ error: error instanceof Error ? error.message : String(error) }, 'gateway failed to start');
+const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) {
+  try {
+    await runGateway(await loadConfigFile(configPathFrom(process.env)));
+  } catch (error) {
+    failStart(error, error instanceof ConfigError);
   }
-  process.exit(1);
-});
+}
