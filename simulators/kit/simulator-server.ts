@@ -56,7 +56,9 @@ export interface Exchange {
 export type Fault =
   | { readonly kind: 'latency'; readonly ms: number }
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }
-  | { readonly kind: 'malformed' | 'wrong-shape' | 'empty' | 'html' | 'reset' | 'hang' };
+  | { readonly kind: 'malformed' | 'wrong-shape' | 'empty' | 'html' | 'reset' | 'hang' }
+  /** The vendor does the work, then the answer is lost (the connection drops). */
+  | { readonly kind: 'lost-answer' };
 
 export interface FaultRule {
   readonly fault: Fault;
@@ -132,10 +134,12 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     if (options.latencyMs) await sleep(options.latencyMs);
     const active = rules.find(({ rule, left }) => left > 0 && (!rule.match || `${req.method} ${url.pathname}`.includes(rule.match)));
+    let loseAnswer = false;
     if (active) {
       active.left -= 1;
       const { fault } = active.rule;
       if (fault.kind === 'latency') await sleep(fault.ms);
+      else if (fault.kind === 'lost-answer') loseAnswer = true;
       else return injectFault(fault, res);
     }
     const chunks: Buffer[] = [];
@@ -167,6 +171,10 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
         const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
         const routed = request(params);
         const response = options.authenticate(routed) ?? (await route.handler(routed));
+        if (loseAnswer) {
+          res.socket?.destroy();
+          return;
+        }
         exchanges.push({ method: routed.method, path: routed.path, query: routed.query, headers: req.headers, body, status: response.status, response: response.body });
         return send(res, response);
       } catch (error) {
@@ -202,7 +210,7 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function injectFault(fault: Exclude<Fault, { kind: 'latency' }>, res: ServerResponse): void {
+function injectFault(fault: Exclude<Fault, { kind: 'latency' | 'lost-answer' }>, res: ServerResponse): void {
   switch (fault.kind) {
     case 'status':
       res.writeHead(fault.status, {

@@ -35,3 +35,36 @@ export async function readEach<T>(
     }
   });
 }
+
+/**
+ * Sends ids in chunks of `chunkSize` (vendors' multi-id reads and batch writes take a
+ * bounded list), all chunks at once, and answers per id in the ids' order: what the chunk
+ * answered for that id, or the chunk's error in the slot of each of its ids.
+ */
+export async function batchById<R>(
+  ids: readonly string[],
+  chunkSize: number,
+  fetchChunk: (chunk: readonly string[]) => Promise<ReadonlyArray<R | Error>>,
+): Promise<Array<R | Error>> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
+  const answered = await Promise.all(
+    chunks.map(async (chunk) => {
+      try {
+        const results = await fetchChunk(chunk);
+        if (results.length !== chunk.length) throw new Error(`chunk of ${chunk.length} ids answered ${results.length} results`);
+        return results;
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        return chunk.map(() => failure);
+      }
+    }),
+  );
+  return answered.flat();
+}
+
+/** Each id's object from a list the vendor answered for a chunk; null when it is not there. */
+export function slotsById<T extends { readonly id: string }>(chunk: readonly string[], found: readonly T[]): Array<T | null> {
+  const index = new Map(found.map((item) => [item.id, item]));
+  return chunk.map((id) => index.get(id) ?? null);
+}

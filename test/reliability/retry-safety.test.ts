@@ -47,3 +47,15 @@ describe('retry safety per call', () => {
     expect(h.demo.icareus.state.recycleBin.has(asset?.id ?? 0)).toBe(true);
   });
 });
+
+describe('a write whose answer is lost after the vendor acted', () => {
+  it('reports the iconik delete by its end state (read back from the delete queue), not as failed', async () => {
+    const asset = [...h.demo.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
+    h.demo.iconik.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'POST /API/assets/v1/delete_queue/assets/' });
+    const res = await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok asset { status } error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'iconik-demo', asset?.id ?? '')],
+    });
+    expect(h.demo.iconik.state.assets.get(asset?.id ?? '')?.status).toBe('DELETED');
+    expect((res.body.data?.['deleteAssets'] as { results: unknown[] }).results).toEqual([{ ok: true, asset: { status: 'DELETED' }, error: null }]);
+  });
+});

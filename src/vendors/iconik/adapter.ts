@@ -37,9 +37,10 @@ import type {
 } from '../adapter.js';
 import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
-import type { EndpointCall } from '../endpoint.js';
+import type { z } from 'zod';
+import type { Endpoint, EndpointCall } from '../endpoint.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';
-import { readEach, settleEach } from '../settle-each.js';
+import { batchById, readEach, settleEach, slotsById } from '../settle-each.js';
 import { parseShareNativeId, shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
 import {
   ASSET_FIELDS_FOR_STATUS,
@@ -78,7 +79,9 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
-    const hits = await this.byIdChunks(ids, async (chunk) => (await this.http.call(ICONIK_ENDPOINTS.assetSearch, this.idSearch(chunk, 'assets', ASSET_SEARCH_FIELDS))).objects);
+    const hits = await batchById(ids, ID_CHUNK, async (chunk) =>
+      slotsById(chunk, (await this.http.call(ICONIK_ENDPOINTS.assetSearch, this.idSearch(chunk, 'assets', ASSET_SEARCH_FIELDS))).objects),
+    );
     // Hits complete enough to map; everything else through the documented by-id read.
     const usable = hits.map((hit) => (hit instanceof Error || hit === null || !ASSET_FIELDS_FOR_STATUS.every((field) => hit[field] != null) ? null : hit));
     const reread = ids.filter((_id, i) => usable[i] === null && !(hits[i] instanceof Error));
@@ -100,8 +103,8 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
-    const hits = await this.byIdChunks(ids, async (chunk) =>
-      (await this.http.call(ICONIK_ENDPOINTS.collectionSearch, this.idSearch(chunk, 'collections', COLLECTION_SEARCH_FIELDS))).objects,
+    const hits = await batchById(ids, ID_CHUNK, async (chunk) =>
+      slotsById(chunk, (await this.http.call(ICONIK_ENDPOINTS.collectionSearch, this.idSearch(chunk, 'collections', COLLECTION_SEARCH_FIELDS))).objects),
     );
     const reread = ids.filter((_id, i) => hits[i] === null || (!(hits[i] instanceof Error) && hits[i]?.status == null));
     const read = reread.length
@@ -208,13 +211,14 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
-    await this.inChunks(ids, (chunk) => this.http.call(ICONIK_ENDPOINTS.deleteAssets, { body: { ids: chunk } }));
-    return this.judge(ids, await this.readDeleted(ids), (asset) => asset.status === 'DELETED', 'iconik did not move the asset to the delete queue');
+    const sent = await this.sendInChunks(ICONIK_ENDPOINTS.deleteAssets, ids);
+    const after = this.judge(ids, await this.readDeleted(ids), (asset) => asset.status === 'DELETED', 'iconik did not move the asset to the delete queue');
+    return preferEndState(after, sent);
   }
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
-    await this.inChunks(ids, (chunk) => this.http.call(ICONIK_ENDPOINTS.restoreAssets, { body: { ids: chunk } }));
-    return this.readBack(ids, (asset) => asset.status !== 'DELETED', 'the asset is not in the delete queue');
+    const sent = await this.sendInChunks(ICONIK_ENDPOINTS.restoreAssets, ids);
+    return this.afterEach(ids, sent, (asset) => asset.status !== 'DELETED', 'the asset is not in the delete queue');
   }
 
   async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
@@ -226,7 +230,8 @@ export class IconikAdapter implements VendorAdapter {
       return asset && !(asset instanceof Error) && asset.status === 'DELETED';
     });
     if (purgeable.length > 0) {
-      await this.inChunks(purgeable, (chunk) => this.http.call(ICONIK_ENDPOINTS.purgeAssets, { body: { ids: chunk } }));
+      const failed = (await this.sendInChunks(ICONIK_ENDPOINTS.purgeAssets, purgeable)).find((sent) => sent instanceof Error);
+      if (failed) throw failed;
     }
     return before.map((asset, i) => {
       if (asset instanceof Error) return asset;
@@ -336,22 +341,22 @@ export class IconikAdapter implements VendorAdapter {
     await this.http.call(ICONIK_ENDPOINTS.removeContent, { params: { id: collectionId, objectId: assetId } });
   }
 
-  /** Per-item calls done: read the assets back once and report each by its end state. */
+  /** Calls done: read the assets back once and report each by its end state. */
   private async afterEach(
     ids: readonly string[],
     calls: ReadonlyArray<unknown>,
     succeeded: (asset: AssetModel) => boolean,
     failure: string,
   ): Promise<WriteResult> {
-    const after = await this.readBack(ids, succeeded, failure);
-    return after.map((outcome, i) => {
-      const call = calls[i];
-      return call instanceof Error ? call : outcome;
-    });
+    return preferEndState(await this.readBack(ids, succeeded, failure), calls);
   }
 
-  private async inChunks(ids: readonly string[], send: (chunk: readonly string[]) => Promise<unknown>): Promise<void> {
-    for (let i = 0; i < ids.length; i += ID_CHUNK) await send(ids.slice(i, i + ID_CHUNK));
+  /** One delete-queue call per ID_CHUNK ids; per id, the chunk's error or null. */
+  private sendInChunks(endpoint: Endpoint<z.ZodType>, ids: readonly string[]): Promise<Array<null | Error>> {
+    return batchById(ids, ID_CHUNK, async (chunk) => {
+      await this.http.call(endpoint, { body: { ids: chunk } });
+      return chunk.map(() => null);
+    });
   }
 
   private async readBack(ids: readonly string[], succeeded: (asset: AssetModel) => boolean, failure: string): Promise<WriteResult> {
@@ -406,26 +411,18 @@ export class IconikAdapter implements VendorAdapter {
       body: { doc_types: [docType], include_fields: fields, filter: { operator: 'AND', terms: [{ name: 'id', value_in: chunk }] } },
     };
   }
+}
 
-  /** Splits ids into chunks, fetches each, and answers per id (null when not returned). */
-  private async byIdChunks<T extends { id: string }>(
-    ids: readonly string[],
-    fetchChunk: (chunk: readonly string[]) => Promise<T[]>,
-  ): Promise<BatchResult<T | null>> {
-    const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += ID_CHUNK) chunks.push(ids.slice(i, i + ID_CHUNK));
-    const results = await Promise.all(
-      chunks.map(async (chunk) => {
-        try {
-          const found = new Map((await fetchChunk(chunk)).map((item) => [item.id, item]));
-          return chunk.map((id) => found.get(id) ?? null);
-        } catch (error) {
-          return chunk.map(() => error as Error);
-        }
-      }),
-    );
-    return results.flat();
-  }
+/**
+ * The read-back decides: an asset in the wanted end state succeeded even when its call
+ * failed (the answer was lost after iconik acted); otherwise the call's own error, if it
+ * had one, says why better than the read-back.
+ */
+function preferEndState(after: WriteResult, calls: ReadonlyArray<unknown>): WriteResult {
+  return after.map((outcome, i) => {
+    const call = calls[i];
+    return call instanceof Error && outcome instanceof Error ? call : outcome;
+  });
 }
 
 /**

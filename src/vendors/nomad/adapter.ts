@@ -34,7 +34,7 @@ import type {
 } from '../adapter.js';
 import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
-import { readEach, settleEach } from '../settle-each.js';
+import { batchById, readEach, settleEach } from '../settle-each.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
 import {
@@ -250,35 +250,26 @@ export class NomadAdapter implements VendorAdapter {
     expected: readonly string[],
     options: WriteOptions = { details: true },
   ): Promise<WriteResult> {
-    const results: Array<WriteResult[number]> = [];
-    for (let i = 0; i < ids.length; i += BATCH_CHUNK) {
-      const chunk = ids.slice(i, i + BATCH_CHUNK);
-      try {
-        const answer = await this.http.call(NOMAD_ENDPOINTS.batchAction, { params: { action }, body: { targetIds: chunk, actionArguments } });
-        const items = new Map((answer.items ?? []).map((item) => [item.id, item]));
-        const accepted = chunk.map((id): Error | string => {
-          const item = items.get(id);
-          if (!item) return notFound(this.origin, `Asset ${id}`);
-          if (item.assetStatus && !expected.includes(item.assetStatus)) {
-            return new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Nomad did not ${action} asset ${id} (status ${item.assetStatus}).`, this.origin);
-          }
-          return id;
-        });
-        const readBack = options.details ? await this.getAssets(accepted.filter((id): id is string => typeof id === 'string')) : [];
-        let next = 0;
-        results.push(
-          ...accepted.map((outcome) => {
-            if (outcome instanceof Error) return outcome;
-            if (!options.details) return { asset: null };
-            const asset = readBack[next++];
-            return asset instanceof Error ? asset : { asset: asset ?? null };
-          }),
-        );
-      } catch (error) {
-        results.push(...chunk.map(() => (error instanceof Error ? error : new Error(String(error)))));
-      }
-    }
-    return results;
+    const accepted = await batchById(ids, BATCH_CHUNK, async (chunk) => {
+      const answer = await this.http.call(NOMAD_ENDPOINTS.batchAction, { params: { action }, body: { targetIds: chunk, actionArguments } });
+      const items = new Map((answer.items ?? []).map((item) => [item.id, item]));
+      return chunk.map((id): Error | string => {
+        const item = items.get(id);
+        if (!item) return notFound(this.origin, `Asset ${id}`);
+        if (item.assetStatus && !expected.includes(item.assetStatus)) {
+          return new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Nomad did not ${action} asset ${id} (status ${item.assetStatus}).`, this.origin);
+        }
+        return id;
+      });
+    });
+    if (!options.details) return accepted.map((outcome) => (outcome instanceof Error ? outcome : { asset: null }));
+    const readBack = await this.getAssets(accepted.filter((id): id is string => typeof id === 'string'));
+    let next = 0;
+    return accepted.map((outcome) => {
+      if (outcome instanceof Error) return outcome;
+      const asset = readBack[next++];
+      return asset instanceof Error ? asset : { asset: asset ?? null };
+    });
   }
 
   private async readItem(id: string): Promise<NomadItem> {
