@@ -1,6 +1,6 @@
 // Every error a client can see carries `extensions.code` from this one list (modelled on
 // @apollo/server's ApolloServerErrorCode). Gateway code throws the small classes below;
-// `formatError` (src/http/format-error.ts) turns them into GraphQL errors and masks
+// `formatError` (src/normalize-error.ts) turns them into GraphQL errors and masks
 // anything else as INTERNAL_SERVER_ERROR.
 import type { Vendor } from './generated/resolvers-types.js';
 

@@ -12,7 +12,7 @@ import type { GatewayConfig } from './config.js';
 import type { CacheBinding } from './cache/cached-reads.js';
 import { MemoryReadCache, RedisReadCache } from './cache/read-cache.js';
 import { createContext, type GatewayContext } from './context.js';
-import { formatError } from './http/format-error.js';
+import { formatError } from './normalize-error.js';
 import { readiness } from './http/health.js';
 import { GRAPHQL_PATH, SUBGRAPH_PATH, createHttpServer } from './http/http-server.js';
 import { EXAMPLE_OPERATION } from './http/example-operation.js';

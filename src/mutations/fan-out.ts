@@ -16,7 +16,7 @@
 import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError, badUserInput } from '../errors.js';
-import { toFormattedError } from '../http/format-error.js';
+import { toFormattedError } from '../normalize-error.js';
 import { decodeGlobalId, type DecodedId } from '../ids.js';
 import type { SourceEntry } from '../sources.js';
 import type { PortName, VendorAdapter, WriteOutcome, WriteResult } from '../vendors/adapter.js';

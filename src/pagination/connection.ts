@@ -2,7 +2,7 @@
 // (1..MAX_FIRST, default DEFAULT_FIRST) and `after`; the cap keeps one query from asking a
 // vendor for thousands of objects.
 import { badUserInput } from '../errors.js';
-import type { Page, Window } from '../vendors/models.js';
+import type { Page, Window } from './window.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';
 import { sliceWindow } from './page-window.js';
 

@@ -2,7 +2,7 @@
 // page number and page size (iconik `page`/`per_page`, Nomad `pageIndex`/`pageSize`).
 // Usually one vendor page covers the window exactly; when no page size up to the vendor's
 // maximum does, two consecutive pages are fetched concurrently and trimmed.
-import type { Page, Window } from '../vendors/models.js';
+import type { Page, Window } from './window.js';
 
 export interface PageRequest {
   /** 1-based page number. */

@@ -12,8 +12,9 @@ import { primeLoaders } from '../loaders/create-loaders.js';
 import { connection, parseFirst, type Connection, type ConnectionArgs, type Edge } from '../pagination/connection.js';
 import { decodeSourceCursor, encodeSourceCursor } from '../pagination/cursor.js';
 import type { SourceEntry } from '../sources.js';
-import type { AssetModel, CollectionModel, Page, Window } from '../vendors/models.js';
-import { toFormattedError } from '../http/format-error.js';
+import type { AssetModel, CollectionModel } from '../vendors/models.js';
+import type { Page, Window } from '../pagination/window.js';
+import { toFormattedError } from '../normalize-error.js';
 
 export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   context: GatewayContext,

@@ -6,7 +6,8 @@
 // when the vendor does not know the id, or an Error for an id that failed. One bad id must
 // never fail its neighbours (the DataLoader contract, see src/loaders/).
 import type { Vendor } from '../generated/resolvers-types.js';
-import type { AssetModel, CollectionModel, Page, ShareModel, Window } from './models.js';
+import type { AssetModel, CollectionModel, ShareModel } from './models.js';
+import type { Page, Window } from '../pagination/window.js';
 
 export type BatchResult<T> = ReadonlyArray<T | Error>;
 

@@ -52,16 +52,3 @@ export interface RecycleBinModel {
 
 export type NodeModel = AssetModel | CollectionModel | ShareModel;
 export type NodeType = NodeModel['objectType'];
-
-/** One page of a vendor list, already translated from the vendor's own pagination. */
-export interface Page<T> {
-  readonly items: readonly T[];
-  /** True when the vendor has more items after this page. */
-  readonly hasMore: boolean;
-}
-
-/** A window into a list: skip `offset` items, take up to `limit`. */
-export interface Window {
-  readonly offset: number;
-  readonly limit: number;
-}

@@ -26,7 +26,8 @@ import type {
   WriteResult,
 } from '../adapter.js';
 import type { QueryValue, RequestClient } from '../http.js';
-import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
+import type { AssetModel, CollectionModel } from '../models.js';
+import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
 import {
   folderCollection,

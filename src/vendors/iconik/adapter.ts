@@ -36,7 +36,8 @@ import type {
   WriteResult,
 } from '../adapter.js';
 import type { RequestClient } from '../http.js';
-import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
+import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
+import type { Page, Window } from '../../pagination/window.js';
 import type { z } from 'zod';
 import type { Endpoint, EndpointCall } from '../endpoint.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';

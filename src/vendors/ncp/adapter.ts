@@ -21,7 +21,8 @@ import type {
 } from '../adapter.js';
 import { sliceWindow } from '../../pagination/page-window.js';
 import type { RequestClient } from '../http.js';
-import type { AssetModel, CollectionModel, Page, Window } from '../models.js';
+import type { AssetModel, CollectionModel } from '../models.js';
+import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
 import { NCP_ENDPOINTS } from './endpoints.js';

@@ -33,7 +33,8 @@ import type {
   WriteResult,
 } from '../adapter.js';
 import type { RequestClient } from '../http.js';
-import type { AssetModel, CollectionModel, Page, ShareModel, Window } from '../models.js';
+import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
+import type { Page, Window } from '../../pagination/window.js';
 import { batchById, readEach, settleEach } from '../settle-each.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';

@@ -5,8 +5,8 @@
 // logged whole and shown to the client only as INTERNAL_SERVER_ERROR. No stack traces.
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, GatewayError } from '../errors.js';
-import { logger } from '../logger.js';
+import { ErrorCode, GatewayError } from './errors.js';
+import { logger } from './logger.js';
 
 type FormattedParts = Pick<GraphQLFormattedError, 'message' | 'extensions'>;
 
