@@ -49,10 +49,10 @@ async function startChild(script: string, port: number, env: Record<string, stri
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  createInterface({ input: child.stderr! }).on('line', () => {});
+  createInterface({ input: child.stderr }).on('line', () => {});
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready at')) resolve();
     });
   });

@@ -12,7 +12,7 @@ try {
     { simulators: { iconik: demo.iconik.baseUrl, icareus: demo.icareus.baseUrl, ncp: demo.ncp.baseUrl, nomad: demo.nomad.baseUrl } },
     'demo mode: serving the built-in vendor simulators',
   );
-  await runGateway(config, { onStopped: demo.close });
+  await runGateway(config, { onStopped: () => demo.close() });
 } catch (error) {
   failStart(error, error instanceof ConfigError);
 }

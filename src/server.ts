@@ -78,7 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       stringifyResult: (result) => JSON.stringify(result),
       plugins: [
         // The schema sets no cache hints, so the per-field cache-control bookkeeping is waste.
-        ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<GatewayContext>,
+        ApolloServerPluginCacheControlDisabled(),
         ...armor.plugins,
         ...extraPlugins,
         sourceErrorsPlugin,

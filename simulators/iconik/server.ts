@@ -7,7 +7,7 @@
 // (deleted assets are in the delete queue) and honours `include_fields` (assumptions,
 // docs/vendors.md).
 import { randomUUID } from 'node:crypto';
-import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
+import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 import { seedIconik } from './seed.js';
 import { IconikState, type IconikAssetRecord } from './state.js';
 
@@ -54,7 +54,7 @@ function matchesTerms(record: object, terms: readonly SearchTerm[]): boolean {
   return terms.every((term) => {
     const field = (record as Record<string, unknown>)[String(term.name)];
     if (Array.isArray(term.value_in)) return term.value_in.map(String).includes(String(field));
-    if (term.value !== undefined) return String(field) === String(term.value);
+    if (term.value !== undefined) return scalarText(field) === scalarText(term.value);
     return true;
   });
 }
@@ -64,7 +64,7 @@ function sortBy<T extends object>(items: T[], sort: unknown): T[] {
   if (!first || typeof first.name !== 'string') return items;
   const name = first.name;
   const direction = first.order === 'desc' ? -1 : 1;
-  const value = (item: T) => String((item as Record<string, unknown>)[name] ?? '');
+  const value = (item: T) => scalarText((item as Record<string, unknown>)[name]);
   return items.sort((a, b) => value(a).localeCompare(value(b)) * direction);
 }
 
@@ -294,9 +294,9 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
         handler: ({ body }) => {
           const { title, parent_id: parentId } = (body ?? {}) as { title?: unknown; parent_id?: unknown };
           if (typeof title !== 'string' || !title.trim()) return { status: 400, body: { errors: { title: 'Missing data for required field.' } } };
-          if (parentId != null && !collectionOr404(String(parentId))) return { status: 400, body: { errors: { parent_id: 'Collection does not exist.' } } };
+          if (parentId != null && !collectionOr404(scalarText(parentId))) return { status: 400, body: { errors: { parent_id: 'Collection does not exist.' } } };
           const now = new Date().toISOString();
-          const collection = { id: randomUUID(), title, parent_id: parentId == null ? null : String(parentId), status: 'ACTIVE' as const, date_created: now, date_modified: now };
+          const collection = { id: randomUUID(), title, parent_id: parentId == null ? null : scalarText(parentId), status: 'ACTIVE' as const, date_created: now, date_modified: now };
           state.collections.set(collection.id, collection);
           return { status: 201, body: state.collectionDocument(collection) };
         },

@@ -2,7 +2,7 @@
 // JSON bodies, a request log (tests count upstream calls from it), and an auth check per
 // vendor. Each simulator implements its vendor's documented paths, verbs, status codes
 // and bodies on top of this; nothing vendor-specific lives here.
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SimRequest {
@@ -129,7 +129,9 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
     },
   };
 
-  const server: Server = createServer(async (req, res) => {
+  // A request the client gave up on (it closed the connection during an injected latency,
+  // say) must not take the simulator down: the handler's failures end that exchange only.
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://simulator');
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     if (options.latencyMs) await sleep(options.latencyMs);
@@ -182,6 +184,12 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
       }
     }
     return send(res, options.notFound(request({})));
+  };
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
+      else res.destroy();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -209,6 +217,11 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A query or body value as text for comparisons: strings and numbers as they are, anything else empty. */
+export function scalarText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
 
 function injectFault(fault: Exclude<Fault, { kind: 'latency' | 'lost-answer' }>, res: ServerResponse): void {
   switch (fault.kind) {

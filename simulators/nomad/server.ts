@@ -20,7 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSettler } from '../kit/settle-later.js';
 import { stableUuid } from '../kit/stable-id.js';
-import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
+import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 
 export type NomadAssetType = 'Folder' | 'File' | 'Bucket';
 
@@ -97,7 +97,7 @@ function assetModel(asset: NomadAssetRecord) {
 export async function startNomadSimulator(options: NomadSimulatorOptions): Promise<NomadSimulator> {
   const state: NomadState = { assets: new Map(), shares: new Map() };
   const settler = createSettler(options.settleMs ?? 1500);
-  const later = settler.later;
+  const later = (run: () => void) => settler.later(run);
   const identifiersInSearch = options.identifiersInSearch ?? true;
   const setStatus = (asset: NomadAssetRecord, status: string) => {
     asset.assetStatus = status;
@@ -124,7 +124,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
   const act = (action: string, asset: NomadAssetRecord, args: Record<string, unknown>): NomadAssetRecord | SimResponse => {
     switch (action) {
       case 'move': {
-        const destination = state.assets.get(String(args['destinationFolderAssetId'] ?? ''));
+        const destination = state.assets.get(scalarText(args['destinationFolderAssetId']));
         if (!isContainer(destination)) return problem(400, 'destinationFolderAssetId must be a folder');
         setStatus(asset, 'Moving');
         later(() => {
@@ -134,7 +134,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
         return asset;
       }
       case 'copy': {
-        const destination = state.assets.get(String(args['destinationFolderAssetId'] ?? ''));
+        const destination = state.assets.get(scalarText(args['destinationFolderAssetId']));
         if (!isContainer(destination)) return problem(400, 'destinationFolderAssetId must be a folder');
         const copy: NomadAssetRecord = { ...asset, id: randomUUID(), parentId: destination?.id ?? null, assetStatus: 'Copying', createdDate: now(), lastModifiedDate: now() };
         state.assets.set(copy.id, copy);
@@ -198,13 +198,13 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
   const lookups = (value: unknown): NomadLookup[] =>
     Array.isArray(value)
       ? value.filter((item): item is { id: unknown; description?: unknown } => typeof item === 'object' && item !== null).map((item) => ({
-          id: String(item.id ?? randomUUID()),
+          id: scalarText(item.id) || randomUUID(),
           ...(typeof item.description === 'string' ? { description: item.description } : {}),
         }))
       : [];
   const applyShare = (share: NomadShareRecord, body: Record<string, unknown>) => {
-    if (typeof body['name'] === 'string' || body['name'] === null) share.name = body['name'] as string | null;
-    if (typeof body['expirationDate'] === 'string' || body['expirationDate'] === null) share.expirationDate = body['expirationDate'] as string | null;
+    if (typeof body['name'] === 'string' || body['name'] === null) share.name = body['name'];
+    if (typeof body['expirationDate'] === 'string' || body['expirationDate'] === null) share.expirationDate = body['expirationDate'];
     if (Array.isArray(body['sharedPermissions'])) share.sharedPermissions = lookups(body['sharedPermissions']);
     if (Array.isArray(body['nomadUsers'])) share.nomadUsers = lookups(body['nomadUsers']);
   };
@@ -249,7 +249,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
           const sortField = typeof sort?.['fieldName'] === 'string' ? sort['fieldName'] : 'title';
           const direction = sort?.['sortType'] === DESCENDING ? -1 : 1;
           const value = (asset: NomadAssetRecord, field: string) =>
-            String(field === 'title' ? asset.displayName : ((asset as unknown as Record<string, unknown>)[field] ?? ''));
+            field === 'title' ? asset.displayName : scalarText((asset as unknown as Record<string, unknown>)[field]);
           const matches = [...state.assets.values()]
             .filter((asset) => asset.assetStatus !== 'Deleting')
             .filter((asset) =>

@@ -33,7 +33,7 @@ export const nodeQuery: QueryResolvers = {
       try {
         return loadNode(context, decodeId(context, id));
       } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
     // The generated type has no notion of per-item promises that may resolve to null.

@@ -24,7 +24,7 @@ async function loadShare(context: GatewayContext, id: string, what: string) {
 function options(input: Record<string, unknown>): ShareOptions {
   // Only what the client gave; undefined keeps the vendor's value.
   const keys = ['title', 'emails', 'expiresAt', 'allowDownload', 'allowComments', 'password', 'message'] as const;
-  return Object.fromEntries(keys.filter((key) => input[key] !== undefined).map((key) => [key, input[key]])) as ShareOptions;
+  return Object.fromEntries(keys.filter((key) => input[key] !== undefined).map((key) => [key, input[key]]));
 }
 
 async function remember(context: GatewayContext, share: ShareModel): Promise<void> {

@@ -43,5 +43,5 @@ export function requirePort<P extends PortName>(
 ): NonNullable<VendorAdapter[P]> {
   const found = source.adapter[port];
   if (!found) throw unsupported({ source: source.name, vendor: source.vendor }, what);
-  return found as NonNullable<VendorAdapter[P]>;
+  return found;
 }

@@ -99,7 +99,7 @@ export function endpointOf(contract: readonly EndpointContract[], exchange: Exch
 export function checkAgainst(contract: readonly EndpointContract[], exchange: Exchange, basePath = ''): string[] {
   const path = exchange.path.slice(basePath.length);
   const endpoint = endpointOf(contract, { ...exchange, path });
-  if (!endpoint) return [`${exchange.method} ${path}?${exchange.query}: no documented endpoint`];
+  if (!endpoint) return [`${exchange.method} ${path}?${exchange.query.toString()}: no documented endpoint`];
   const problems: string[] = [];
   const names = [...exchange.query.keys()];
   for (const name of names) if (!endpoint.query?.allowed.includes(name)) problems.push(`query parameter "${name}" is not documented`);

@@ -48,3 +48,30 @@ describe('iconik simulator', () => {
     expect(body.objects.every((o) => o.object_type === 'assets')).toBe(true);
   });
 });
+
+describe('simulator robustness', () => {
+  it('keeps serving after a client abandons a request during an injected latency', async () => {
+    let unhandled: unknown = null;
+    const onUnhandled = (reason: unknown) => {
+      unhandled = reason;
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      sim.faults.inject({ fault: { kind: 'latency', ms: 150 }, times: 1, match: 'POST /API/search/v1/search/' });
+      const gaveUp = new AbortController();
+      const pending = fetch(`${sim.baseUrl}search/v1/search/`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ doc_types: ['assets'] }),
+        signal: gaveUp.signal,
+      }).catch(() => 'aborted');
+      setTimeout(() => gaveUp.abort(), 30);
+      expect(await pending).toBe('aborted');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect((await get('assets/v1/collections/')).status).toBe(200);
+      expect(unhandled).toBeNull();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

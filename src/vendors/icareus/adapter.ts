@@ -89,7 +89,9 @@ export class IcareusAdapter implements VendorAdapter {
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
     const wanted = ids.map(parseCollectionId);
-    const folders = wanted.some((id) => id?.kind === 'folder') ? await this.folders().catch((error: Error) => error) : new Map();
+    const folders: Map<string, CollectionModel> | Error = wanted.some((id) => id?.kind === 'folder')
+      ? await this.folders().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+      : new Map<string, CollectionModel>();
     return wanted.map((id) => {
       if (!id) return null;
       if (id.kind === 'organization') return this.isKnownOrganization(id.id) ? organizationCollection(this.source, id.id) : null;
@@ -164,7 +166,9 @@ export class IcareusAdapter implements VendorAdapter {
     if (!options.details) return deleted.map((result) => (result instanceof Error ? result : { asset: null }));
     // With the recycle bin enabled the assets are now in it: read the bin once to return them.
     const enabled = await this.isRecycleBinEnabled();
-    const inBin = enabled ? new Map((await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER })).items.map((a) => [a.nativeId, a])) : new Map();
+    const inBin = new Map<string, AssetModel>(
+      enabled ? (await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER })).items.map((a) => [a.nativeId, a]) : [],
+    );
     return deleted.map((result) =>
       result instanceof Error
         ? result
