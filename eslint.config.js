@@ -56,7 +56,7 @@ export default [
         'error',
         {
           exceptions: {
-            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError'],
+            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError', 'SourceError'],
             suffixes: ['Connection', 'Edge', 'Payload', 'Result'],
           },
         },

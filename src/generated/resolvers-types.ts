@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AssetModel, CollectionModel, ShareModel, RecycleBinModel } from '../vendors/models.js';
 import type { SourceEntry } from '../sources.js';
+import type { SourceErrorModel } from '../pagination/connection.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -32,9 +33,9 @@ export type Asset = Node & {
   __typename?: 'Asset';
   /**
    * The collections this asset belongs to. iconik assets can be in several collections; other
-   * vendors put an asset in at most one.
+   * vendors put an asset in at most one. Null when the vendor call behind it failed; `errors` then holds the reason with `extensions.code` and `extensions.source`.
    */
-  collections: CollectionConnection;
+  collections?: Maybe<CollectionConnection>;
   /** When the asset was created in the vendor system. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the asset was moved to the recycle bin; null unless `status` is DELETED. */
@@ -49,8 +50,11 @@ export type Asset = Node & {
   kind?: Maybe<AssetKind>;
   /** The vendor's own id for this asset (an iconik UUID, an Icareus asset id, ...). Unique within its source only. */
   nativeId: Scalars['String']['output'];
-  /** The share links that were made for this asset. Empty for sources without the SHARES capability. */
-  shares: ShareConnection;
+  /**
+   * The share links that were made for this asset. Null, with `UNSUPPORTED` in `errors`, for a
+   * source without the SHARES capability; null too when the vendor call failed (the reason is in `errors`).
+   */
+  shares?: Maybe<ShareConnection>;
   /** The source (vendor account) the asset lives in. */
   source: Source;
   /** Lifecycle status unified across vendors; the vendor's own value is in `vendorStatus`. */
@@ -86,6 +90,13 @@ export type AssetConnection = {
   edges: Array<AssetEdge>;
   /** Where this page is in the whole list. */
   pageInfo: PageInfo;
+  /**
+   * Sources that could not contribute to this page of a cross-source list (`Query.assets`):
+   * their assets are missing, the other sources' are here. Each also appears in `errors`, so
+   * clients with a strict error policy can still show the page. Always empty on lists of one
+   * source, which are null instead when their source fails.
+   */
+  sourceErrors: Array<SourceError>;
 };
 
 /** One asset in a page of assets. */
@@ -146,41 +157,45 @@ export type AssetResult = {
   note?: Maybe<Scalars['String']['output']>;
   /** True when the vendor accepted the change for this asset. */
   ok: Scalars['Boolean']['output'];
+  /**
+   * The asset under its new ID, when the change gave it one (an NCP asset moved to another
+   * project: NCP IDs include the project). Fetch it again by this ID; the ID given in the input
+   * no longer resolves. Null when the ID did not change.
+   */
+  replacedBy?: Maybe<Asset>;
 };
 
 /**
  * Where an asset is in its lifecycle, unified across vendors. The raw vendor value is kept in
- * `Asset.vendorStatus`. iconik: ACTIVE is AVAILABLE, DELETED is DELETED, the archive status
- * ARCHIVING/ARCHIVED becomes ARCHIVING/ARCHIVED and FAILED_TO_ARCHIVE becomes ERROR, a
- * PLACEHOLDER asset is PLACEHOLDER. Icareus, NCP and Nomad are mapped the same way (see the
- * README's status table).
+ * `Asset.vendorStatus`. Each value below lists the vendor values that map to it (the mapping
+ * tables in src/vendors/<vendor>/mapping.ts; a test keeps these lists and the tables equal).
  */
 export type AssetStatus =
-  /** The asset's media is in archive (cold) storage; restore it before use. */
+  /** The asset's media is in archive (cold) storage; restore it with `restoreArchivedAssets` before use. iconik: archive_status ARCHIVED. Nomad: Archived. */
   | 'ARCHIVED'
-  /** The asset's media is being moved to archive (cold) storage. */
+  /** The asset's media is being moved to archive (cold) storage. iconik: archive_status ARCHIVING. Nomad: Archiving, PendingArchive. */
   | 'ARCHIVING'
-  /** Usable now: playable, downloadable, shareable. */
+  /** Usable now: playable, downloadable, shareable. iconik: status ACTIVE. Icareus: transcodingStatus 1 and publish-ready. NCP: every listed asset. Nomad: Available, Restored. */
   | 'AVAILABLE'
-  /** A copy of this asset is being made in the background. */
+  /** A copy is being made in the background. Icareus: a copy whose files are not there yet. Nomad: Copying. */
   | 'COPYING'
-  /** The asset is in its source's recycle bin and can still be restored. */
+  /** The asset is in its source's recycle bin and can still be recovered with `recoverDeletedAssets`. iconik: status DELETED (the delete queue). Icareus: in the recycle bin. */
   | 'DELETED'
-  /** The vendor is deleting the asset. */
+  /** The vendor is deleting the asset. Nomad: Deleting. */
   | 'DELETING'
-  /** The vendor reports a failure for this asset (for example a failed archive); see `vendorStatus`. */
+  /** The vendor reports a failure for this asset (for example a failed archive); see `vendorStatus`. iconik: archive_status FAILED_TO_ARCHIVE. Icareus: transcodingStatus 2. Nomad: Error. */
   | 'ERROR'
-  /** The asset is being moved to another collection or organisation in the background. */
+  /** The asset is being moved to another collection in the background. Nomad: Moving. */
   | 'MOVING'
-  /** A placeholder without media yet (for example a planned asset). */
+  /** A placeholder without media yet (for example a planned asset). iconik: type PLACEHOLDER. Nomad: SlugReplaced, Placeholder. */
   | 'PLACEHOLDER'
-  /** The vendor is transcoding, analysing or otherwise processing the media. */
+  /** The vendor is transcoding, analysing or otherwise processing the media. Icareus: transcodingStatus 0, or 1 while not publish-ready. Nomad: Renaming, Registering, Updating, Assembling, Clipping, Creating, Replacing. */
   | 'PROCESSING'
-  /** The asset's media is being restored from archive storage. */
+  /** The asset's media is being restored from archive storage. Nomad: Restoring, PendingRestore. */
   | 'RESTORING'
   /** The vendor reported a status the gateway does not know yet; see `vendorStatus`. */
   | 'UNKNOWN'
-  /** Media is still being uploaded to the vendor. */
+  /** Media is still being uploaded to the vendor. Nomad: Uploading. */
   | 'UPLOADING';
 
 /** Result of a bulk mutation on assets: one result per requested ID, in request order. */
@@ -188,7 +203,11 @@ export type AssetsPayload = {
   __typename?: 'AssetsPayload';
   /** One result per ID given, in the same order; duplicates get one result each. */
   results: Array<AssetResult>;
-  /** Problems with the input as a whole (for example an invalid destination); then no asset was changed. */
+  /**
+   * Problems with the input as a whole that the user can fix (for example an invalid
+   * destination), each with the input field at fault; then nothing was changed and `results`
+   * is empty. Vendor failures are never here: they are in each item's `error`.
+   */
   userErrors: Array<UserError>;
 };
 
@@ -238,10 +257,10 @@ export type Collection = Node & {
   __typename?: 'Collection';
   /** Every collection above this one, from the top-level collection down to the direct parent. Empty for a top-level collection. */
   ancestors?: Maybe<Array<Collection>>;
-  /** The assets directly inside this collection (not those of its children). */
-  assets: AssetConnection;
-  /** The collections directly inside this one. */
-  children: CollectionConnection;
+  /** The assets directly inside this collection (not those of its children). Null when the vendor call behind it failed; `errors` then holds the reason with `extensions.code` and `extensions.source`. */
+  assets?: Maybe<AssetConnection>;
+  /** The collections directly inside this one. Null when the vendor call behind it failed; `errors` then holds the reason with `extensions.code` and `extensions.source`. */
+  children?: Maybe<CollectionConnection>;
   /** When the collection was created in the vendor system. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global ID (source + type + native id). */
@@ -285,6 +304,11 @@ export type CollectionConnection = {
   edges: Array<CollectionEdge>;
   /** Where this page is in the whole list. */
   pageInfo: PageInfo;
+  /**
+   * Sources that could not contribute to this page of a cross-source list
+   * (`Query.collections`); each also appears in `errors`. Always empty on lists of one source.
+   */
+  sourceErrors: Array<SourceError>;
 };
 
 /** One collection in a page of collections. */
@@ -317,7 +341,7 @@ export type CollectionMembershipPayload = {
   __typename?: 'CollectionMembershipPayload';
   /** One result per ID given, in the same order. */
   results: Array<AssetResult>;
-  /** Problems with the input as a whole (for example an invalid collection); then nothing was changed. */
+  /** Problems with the input as a whole (for example an invalid collection); then nothing was changed and `results` is empty. */
   userErrors: Array<UserError>;
 };
 
@@ -458,43 +482,54 @@ export type Mutation = {
   archiveAssets: AssetsPayload;
   /**
    * Copies assets into a collection. Asynchronous at some vendors: the copy is returned at
-   * once with status COPYING (Nomad) or PROCESSING (Icareus copies files in the background).
+   * once with status COPYING, at Nomad until its copy settles and at Icareus until the files
+   * have been copied in the background. An Icareus copy into another organization is outside
+   * this source: its result has no `asset` and says so in `note`.
    */
   copyAssets: AssetsPayload;
   /** Creates a collection (iconik collection, Nomad folder). */
-  createCollection: CreateCollectionPayload;
+  createCollection?: Maybe<CreateCollectionPayload>;
   /** Shares an asset or a collection by link (iconik; Nomad assets). */
-  createShare: CreateSharePayload;
+  createShare?: Maybe<CreateSharePayload>;
   /**
    * Deletes assets. Where the source has a recycle bin (iconik, Icareus) the assets go there
-   * and can be restored; Nomad deletes permanently (its result says so in the asset being
-   * null). Safe to repeat: an asset already in the bin is reported ok (iconik) or NOT_FOUND
-   * (Icareus, Nomad: it is no longer in the archive).
+   * and can be brought back with `recoverDeletedAssets`; NCP and Nomad delete permanently (the
+   * result's `note` says so; a Nomad asset shows DELETING until Nomad has removed it). Safe to
+   * repeat: an asset already in the bin is reported ok (iconik) or NOT_FOUND (Icareus, NCP,
+   * Nomad: it is no longer there).
    */
   deleteAssets: AssetsPayload;
   /** Deletes a collection. iconik keeps it in its delete queue; Nomad deletes the folder and its contents permanently. */
-  deleteCollection: DeleteCollectionPayload;
+  deleteCollection?: Maybe<DeleteCollectionPayload>;
   /** Deletes a share; its link stops working (iconik). */
-  deleteShare: DeleteSharePayload;
+  deleteShare?: Maybe<DeleteSharePayload>;
   /** Permanently deletes every asset in one source's recycle bin. */
-  emptyRecycleBin: EmptyRecycleBinPayload;
+  emptyRecycleBin?: Maybe<EmptyRecycleBinPayload>;
   /**
    * Moves assets into another collection. Nomad moves asynchronously (status MOVING until it
-   * settles); NCP moves to another project and the asset's ID changes with it.
+   * settles); NCP moves to another project and the asset's ID changes with it (the result's
+   * `replacedBy` is the asset under its new ID).
    */
   moveAssets: AssetsPayload;
   /** Permanently deletes assets that are in their source's recycle bin. */
   purgeAssets: AssetsPayload;
+  /**
+   * Brings deleted assets back from their source's recycle bin (iconik's delete queue, Icareus'
+   * recycle bin). Not to be confused with `restoreArchivedAssets`, which brings archived
+   * assets back from cold storage.
+   */
+  recoverDeletedAssets: AssetsPayload;
   /** Removes assets from a collection without deleting them. */
   removeFromCollection: CollectionMembershipPayload;
-  /** Brings archived assets back from archive storage (Nomad); they show RESTORING, then AVAILABLE. */
+  /**
+   * Brings archived assets back from archive storage (Nomad); they show RESTORING, then
+   * AVAILABLE. Not to be confused with `recoverDeletedAssets` (the recycle bin).
+   */
   restoreArchivedAssets: AssetsPayload;
-  /** Brings assets back from their source's recycle bin. */
-  restoreAssets: AssetsPayload;
   /** Changes an asset's title and description. */
-  updateAsset: UpdateAssetPayload;
+  updateAsset?: Maybe<UpdateAssetPayload>;
   /** Changes a share's title, expiry, permissions or message (iconik). */
-  updateShare: UpdateSharePayload;
+  updateShare?: Maybe<UpdateSharePayload>;
 };
 
 
@@ -565,6 +600,12 @@ export type MutationPurgeAssetsArgs = {
 
 
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationRecoverDeletedAssetsArgs = {
+  input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationRemoveFromCollectionArgs = {
   input: CollectionMembershipInput;
 };
@@ -572,12 +613,6 @@ export type MutationRemoveFromCollectionArgs = {
 
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationRestoreArchivedAssetsArgs = {
-  input: AssetIdsInput;
-};
-
-
-/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
-export type MutationRestoreAssetsArgs = {
   input: AssetIdsInput;
 };
 
@@ -651,8 +686,11 @@ export type Query = {
    * At most 100 IDs per call.
    */
   nodes: Array<Maybe<Node>>;
-  /** The recycle bin of one source. An unknown source name is a `BAD_USER_INPUT` error. */
-  recycleBin: RecycleBin;
+  /**
+   * The recycle bin of one source. Null, with the reason in `errors`, for an unknown source name
+   * (`BAD_USER_INPUT`) or a source without the RECYCLE_BIN capability (`UNSUPPORTED`).
+   */
+  recycleBin?: Maybe<RecycleBin>;
   /** Every configured source, in configuration order. */
   sources: Array<Source>;
 };
@@ -692,27 +730,30 @@ export type QueryRecycleBinArgs = {
 };
 
 /**
- * A source's recycle bin: assets that were deleted but can still be restored. iconik keeps
+ * A source's recycle bin: assets that were deleted but can still be recovered. iconik keeps
  * deleted assets in its delete queue for 24 hours before purging them; Icareus keeps them
  * while the organisation's recycle bin is enabled. Sources without the RECYCLE_BIN
- * capability have a disabled, empty bin.
+ * capability have none (`Query.recycleBin` is null for them).
  */
 export type RecycleBin = {
   __typename?: 'RecycleBin';
-  /** The deleted assets waiting in the bin, with `status` DELETED and `deletedAt` set. */
-  assets: AssetConnection;
-  /** Whether deleted assets of this source go to the recycle bin. When false, deletes are permanent and `assets` is empty. */
-  enabled: Scalars['Boolean']['output'];
+  /** The deleted assets waiting in the bin, with `status` DELETED and `deletedAt` set. Null when the vendor call behind it failed; `errors` then holds the reason with `extensions.code` and `extensions.source`. */
+  assets?: Maybe<AssetConnection>;
+  /**
+   * Whether deleted assets of this source go to the recycle bin. When false, deletes are
+   * permanent and `assets` is empty. Null when the vendor call behind it failed; `errors` then holds the reason with `extensions.code` and `extensions.source`.
+   */
+  enabled?: Maybe<Scalars['Boolean']['output']>;
   /** The source this recycle bin belongs to. */
   source: Source;
 };
 
 
 /**
- * A source's recycle bin: assets that were deleted but can still be restored. iconik keeps
+ * A source's recycle bin: assets that were deleted but can still be recovered. iconik keeps
  * deleted assets in its delete queue for 24 hours before purging them; Icareus keeps them
  * while the organisation's recycle bin is enabled. Sources without the RECYCLE_BIN
- * capability have a disabled, empty bin.
+ * capability have none (`Query.recycleBin` is null for them).
  */
 export type RecycleBinAssetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -780,6 +821,20 @@ export type Source = {
   name: Scalars['String']['output'];
   /** The vendor behind this source. */
   vendor: Vendor;
+};
+
+/**
+ * A source that could not contribute to a cross-source list. The same failure is in the
+ * response's `errors` with `extensions.code` and `extensions.source`.
+ */
+export type SourceError = {
+  __typename?: 'SourceError';
+  /** Machine-readable reason, for example UPSTREAM_TIMEOUT or UNSUPPORTED. */
+  code: ErrorCode;
+  /** What went wrong, safe to show. */
+  message: Scalars['String']['output'];
+  /** The source that failed. */
+  source: Source;
 };
 
 /** Input of `copyAssets` and `moveAssets`. */
@@ -951,18 +1006,18 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Asset: ResolverTypeWrapper<AssetModel>;
-  AssetConnection: ResolverTypeWrapper<Omit<AssetConnection, 'edges'> & { edges: Array<ResolversTypes['AssetEdge']> }>;
+  AssetConnection: ResolverTypeWrapper<Omit<AssetConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversTypes['AssetEdge']>, sourceErrors: Array<ResolversTypes['SourceError']> }>;
   AssetEdge: ResolverTypeWrapper<Omit<AssetEdge, 'node'> & { node?: Maybe<ResolversTypes['Asset']> }>;
   AssetFilter: AssetFilter;
   AssetIdsInput: AssetIdsInput;
   AssetKind: AssetKind;
-  AssetResult: ResolverTypeWrapper<Omit<AssetResult, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
+  AssetResult: ResolverTypeWrapper<Omit<AssetResult, 'asset' | 'replacedBy'> & { asset?: Maybe<ResolversTypes['Asset']>, replacedBy?: Maybe<ResolversTypes['Asset']> }>;
   AssetStatus: AssetStatus;
   AssetsPayload: ResolverTypeWrapper<Omit<AssetsPayload, 'results'> & { results: Array<ResolversTypes['AssetResult']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Capability: Capability;
   Collection: ResolverTypeWrapper<CollectionModel>;
-  CollectionConnection: ResolverTypeWrapper<Omit<CollectionConnection, 'edges'> & { edges: Array<ResolversTypes['CollectionEdge']> }>;
+  CollectionConnection: ResolverTypeWrapper<Omit<CollectionConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversTypes['CollectionEdge']>, sourceErrors: Array<ResolversTypes['SourceError']> }>;
   CollectionEdge: ResolverTypeWrapper<Omit<CollectionEdge, 'node'> & { node?: Maybe<ResolversTypes['Collection']> }>;
   CollectionFilter: CollectionFilter;
   CollectionMembershipInput: CollectionMembershipInput;
@@ -992,6 +1047,7 @@ export type ResolversTypes = {
   ShareEdge: ResolverTypeWrapper<Omit<ShareEdge, 'node'> & { node?: Maybe<ResolversTypes['Share']> }>;
   ShareTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ShareTarget']>;
   Source: ResolverTypeWrapper<SourceEntry>;
+  SourceError: ResolverTypeWrapper<SourceErrorModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TransferAssetsInput: TransferAssetsInput;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
@@ -1006,15 +1062,15 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Asset: AssetModel;
-  AssetConnection: Omit<AssetConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssetEdge']> };
+  AssetConnection: Omit<AssetConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversParentTypes['AssetEdge']>, sourceErrors: Array<ResolversParentTypes['SourceError']> };
   AssetEdge: Omit<AssetEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Asset']> };
   AssetFilter: AssetFilter;
   AssetIdsInput: AssetIdsInput;
-  AssetResult: Omit<AssetResult, 'asset'> & { asset?: Maybe<ResolversParentTypes['Asset']> };
+  AssetResult: Omit<AssetResult, 'asset' | 'replacedBy'> & { asset?: Maybe<ResolversParentTypes['Asset']>, replacedBy?: Maybe<ResolversParentTypes['Asset']> };
   AssetsPayload: Omit<AssetsPayload, 'results'> & { results: Array<ResolversParentTypes['AssetResult']> };
   Boolean: Scalars['Boolean']['output'];
   Collection: CollectionModel;
-  CollectionConnection: Omit<CollectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['CollectionEdge']> };
+  CollectionConnection: Omit<CollectionConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversParentTypes['CollectionEdge']>, sourceErrors: Array<ResolversParentTypes['SourceError']> };
   CollectionEdge: Omit<CollectionEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Collection']> };
   CollectionFilter: CollectionFilter;
   CollectionMembershipInput: CollectionMembershipInput;
@@ -1043,6 +1099,7 @@ export type ResolversParentTypes = {
   ShareEdge: Omit<ShareEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Share']> };
   ShareTarget: ResolversUnionTypes<ResolversParentTypes>['ShareTarget'];
   Source: SourceEntry;
+  SourceError: SourceErrorModel;
   String: Scalars['String']['output'];
   TransferAssetsInput: TransferAssetsInput;
   URL: Scalars['URL']['output'];
@@ -1054,7 +1111,7 @@ export type ResolversParentTypes = {
 };
 
 export type AssetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = {
-  collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<AssetCollectionsArgs>>;
+  collections?: Resolver<Maybe<ResolversTypes['CollectionConnection']>, ParentType, ContextType, Partial<AssetCollectionsArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1062,7 +1119,7 @@ export type AssetResolvers<ContextType = GatewayContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['AssetKind']>, ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shares?: Resolver<ResolversTypes['ShareConnection'], ParentType, ContextType, Partial<AssetSharesArgs>>;
+  shares?: Resolver<Maybe<ResolversTypes['ShareConnection']>, ParentType, ContextType, Partial<AssetSharesArgs>>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssetStatus'], ParentType, ContextType>;
   thumbnailUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
@@ -1075,6 +1132,7 @@ export type AssetResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type AssetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AssetConnection'] = ResolversParentTypes['AssetConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AssetEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  sourceErrors?: Resolver<Array<ResolversTypes['SourceError']>, ParentType, ContextType>;
 };
 
 export type AssetEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AssetEdge'] = ResolversParentTypes['AssetEdge']> = {
@@ -1088,6 +1146,7 @@ export type AssetResultResolvers<ContextType = GatewayContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  replacedBy?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
 };
 
 export type AssetsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AssetsPayload'] = ResolversParentTypes['AssetsPayload']> = {
@@ -1097,8 +1156,8 @@ export type AssetsPayloadResolvers<ContextType = GatewayContext, ParentType exte
 
 export type CollectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Collection'] = ResolversParentTypes['Collection']> = {
   ancestors?: Resolver<Maybe<Array<ResolversTypes['Collection']>>, ParentType, ContextType>;
-  assets?: Resolver<ResolversTypes['AssetConnection'], ParentType, ContextType, Partial<CollectionAssetsArgs>>;
-  children?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<CollectionChildrenArgs>>;
+  assets?: Resolver<Maybe<ResolversTypes['AssetConnection']>, ParentType, ContextType, Partial<CollectionAssetsArgs>>;
+  children?: Resolver<Maybe<ResolversTypes['CollectionConnection']>, ParentType, ContextType, Partial<CollectionChildrenArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1111,6 +1170,7 @@ export type CollectionResolvers<ContextType = GatewayContext, ParentType extends
 export type CollectionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionConnection'] = ResolversParentTypes['CollectionConnection']> = {
   edges?: Resolver<Array<ResolversTypes['CollectionEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  sourceErrors?: Resolver<Array<ResolversTypes['SourceError']>, ParentType, ContextType>;
 };
 
 export type CollectionEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionEdge'] = ResolversParentTypes['CollectionEdge']> = {
@@ -1162,19 +1222,19 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   addToCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationAddToCollectionArgs, 'input'>>;
   archiveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationArchiveAssetsArgs, 'input'>>;
   copyAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationCopyAssetsArgs, 'input'>>;
-  createCollection?: Resolver<ResolversTypes['CreateCollectionPayload'], ParentType, ContextType, RequireFields<MutationCreateCollectionArgs, 'input'>>;
-  createShare?: Resolver<ResolversTypes['CreateSharePayload'], ParentType, ContextType, RequireFields<MutationCreateShareArgs, 'input'>>;
+  createCollection?: Resolver<Maybe<ResolversTypes['CreateCollectionPayload']>, ParentType, ContextType, RequireFields<MutationCreateCollectionArgs, 'input'>>;
+  createShare?: Resolver<Maybe<ResolversTypes['CreateSharePayload']>, ParentType, ContextType, RequireFields<MutationCreateShareArgs, 'input'>>;
   deleteAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationDeleteAssetsArgs, 'input'>>;
-  deleteCollection?: Resolver<ResolversTypes['DeleteCollectionPayload'], ParentType, ContextType, RequireFields<MutationDeleteCollectionArgs, 'input'>>;
-  deleteShare?: Resolver<ResolversTypes['DeleteSharePayload'], ParentType, ContextType, RequireFields<MutationDeleteShareArgs, 'input'>>;
-  emptyRecycleBin?: Resolver<ResolversTypes['EmptyRecycleBinPayload'], ParentType, ContextType, RequireFields<MutationEmptyRecycleBinArgs, 'input'>>;
+  deleteCollection?: Resolver<Maybe<ResolversTypes['DeleteCollectionPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCollectionArgs, 'input'>>;
+  deleteShare?: Resolver<Maybe<ResolversTypes['DeleteSharePayload']>, ParentType, ContextType, RequireFields<MutationDeleteShareArgs, 'input'>>;
+  emptyRecycleBin?: Resolver<Maybe<ResolversTypes['EmptyRecycleBinPayload']>, ParentType, ContextType, RequireFields<MutationEmptyRecycleBinArgs, 'input'>>;
   moveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationMoveAssetsArgs, 'input'>>;
   purgeAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationPurgeAssetsArgs, 'input'>>;
+  recoverDeletedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRecoverDeletedAssetsArgs, 'input'>>;
   removeFromCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationRemoveFromCollectionArgs, 'input'>>;
   restoreArchivedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreArchivedAssetsArgs, 'input'>>;
-  restoreAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreAssetsArgs, 'input'>>;
-  updateAsset?: Resolver<ResolversTypes['UpdateAssetPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'input'>>;
-  updateShare?: Resolver<ResolversTypes['UpdateSharePayload'], ParentType, ContextType, RequireFields<MutationUpdateShareArgs, 'input'>>;
+  updateAsset?: Resolver<Maybe<ResolversTypes['UpdateAssetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'input'>>;
+  updateShare?: Resolver<Maybe<ResolversTypes['UpdateSharePayload']>, ParentType, ContextType, RequireFields<MutationUpdateShareArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1193,13 +1253,13 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<QueryCollectionsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  recycleBin?: Resolver<ResolversTypes['RecycleBin'], ParentType, ContextType, RequireFields<QueryRecycleBinArgs, 'source'>>;
+  recycleBin?: Resolver<Maybe<ResolversTypes['RecycleBin']>, ParentType, ContextType, RequireFields<QueryRecycleBinArgs, 'source'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 };
 
 export type RecycleBinResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RecycleBin'] = ResolversParentTypes['RecycleBin']> = {
-  assets?: Resolver<ResolversTypes['AssetConnection'], ParentType, ContextType, Partial<RecycleBinAssetsArgs>>;
-  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  assets?: Resolver<Maybe<ResolversTypes['AssetConnection']>, ParentType, ContextType, Partial<RecycleBinAssetsArgs>>;
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
@@ -1235,6 +1295,12 @@ export type SourceResolvers<ContextType = GatewayContext, ParentType extends Res
   capabilities?: Resolver<Array<ResolversTypes['Capability']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+};
+
+export type SourceErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SourceError'] = ResolversParentTypes['SourceError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -1284,6 +1350,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ShareEdge?: ShareEdgeResolvers<ContextType>;
   ShareTarget?: ShareTargetResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceError?: SourceErrorResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpdateAssetPayload?: UpdateAssetPayloadResolvers<ContextType>;
   UpdateSharePayload?: UpdateSharePayloadResolvers<ContextType>;

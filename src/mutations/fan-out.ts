@@ -38,6 +38,7 @@ export interface AssetItemResult {
   readonly asset: AssetModel | null;
   readonly error: ItemError | null;
   readonly note: string | null;
+  readonly replacedBy: AssetModel | null;
 }
 
 export interface FanOutOperation<P extends PortName = PortName> {
@@ -102,8 +103,8 @@ export async function fanOutAssets<P extends PortName>(context: GatewayContext, 
   return ids.map((id, i) => {
     const { ref, error } = decoded[i] as { ref: DecodedId | null; error: GatewayError | null };
     const outcome = error ?? (ref ? (outcomes.get(key(ref.source, ref.nativeId)) as WriteOutcome | Error) : badUserInput('Invalid ID.'));
-    if (outcome instanceof Error) return { id, ok: false, asset: null, error: itemError(outcome, ref), note: null };
-    return { id, ok: true, asset: outcome.asset, error: null, note: outcome.note ?? null };
+    if (outcome instanceof Error) return { id, ok: false, asset: null, error: itemError(outcome, ref), note: null, replacedBy: null };
+    return { id, ok: true, asset: outcome.asset, error: null, note: outcome.note ?? null, replacedBy: outcome.replacedBy ?? null };
   });
 }
 

@@ -1,7 +1,7 @@
 // Builds Relay connections from vendor pages. Every connection field takes `first`
 // (1..MAX_FIRST, default DEFAULT_FIRST) and `after`; the cap keeps one query from asking a
 // vendor for thousands of objects.
-import { badUserInput } from '../errors.js';
+import { badUserInput, type ErrorCode } from '../errors.js';
 import type { Page, Window } from './window.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';
 import { sliceWindow } from './page-window.js';
@@ -14,8 +14,17 @@ export interface Edge<T> {
   readonly node: T;
 }
 
+/** A source missing from a cross-source page, and why (the schema's SourceError). */
+export interface SourceErrorModel {
+  readonly source: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
 export interface Connection<T> {
   readonly edges: Array<Edge<T>>;
+  /** Sources whose items are missing from this page (cross-source lists only). */
+  readonly sourceErrors: SourceErrorModel[];
   readonly pageInfo: {
     readonly hasNextPage: boolean;
     readonly hasPreviousPage: boolean;
@@ -44,9 +53,15 @@ export function windowOf(args: ConnectionArgs): Window {
   return { offset, limit };
 }
 
-export function connection<T>(edges: Array<Edge<T>>, hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
+export function connection<T>(
+  edges: Array<Edge<T>>,
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  sourceErrors: SourceErrorModel[] = [],
+): Connection<T> {
   return {
     edges,
+    sourceErrors,
     pageInfo: {
       hasNextPage,
       hasPreviousPage,

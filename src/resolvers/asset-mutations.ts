@@ -29,11 +29,8 @@ function transfer<P extends 'copy' | 'move'>(
       message: error instanceof Error ? error.message : 'Invalid destination.',
       code: 'BAD_USER_INPUT',
     };
-    const failed = badUserInput('Not changed: the destination is invalid (see userErrors).');
-    return Promise.resolve({
-      results: input.ids.map((id) => ({ id, ok: false, asset: null, note: null, error: { code: failed.code, message: failed.message, source: null } })),
-      userErrors: [userError],
-    });
+    // Reported once, where it belongs: the input as a whole was refused, no item was tried.
+    return Promise.resolve({ results: [], userErrors: [userError] });
   }
   return bulk(context, input.ids, {
     port,
@@ -51,7 +48,7 @@ export const assetMutations: MutationResolvers = {
     const details = selectsInResults(info, ['asset', 'note']);
     return bulk(context, input.ids, { port: 'deletion', describe: 'deleting assets', run: (port, ids) => port.deleteAssets(ids, { details }) });
   },
-  restoreAssets: (_root, { input }, context) =>
+  recoverDeletedAssets: (_root, { input }, context) =>
     bulk(context, input.ids, { port: 'recycleBin', describe: 'restoring assets from a recycle bin', run: (port, ids) => port.restoreAssets(ids) }),
   purgeAssets: (_root, { input }, context) =>
     bulk(context, input.ids, { port: 'recycleBin', describe: 'purging assets from a recycle bin', run: (port, ids) => port.purgeAssets(ids) }),

@@ -1,7 +1,7 @@
 import type { AssetResolvers, QueryResolvers } from '../generated/resolvers-types.js';
 import { encodeGlobalId } from '../ids.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
-import { connectionFromArray } from '../pagination/connection.js';
+import { connectionFromArray, type SourceErrorModel } from '../pagination/connection.js';
 import { unsupported } from '../errors.js';
 import type { CollectionModel } from '../vendors/models.js';
 import { listAcrossSources, reportSourceError } from './list-across-sources.js';
@@ -10,14 +10,13 @@ export const assetQuery: QueryResolvers = {
   assets: (_root, { first, after, filter }, context, info) => {
     const selected = context.sources.select(filter?.sources);
     const search = filter?.search?.trim() || null;
+    const skipped: SourceErrorModel[] = [];
     const searchable = selected.filter((source) => {
       if (!search || source.adapter.search) return true;
-      reportSourceError(context, info, unsupported({ source: source.name, vendor: source.vendor }, 'free-text search (AssetFilter.search)'));
+      skipped.push(reportSourceError(context, info, unsupported({ source: source.name, vendor: source.vendor }, 'free-text search (AssetFilter.search)'), source.name));
       return false;
     });
-    return listAcrossSources(context, info, searchable, { first, after }, (source, window) =>
-      source.adapter.listAssets(window, { search }),
-    );
+    return listAcrossSources(context, info, searchable, { first, after }, (source, window) => source.adapter.listAssets(window, { search }), { skipped });
   },
 };
 
@@ -34,7 +33,9 @@ export const assetType: AssetResolvers = {
     return connectionFromArray(found.filter((item): item is CollectionModel => item !== null), args);
   },
   shares: async (asset, args, context) => {
-    if (!context.sources.get(asset.source).adapter.shareListing) return connectionFromArray([], args);
+    const source = context.sources.get(asset.source);
+    // Not silently empty: the client learns this source has no share listing.
+    if (!source.adapter.shareListing) throw unsupported({ source: source.name, vendor: source.vendor }, 'listing the shares of an asset');
     const shares = await context.loaders.assetShares.load(asset);
     primeLoaders(context.loaders, shares);
     return connectionFromArray(shares, args);

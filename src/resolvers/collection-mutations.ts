@@ -19,8 +19,8 @@ async function membership(
     collection = decodeGlobalId(input.collectionId, (name) => context.sources.has(name), 'Collection');
   } catch (error) {
     const [userError] = userErrorsFrom(['input', 'collectionId'], error);
-    const failed = { code: 'BAD_USER_INPUT' as const, message: 'Not changed: the collection is invalid (see userErrors).', source: null };
-    return { results: input.ids.map((id) => ({ id, ok: false, asset: null, note: null, error: failed })), userErrors: userError ? [userError] : [] };
+    // Reported once: the input as a whole was refused, no item was tried.
+    return { results: [], userErrors: userError ? [userError] : [] };
   }
   const results = await fanOutAssets(context, input.ids, {
     port: 'membership',

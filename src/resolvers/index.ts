@@ -8,7 +8,7 @@ import { nodeInterface, nodeQuery } from './node.js';
 import { recycleBinMutations, recycleBinQuery, recycleBinType } from './recycle-bin.js';
 import { scalarResolvers } from './scalars.js';
 import { shareTargetUnion, shareType } from './share.js';
-import { sourceQuery, sourceType } from './source.js';
+import { sourceErrorType, sourceQuery, sourceType } from './source.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
@@ -16,6 +16,7 @@ export const resolvers: Resolvers = {
   Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations },
   Node: nodeInterface,
   Source: sourceType,
+  SourceError: sourceErrorType,
   Asset: assetType,
   Collection: collectionType,
   Share: shareType,

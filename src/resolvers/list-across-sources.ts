@@ -7,9 +7,9 @@
 // context.sourceErrors); the other sources' items are still returned.
 import { type GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import { badUserInput } from '../errors.js';
+import { ErrorCode, badUserInput } from '../errors.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
-import { connection, parseFirst, type Connection, type ConnectionArgs, type Edge } from '../pagination/connection.js';
+import { connection, parseFirst, type Connection, type ConnectionArgs, type Edge, type SourceErrorModel } from '../pagination/connection.js';
 import { decodeSourceCursor, encodeSourceCursor } from '../pagination/cursor.js';
 import type { SourceEntry } from '../sources.js';
 import type { AssetModel, CollectionModel } from '../vendors/models.js';
@@ -22,6 +22,7 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   selected: readonly SourceEntry[],
   args: ConnectionArgs,
   fetch: (source: SourceEntry, window: Window) => Promise<Page<T>>,
+  options: { skipped?: readonly SourceErrorModel[] } = {},
 ): Promise<Connection<T>> {
   const first = parseFirst(args.first);
   let startIndex = 0;
@@ -34,9 +35,10 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   }
 
   const remaining = selected.slice(startIndex);
+  const failed: SourceErrorModel[] = [...(options.skipped ?? [])];
   const fetchOrReport = (source: SourceEntry, window: Window) =>
     fetch(source, window).catch((error: unknown) => {
-      reportSourceError(context, info, error);
+      failed.push(reportSourceError(context, info, error, source.name));
       return null;
     });
 
@@ -72,10 +74,16 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
     }
   }
   primeLoaders(context.loaders, edges.map((edge) => edge.node));
-  return connection(edges, hasNextPage, Boolean(args.after));
+  return connection(edges, hasNextPage, Boolean(args.after), failed);
 }
 
-/** Records one source's failure for the response's `errors`, with the field's path. */
-export function reportSourceError(context: GatewayContext, info: GraphQLResolveInfo, error: unknown): void {
-  context.sourceErrors.push({ ...toFormattedError(error), path: responsePathAsArray(info.path) });
+/**
+ * Records one source's failure for the response's `errors` (with the field's path) and
+ * answers it for the connection's typed `sourceErrors`.
+ */
+export function reportSourceError(context: GatewayContext, info: GraphQLResolveInfo, error: unknown, source: string): SourceErrorModel {
+  const formatted = toFormattedError(error);
+  context.sourceErrors.push({ ...formatted, path: responsePathAsArray(info.path) });
+  const code = formatted.extensions?.['code'];
+  return { source, code: (typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR) as ErrorCode, message: formatted.message };
 }

@@ -5,7 +5,11 @@ import { connectionFromPage, windowOf } from '../pagination/connection.js';
 import { requirePort } from '../vendors/capabilities.js';
 
 export const recycleBinQuery: QueryResolvers = {
-  recycleBin: (_root, { source }, context) => ({ source: context.sources.get(source).name }),
+  recycleBin: (_root, { source }, context) => {
+    const entry = context.sources.get(source);
+    requirePort(entry, 'recycleBin', 'a recycle bin');
+    return { source: entry.name };
+  },
 };
 
 export const recycleBinType: RecycleBinResolvers = {

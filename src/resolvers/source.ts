@@ -1,4 +1,4 @@
-import type { QueryResolvers, SourceResolvers } from '../generated/resolvers-types.js';
+import type { QueryResolvers, SourceErrorResolvers, SourceResolvers } from '../generated/resolvers-types.js';
 
 export const sourceQuery: QueryResolvers = {
   sources: (_root, _args, context) => [...context.sources.all],
@@ -6,4 +6,8 @@ export const sourceQuery: QueryResolvers = {
 
 export const sourceType: SourceResolvers = {
   capabilities: (source) => [...source.capabilities],
+};
+
+export const sourceErrorType: SourceErrorResolvers = {
+  source: (failure, _args, context) => context.sources.get(failure.source),
 };

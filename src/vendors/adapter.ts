@@ -166,6 +166,8 @@ export interface WriteOptions {
 export interface WriteOutcome {
   readonly asset: AssetModel | null;
   readonly note?: string;
+  /** The asset under its new ID when the write changed its ID (NCP move: IDs include the project). */
+  readonly replacedBy?: AssetModel;
 }
 
 export type WriteResult = BatchResult<WriteOutcome>;

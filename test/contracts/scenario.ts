@@ -58,7 +58,7 @@ export async function runScenario(h: DemoHarness): Promise<void> {
     ids: [asset('iconik-demo', iconikActive[1] ?? ''), asset('iconik-demo', iconikActive[2] ?? ''), asset('icareus-demo', icareusAsset?.id ?? 0),
       asset('ncp-demo', `${ncpAsset?.projectId}/${ncpAsset?.assetId}`), asset('nomad-demo', [...nomad.state.assets.values()].find((a) => a.displayName === 'broken-upload.mov')?.id ?? '')],
   });
-  await gql(`mutation($ids: [ID!]!) { restoreAssets(input: { ids: $ids }) { ${results} } }`, { ids: [asset('iconik-demo', iconikActive[1] ?? ''), asset('icareus-demo', icareusAsset?.id ?? 0)] });
+  await gql(`mutation($ids: [ID!]!) { recoverDeletedAssets(input: { ids: $ids }) { ${results} } }`, { ids: [asset('iconik-demo', iconikActive[1] ?? ''), asset('icareus-demo', icareusAsset?.id ?? 0)] });
   await gql(`mutation($ids: [ID!]!) { purgeAssets(input: { ids: $ids }) { ${results} } }`, { ids: [asset('iconik-demo', iconikActive[2] ?? '')] });
   const binned = [...icareus.state.recycleBin.keys()][0];
   if (binned !== undefined) await gql(`mutation($ids: [ID!]!) { purgeAssets(input: { ids: $ids }) { ${results} } }`, { ids: [asset('icareus-demo', binned)] });

@@ -158,13 +158,17 @@ describe('four vendors in one schema', () => {
       ncp: recycleBin(source: "ncp-demo") { enabled assets { edges { node { title } } } }
       nomad: recycleBin(source: "nomad-demo") { enabled assets { edges { node { title } } } }
     }`);
-    expect(res.body.errors).toBeUndefined();
-    const data = res.body.data as Record<string, { enabled: boolean; assets: Edges<{ title: string; status: string; deletedAt: string }> }>;
+    // NCP and Nomad have no recycle bin: null, with UNSUPPORTED for each in `errors`.
+    expect(res.body.errors?.map((e) => [e.path?.[0], e.extensions?.['code']])).toEqual([
+      ['ncp', 'UNSUPPORTED'],
+      ['nomad', 'UNSUPPORTED'],
+    ]);
+    const data = res.body.data as Record<string, { enabled: boolean; assets: Edges<{ title: string; status: string; deletedAt: string }> } | null>;
     expect(data['icareus']?.enabled).toBe(true);
     expect(data['icareus']?.assets.edges.map((e) => e.node.title)).toEqual(['Old Weather Graphics Test', 'Duplicate Podcast Upload']);
     expect(data['icareus']?.assets.edges.every((e) => e.node.status === 'DELETED' && e.node.deletedAt)).toBe(true);
-    expect(data['ncp']).toEqual({ enabled: false, assets: { edges: [] } });
-    expect(data['nomad']).toEqual({ enabled: false, assets: { edges: [] } });
+    expect(data['ncp']).toBeNull();
+    expect(data['nomad']).toBeNull();
     // Icareus is asked whether its bin is enabled; NCP and Nomad have no bin to ask about.
     expect(upstreamCalls(h.demo.icareus).every((c) => c.includes('/api/recyclebin?action='))).toBe(true);
     expect(h.demo.ncp.requests).toHaveLength(0);

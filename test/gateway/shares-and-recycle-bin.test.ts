@@ -68,7 +68,7 @@ describe('recycle bin', () => {
 
   it('refuses an unknown source name', async () => {
     const res = await h.gql(`{ recycleBin(source: "missing") { enabled } }`);
-    expect(res.body.data).toBeNull();
+    expect(res.body.data).toEqual({ recycleBin: null });
     expect(res.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(res.body.errors?.[0]?.message).toContain('iconik-test');
   });

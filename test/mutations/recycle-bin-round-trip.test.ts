@@ -50,8 +50,8 @@ describe('iconik delete -> recycle bin -> restore -> purge', () => {
 
   it('restores from the bin, and the same request reads the new state', async () => {
     const id = idOf('Logo Animation 4K');
-    const res = await h.gql(`mutation($ids: [ID!]!) { restoreAssets(input: { ids: $ids }) { results { ${RESULT} } } }`, { ids: [id] });
-    expect((res.body.data?.['restoreAssets'] as { results: Result[] }).results[0]).toMatchObject({ ok: true, asset: { status: 'AVAILABLE', deletedAt: null } });
+    const res = await h.gql(`mutation($ids: [ID!]!) { recoverDeletedAssets(input: { ids: $ids }) { results { ${RESULT} } } }`, { ids: [id] });
+    expect((res.body.data?.['recoverDeletedAssets'] as { results: Result[] }).results[0]).toMatchObject({ ok: true, asset: { status: 'AVAILABLE', deletedAt: null } });
     expect(await binTitles()).not.toContain('Logo Animation 4K');
     const node = await h.gql(`query($id: ID!) { node(id: $id) { ... on Asset { status } } }`, { id });
     expect(node.body.data?.['node']).toEqual({ status: 'AVAILABLE' });

@@ -6,37 +6,35 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /**
  * Where an asset is in its lifecycle, unified across vendors. The raw vendor value is kept in
- * `Asset.vendorStatus`. iconik: ACTIVE is AVAILABLE, DELETED is DELETED, the archive status
- * ARCHIVING/ARCHIVED becomes ARCHIVING/ARCHIVED and FAILED_TO_ARCHIVE becomes ERROR, a
- * PLACEHOLDER asset is PLACEHOLDER. Icareus, NCP and Nomad are mapped the same way (see the
- * README's status table).
+ * `Asset.vendorStatus`. Each value below lists the vendor values that map to it (the mapping
+ * tables in src/vendors/<vendor>/mapping.ts; a test keeps these lists and the tables equal).
  */
 export type AssetStatus =
-  /** The asset's media is in archive (cold) storage; restore it before use. */
+  /** The asset's media is in archive (cold) storage; restore it with `restoreArchivedAssets` before use. iconik: archive_status ARCHIVED. Nomad: Archived. */
   | 'ARCHIVED'
-  /** The asset's media is being moved to archive (cold) storage. */
+  /** The asset's media is being moved to archive (cold) storage. iconik: archive_status ARCHIVING. Nomad: Archiving, PendingArchive. */
   | 'ARCHIVING'
-  /** Usable now: playable, downloadable, shareable. */
+  /** Usable now: playable, downloadable, shareable. iconik: status ACTIVE. Icareus: transcodingStatus 1 and publish-ready. NCP: every listed asset. Nomad: Available, Restored. */
   | 'AVAILABLE'
-  /** A copy of this asset is being made in the background. */
+  /** A copy is being made in the background. Icareus: a copy whose files are not there yet. Nomad: Copying. */
   | 'COPYING'
-  /** The asset is in its source's recycle bin and can still be restored. */
+  /** The asset is in its source's recycle bin and can still be recovered with `recoverDeletedAssets`. iconik: status DELETED (the delete queue). Icareus: in the recycle bin. */
   | 'DELETED'
-  /** The vendor is deleting the asset. */
+  /** The vendor is deleting the asset. Nomad: Deleting. */
   | 'DELETING'
-  /** The vendor reports a failure for this asset (for example a failed archive); see `vendorStatus`. */
+  /** The vendor reports a failure for this asset (for example a failed archive); see `vendorStatus`. iconik: archive_status FAILED_TO_ARCHIVE. Icareus: transcodingStatus 2. Nomad: Error. */
   | 'ERROR'
-  /** The asset is being moved to another collection or organisation in the background. */
+  /** The asset is being moved to another collection in the background. Nomad: Moving. */
   | 'MOVING'
-  /** A placeholder without media yet (for example a planned asset). */
+  /** A placeholder without media yet (for example a planned asset). iconik: type PLACEHOLDER. Nomad: SlugReplaced, Placeholder. */
   | 'PLACEHOLDER'
-  /** The vendor is transcoding, analysing or otherwise processing the media. */
+  /** The vendor is transcoding, analysing or otherwise processing the media. Icareus: transcodingStatus 0, or 1 while not publish-ready. Nomad: Renaming, Registering, Updating, Assembling, Clipping, Creating, Replacing. */
   | 'PROCESSING'
-  /** The asset's media is being restored from archive storage. */
+  /** The asset's media is being restored from archive storage. Nomad: Restoring, PendingRestore. */
   | 'RESTORING'
   /** The vendor reported a status the gateway does not know yet; see `vendorStatus`. */
   | 'UNKNOWN'
-  /** Media is still being uploaded to the vendor. */
+  /** Media is still being uploaded to the vendor. Nomad: Uploading. */
   | 'UPLOADING';
 
 /**

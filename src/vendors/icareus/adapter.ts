@@ -221,10 +221,12 @@ export class IcareusAdapter implements VendorAdapter {
       // The Copy/Move Asset API pages list exactly action, assetId and organizationTo (the
       // source organization comes from the user token).
       const answer = await this.http.call(ICAREUS_ENDPOINTS[action], { query: { assetId: numericId(id, this.origin), organizationTo: destination.id } });
-      const asset = toAsset(this.source, destination.id, this.languageId, answer.asset);
-      return inOtherOrganization
-        ? { asset, note: `Now in organization ${destination.id}; this source reads organization ${this.organizationId}, so the asset's ID does not resolve here.` }
-        : { asset };
+      // An asset in another organization is outside this source (its ID would not resolve
+      // here), so only the note tells where it went.
+      if (inOtherOrganization) {
+        return { asset: null, note: `Now in organization ${destination.id} as asset ${String(answer.asset.id)}, outside this source (which reads organization ${this.organizationId}).` };
+      }
+      return { asset: toAsset(this.source, destination.id, this.languageId, answer.asset) };
     });
   }
 

@@ -116,7 +116,7 @@ export class NcpAdapter implements VendorAdapter {
         query: { new_project_id: destinationCollectionId },
       });
       const asset = toAsset(this.source, result);
-      return { asset, note: 'NCP asset IDs include the project: use the returned asset\'s new ID from now on.' };
+      return { asset, replacedBy: asset, note: 'NCP asset IDs include the project: the asset has a new ID (replacedBy).' };
     });
   }
 
