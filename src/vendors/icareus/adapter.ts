@@ -44,7 +44,6 @@ import type { IcareusAsset } from './responses.js';
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
 
-
 /** Icareus for one GraphQL request (built per request by the connection in ./index.ts). */
 export class IcareusAdapter implements VendorAdapter {
   readonly vendor = 'ICAREUS' as const;

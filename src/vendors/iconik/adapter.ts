@@ -55,8 +55,6 @@ import {
 const MAX_PER_PAGE = 1000;
 const ID_CHUNK = 500;
 
-
-
 /** iconik for one GraphQL request (built per request by the connection in ./index.ts). */
 export class IconikAdapter implements VendorAdapter {
   readonly vendor = 'ICONIK' as const;

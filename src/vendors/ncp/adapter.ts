@@ -30,8 +30,6 @@ import { NCP_ENDPOINTS } from './endpoints.js';
 /** pageSize of the asset list: 1-1000 (Get media asset list). */
 const MAX_PAGE_SIZE = 1000;
 
-
-
 /** NCP for one GraphQL request (built per request by the connection in ./index.ts). */
 export class NcpAdapter implements VendorAdapter {
   readonly vendor = 'NCP_MEDIA_INTELLIGENCE' as const;

@@ -54,7 +54,6 @@ const DESCENDING = 1;
 /** Asked for in every search so hits carry what the mapping needs (in `identifiers`). */
 const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey'].map((name) => ({ name }));
 
-
 interface SearchCriteria {
   readonly types: readonly NomadAssetType[];
   readonly parentId?: string;
