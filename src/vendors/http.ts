@@ -91,9 +91,25 @@ const tracer = trace.getTracer('mam-graphql-gateway');
 const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 2_000;
 
-/** Vendor down or overloaded: what retries and the circuit breaker react to (never 4xx). */
+/**
+ * A call cut short by the GraphQL request's own deadline: not refused or timed out by the
+ * vendor within its own timeout, so it says nothing about the vendor's health.
+ */
+export class DeadlineError extends GatewayError {
+  constructor(message: string, origin: ErrorOrigin) {
+    super(ErrorCode.UPSTREAM_TIMEOUT, message, origin);
+  }
+}
+
+/**
+ * Vendor down or overloaded: what retries and the circuit breaker react to (never 4xx, and
+ * never our own deadline: one large slow request must not open a healthy vendor's circuit
+ * for the next client).
+ */
 const isVendorFailure = (error: Error) =>
-  error instanceof GatewayError && (error.code === ErrorCode.UPSTREAM_UNAVAILABLE || error.code === ErrorCode.UPSTREAM_TIMEOUT);
+  error instanceof GatewayError &&
+  !(error instanceof DeadlineError) &&
+  (error.code === ErrorCode.UPSTREAM_UNAVAILABLE || error.code === ErrorCode.UPSTREAM_TIMEOUT);
 
 // Full-jitter exponential backoff, or the vendor's Retry-After when it sent one (capped).
 const backoff = new DelegateBackoff<{ attempt: number; result: { error?: Error } | { value: unknown } }>((context) => {
@@ -260,8 +276,9 @@ export class UpstreamClient {
     const deadline = scope?.deadline ?? Infinity;
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
     if (timeoutMs <= 0) {
-      throw new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `The request's deadline passed before ${origin.vendor} source "${origin.source}" was called.`, origin);
+      throw new DeadlineError(`The request's deadline passed before ${origin.vendor} source "${origin.source}" was called.`, origin);
     }
+    const cutByDeadline = timeoutMs < this.options.timeoutMs;
     const pathWithQuery = this.basePath + request.path + queryString(request.query);
     const headers: Record<string, string> = { accept: 'application/json' };
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
@@ -287,7 +304,7 @@ export class UpstreamClient {
       retryAfter = response.headers['retry-after'];
       text = await response.body.text();
     } catch (error) {
-      throw transportError(error, origin, timeoutMs);
+      throw transportError(error, origin, timeoutMs, cutByDeadline);
     } finally {
       if (scope) recordCall(scope, origin.source, performance.now() - started);
     }
@@ -357,11 +374,14 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function transportError(error: unknown, origin: ErrorOrigin, timeoutMs: number): GatewayError {
+function transportError(error: unknown, origin: ErrorOrigin, timeoutMs: number, cutByDeadline: boolean): GatewayError {
   const timedOut =
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||
     (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+  if (timedOut && cutByDeadline) {
+    return new DeadlineError(`${origin.vendor} source "${origin.source}" had not answered when the request's deadline passed (${timeoutMs} ms left).`, origin);
+  }
   if (timedOut) {
     return new GatewayError(
       ErrorCode.UPSTREAM_TIMEOUT,
