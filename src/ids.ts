@@ -47,6 +47,9 @@ export function decodeGlobalId(
   if (!NODE_TYPES.has(type)) throw invalid('unknown object type');
   if (!isKnownSource(source)) throw invalid(`source "${source}" is not configured on this gateway`);
   if (nativeId.length > MAX_NATIVE_ID_LENGTH || /[\u0000-\u001f\u007f]/.test(nativeId)) throw invalid('malformed native id');
+  // "." and ".." are resolved as dot segments by URL parsers even when percent-encoded
+  // (iconik id "." became PATCH /assets/v1/assets/, iconik's bulk update): never a native id.
+  if (nativeId.split('/').some((segment) => segment === '.' || segment === '..')) throw invalid('malformed native id');
   if (expectedType && type !== expectedType) throw invalid(`expected a ${expectedType} ID, got a ${type} ID`);
   return { type: type as NodeType, source, nativeId };
 }

