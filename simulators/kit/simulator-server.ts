@@ -55,7 +55,7 @@ export interface Exchange {
  */
 export type Fault =
   | { readonly kind: 'latency'; readonly ms: number }
-  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string; readonly body?: unknown }
   | { readonly kind: 'malformed' | 'wrong-shape' | 'empty' | 'html' | 'reset' | 'hang' }
   /** The vendor does the work, then the answer is lost (the connection drops). */
   | { readonly kind: 'lost-answer' };
@@ -230,7 +230,7 @@ function injectFault(fault: Exclude<Fault, { kind: 'latency' | 'lost-answer' }>,
         'content-type': 'application/json',
         ...(fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {}),
       });
-      res.end(JSON.stringify({ message: 'injected fault' }));
+      res.end(JSON.stringify(fault.body ?? { message: 'injected fault' }));
       return;
     case 'malformed':
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"objects": [{"id": ');

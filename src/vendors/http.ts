@@ -26,6 +26,7 @@ import type { RequestScope } from '../request-scope.js';
 import { encodePathSegment } from './encode-path.js';
 import type { Endpoint, EndpointCall } from './endpoint.js';
 import { parseResponse } from './parse-response.js';
+import { redactSecrets } from './redact-secrets.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
@@ -77,6 +78,8 @@ export interface UpstreamClientOptions {
   readonly breakerThreshold?: number;
   /** How long an open circuit fails fast before one probe request is let through. */
   readonly breakerHalfOpenMs?: number;
+  /** The configured credential values, cut out of any vendor message (with the request's own). */
+  readonly secrets?: readonly (string | undefined)[];
 }
 
 /** A vendor error that may say when to come back (HTTP Retry-After). */
@@ -127,6 +130,8 @@ export interface SourceConnection {
   readonly retries?: number;
   readonly breakerThreshold?: number;
   readonly breakerHalfOpenMs?: number;
+  /** The configured credentials (their values are redacted from vendor messages). */
+  readonly credentials?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The upstream client as one GraphQL request's adapters see it. */
@@ -163,6 +168,7 @@ export class UpstreamClient {
       ...(source.retries !== undefined ? { retries: source.retries } : {}),
       ...(source.breakerThreshold !== undefined ? { breakerThreshold: source.breakerThreshold } : {}),
       ...(source.breakerHalfOpenMs !== undefined ? { breakerHalfOpenMs: source.breakerHalfOpenMs } : {}),
+      secrets: Object.values(source.credentials ?? {}),
     });
   }
 
@@ -314,7 +320,8 @@ export class UpstreamClient {
 
     const parsed = parseJson(text);
     if (status < 200 || status >= 300) {
-      const described = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
+      const vendorSaid = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
+      const described = vendorSaid === undefined ? undefined : this.redact(vendorSaid, scope);
       throw new UpstreamError(
         codeForUpstreamStatus(status),
         `${origin.vendor} source "${origin.source}" answered HTTP ${status}${described ? `: ${described}` : ''}.`,
@@ -330,12 +337,20 @@ export class UpstreamClient {
       );
     }
     const inBody = request.errorInBody?.(parsed.value);
-    if (inBody) throw new GatewayError(inBody.code, `${origin.vendor} source "${origin.source}" reported an error: ${inBody.message}.`, { ...origin, upstreamStatus: status });
+    if (inBody) {
+      throw new GatewayError(inBody.code, `${origin.vendor} source "${origin.source}" reported an error: ${this.redact(inBody.message, scope)}.`, { ...origin, upstreamStatus: status });
+    }
     return { status, body: parsed.value };
   }
 
   async close(): Promise<void> {
     await this.pool.close();
+  }
+
+  /** A vendor's message without any credential the call could have carried. */
+  private redact(message: string, scope: RequestScope | undefined): string {
+    const fromRequest = Object.values(scope?.credentials.get(this.origin.source) ?? {});
+    return redactSecrets(message, [...(this.options.secrets ?? []), ...fromRequest]);
   }
 }
 
