@@ -18,6 +18,11 @@ const gatewayConfig = z
      * Browser origins allowed to call the gateway (CORS). Empty by default: the gateway uses
      * the configured vendor credentials, so no other site may drive it.
      */
+    /**
+     * The Federation 2 subgraph endpoint (/subgraph). On outside production; in production
+     * off unless enabled here, because it serves the whole SDL (`_service { sdl }`).
+     */
+    subgraph: z.strictObject({ enabled: z.boolean() }).optional(),
     cors: z
       .strictObject({
         allowedOrigins: z.array(

@@ -61,7 +61,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const sources = SourceConnections.fromConfig(options.config.sources);
   const production = process.env.NODE_ENV === 'production';
   const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {
-    const armor = queryLimits();
+    const armor = queryLimits({ production });
     return new ApolloServer<GatewayContext>({
       schema,
       formatError,
@@ -90,10 +90,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   };
   // /graphql for apps, /subgraph for a federated supergraph: one schema, two front doors.
+  // The subgraph answers `_service { sdl }` (the whole schema) whatever the introspection
+  // setting, so in production it is served only when the configuration turns it on.
   const apollo = serverFor(buildSchema());
+  const subgraphOn = options.config.subgraph?.enabled ?? !production;
   // Inline traces (ftv1) for the router and Studio, computed only when the router asks.
-  const subgraph = serverFor(buildFederatedSchema(), [ApolloServerPluginInlineTrace()]);
-  await Promise.all([apollo.start(), subgraph.start()]);
+  const subgraph = subgraphOn ? serverFor(buildFederatedSchema(), [ApolloServerPluginInlineTrace()]) : undefined;
+  await Promise.all([apollo.start(), subgraph?.start()]);
 
   const batch = options.batching ?? true;
   // The shared read cache: off unless configured; Redis when REDIS_URL is set.
@@ -103,7 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
   const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
   const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
-  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, [SUBGRAPH_PATH]: subgraph }, async (scope) => createContext(sources, scope, { batch, ...(cache ? { cache } : {}) }), {
+  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, ...(subgraph ? { [SUBGRAPH_PATH]: subgraph } : {}) }, async (scope) => createContext(sources, scope, { batch, ...(cache ? { cache } : {}) }), {
     requestDeadlineMs: options.config.requestDeadlineMs,
     readiness: () => readiness(sources),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
@@ -126,7 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
-      await Promise.all([apollo.stop(), subgraph.stop()]);
+      await Promise.all([apollo.stop(), subgraph?.stop()]);
       await sources.close();
       await store?.close();
     },

@@ -15,7 +15,7 @@ export const QUERY_LIMITS = {
   maxCost: 5000,
 } as const;
 
-export function queryLimits() {
+export function queryLimits(options: { production: boolean }) {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
@@ -26,8 +26,9 @@ export function queryLimits() {
     // connection) turns into tens of thousands for an ordinary list; 1.2x per level keeps
     // deep fan-out expensive while ordinary lists and trees stay well under the limit.
     costLimit: { maxCost: QUERY_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2 },
-    // Field suggestions ("Did you mean ...?") stay: the schema is public by design.
-    blockFieldSuggestion: { enabled: false },
+    // Field suggestions ("Did you mean ...?") reveal the schema field by field: off in
+    // production, where introspection is off too; on elsewhere, where the Sandbox shows all.
+    blockFieldSuggestion: { enabled: options.production },
   }).protect();
   // Armor's plugins read no context, so they fit any context type; Apollo's plugin type
   // is invariant in its context parameter, hence the widening here.

@@ -79,6 +79,18 @@ describe('production mode', () => {
     expect(await simpleGet.text()).toContain('CSRF');
   });
 
+  it('serves no /subgraph (its _service { sdl } is the whole schema) and no field suggestions', async () => {
+    const sdl = await fetch(gateway.url.replace('/graphql', '/subgraph'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-iconik-auth-token': GOOD_TOKEN },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    });
+    expect(sdl.status).toBe(404);
+    const typo = await asTenant(GOOD_TOKEN, '{ asset(first: 1) { edges { cursor } } }');
+    expect(typo.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typo.text).not.toMatch(/Did you mean/);
+  });
+
   it('masks unexpected errors as INTERNAL_SERVER_ERROR and logs them whole', async () => {
     const asset = [...sim.state.assets.values()].find((a) => a.keyframes.length > 0);
     const keyframe = asset?.keyframes[0];
