@@ -15,6 +15,7 @@ import { createContext, type GatewayContext } from './context.js';
 import { formatError } from './normalize-error.js';
 import { readiness } from './http/health.js';
 import { GRAPHQL_PATH, SUBGRAPH_PATH, createHttpServer } from './http/http-server.js';
+import type { AdmissionOptions } from './http/admission-gate.js';
 import { EXAMPLE_OPERATION } from './http/example-operation.js';
 import { buildFederatedSchema } from './federation/subgraph.js';
 import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
@@ -33,6 +34,8 @@ export interface GatewayOptions {
   readonly redisUrl?: string;
   /** DataLoader batching; off only for the benchmark's comparison. */
   readonly batching?: boolean;
+  /** Overrides of the admission gate's settings (tests). */
+  readonly admission?: Partial<AdmissionOptions>;
 }
 
 export interface RunningGateway {
@@ -108,6 +111,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
   const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, ...(subgraph ? { [SUBGRAPH_PATH]: subgraph } : {}) }, async (scope) => createContext(sources, scope, { batch, ...(cache ? { cache } : {}) }), {
     requestDeadlineMs: options.config.requestDeadlineMs,
+    queueWaitMs: options.config.queueWaitMs,
+    ...(options.admission ? { admission: options.admission } : {}),
     readiness: () => readiness(sources),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
     crossOrigin: {

@@ -8,7 +8,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { logger } from '../logger.js';
 import type { RequestScope } from '../request-scope.js';
-import { AdmissionGate } from './admission-gate.js';
+import { AdmissionGate, DEFAULT_ADMISSION, type AdmissionOptions } from './admission-gate.js';
 import { crossOriginHandler, type CrossOriginPolicy } from './cross-origin.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
@@ -26,6 +26,10 @@ export interface HttpServerOptions {
   readonly credentialsFromHeaders: (headers: IncomingMessage['headers']) => RequestScope['credentials'];
   /** Which browser origins may call the gateway (none by default). */
   readonly crossOrigin: CrossOriginPolicy;
+  /** Longest a request waits for admission before it is shed with 503 and Retry-After. */
+  readonly queueWaitMs: number;
+  /** Overrides of the admission gate's settings (tests). */
+  readonly admission?: Partial<AdmissionOptions>;
 }
 
 export function createHttpServer(
@@ -33,7 +37,7 @@ export function createHttpServer(
   context: (scope: RequestScope) => Promise<GatewayContext>,
   options: HttpServerOptions,
 ): Server {
-  const gate = new AdmissionGate();
+  const gate = new AdmissionGate({ ...DEFAULT_ADMISSION, ...options.admission });
   const corsHandler = crossOriginHandler(options.crossOrigin);
   const server = createServer((req, res) => {
     const incoming = req.headers['x-request-id'];
@@ -88,9 +92,11 @@ async function handle(
   }
 
   // Admission before the body is read: a waiting request holds only its socket.
-  if (!(await gate.enter(scope.deadline))) {
+  // Shed load early: a request that cannot start within queueWaitMs is told to come back,
+  // instead of holding its socket for the whole request deadline.
+  if (!(await gate.enter(Math.min(scope.deadline, Date.now() + options.queueWaitMs)))) {
     res.setHeader('retry-after', '1');
-    sendJsonError(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is saturated and the request waited out its deadline; retry shortly.');
+    sendJsonError(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is saturated; retry shortly.');
     return;
   }
   try {

@@ -114,6 +114,9 @@ const isVendorFailure = (error: Error) =>
   !(error instanceof DeadlineError) &&
   (error.code === ErrorCode.UPSTREAM_UNAVAILABLE || error.code === ErrorCode.UPSTREAM_TIMEOUT);
 
+/** Worth another attempt: the vendor refused or dropped the call (429, 5xx, connection), not a timeout. */
+const isRetryable = (error: Error) => isVendorFailure(error) && error instanceof GatewayError && error.code !== ErrorCode.UPSTREAM_TIMEOUT;
+
 // Full-jitter exponential backoff, or the vendor's Retry-After when it sent one (capped).
 const backoff = new DelegateBackoff<{ attempt: number; result: { error?: Error } | { value: unknown } }>((context) => {
   const error = 'error' in context.result ? context.result.error : undefined;
@@ -189,7 +192,9 @@ export class UpstreamClient {
       halfOpenAfter: options.breakerHalfOpenMs ?? 10_000,
       breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
     });
-    const retries = retry(handleWhen(isVendorFailure), { maxAttempts: options.retries ?? 2, backoff });
+    // Timeouts are not retried: a hung vendor would hold the request for every attempt's
+    // timeout (3 x 10 s, capped only by the 25 s deadline) instead of one.
+    const retries = retry(handleWhen(isRetryable), { maxAttempts: options.retries ?? 2, backoff });
     this.readPolicy = wrap(retries, this.breaker);
   }
 
