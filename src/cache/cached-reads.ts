@@ -15,6 +15,15 @@ export interface CacheBinding {
 }
 
 const CONFIGURED = 'configured';
+
+/**
+ * Asset states that change without a write through this gateway: transient ones settle on
+ * the vendor's schedule (a Nomad move, an archive), and DELETED ones leave the bin when it
+ * is emptied or purged elsewhere. Such assets are never cached; everything else is, for
+ * the source's TTL, and writes through the gateway invalidate what they touch.
+ */
+const UNCACHED_STATUSES: ReadonlySet<string> = new Set(['UPLOADING', 'PROCESSING', 'COPYING', 'MOVING', 'ARCHIVING', 'RESTORING', 'DELETING', 'DELETED']);
+const cacheable = (value: NodeModel) => value.objectType !== 'Asset' || !UNCACHED_STATUSES.has(value.status);
 const DATE_FIELDS = new Set(['createdAt', 'updatedAt', 'deletedAt', 'expiresAt']);
 
 /** Who is asking: the configured credentials, or a hash of the per-request ones. */
@@ -47,7 +56,7 @@ export function cachedRead<M extends NodeModel>(
     const fresh = new Map(missing.map((key, i) => [key.nativeId, loaded[i]]));
     await binding.cache.setMany(
       [...fresh].flatMap(([nativeId, value]) =>
-        value && !(value instanceof Error) ? [[keyOf(source, fingerprint, type, nativeId), JSON.stringify(value)] as const] : [],
+        value && !(value instanceof Error) && cacheable(value) ? [[keyOf(source, fingerprint, type, nativeId), JSON.stringify(value)] as const] : [],
       ),
       binding.ttlMs(source),
     );

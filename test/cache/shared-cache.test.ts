@@ -52,6 +52,23 @@ describe('in-process read cache (cache: in GATEWAY_CONFIG)', () => {
     expect(after.body.data?.['node']).toMatchObject({ status: 'DELETED' });
   });
 
+  it('never caches an asset that can change without a write through the gateway (in a bin, in transit)', async () => {
+    const deleted = [...sim.state.assets.values()].find((a) => a.status === 'DELETED');
+    const deletedId = encodeGlobalId('Asset', 'iconik-cached', deleted?.id ?? '');
+    expect((await postJson(gateway.url, { query: assetQuery, variables: { id: deletedId } })).body.data?.['node']).toMatchObject({ status: 'DELETED' });
+    // The bin is emptied elsewhere (iconik's web app): the gateway must not keep showing it.
+    sim.state.assets.delete(deleted?.id ?? '');
+    expect((await postJson(gateway.url, { query: assetQuery, variables: { id: deletedId } })).body.data?.['node']).toBeNull();
+
+    const archiving = [...sim.state.assets.values()].find((a) => a.status === 'ACTIVE' && a.id !== id.toString());
+    if (!archiving) throw new Error('seed has no second active asset');
+    archiving.archive_status = 'ARCHIVING';
+    const archivingId = encodeGlobalId('Asset', 'iconik-cached', archiving.id);
+    expect((await postJson(gateway.url, { query: assetQuery, variables: { id: archivingId } })).body.data?.['node']).toMatchObject({ status: 'ARCHIVING' });
+    archiving.archive_status = 'ARCHIVED'; // settles on iconik's schedule
+    expect((await postJson(gateway.url, { query: assetQuery, variables: { id: archivingId } })).body.data?.['node']).toMatchObject({ status: 'ARCHIVED' });
+  });
+
   it('keys entries by the credentials in use: another tenant never gets them', async () => {
     await postJson(gateway.url, { query: assetQuery, variables: { id } }, { 'x-iconik-auth-token': TOKEN });
     const stranger = await postJson(gateway.url, { query: assetQuery, variables: { id } }, { 'x-iconik-auth-token': 'someone-else' });
