@@ -12,6 +12,8 @@ const gatewayConfig = z
     sources: z.array(sourceConfigSchema).min(1, 'list at least one source'),
     /** Whole-request budget: no upstream call starts or continues after it. */
     requestDeadlineMs: z.number().int().min(100).max(300_000).default(25_000),
+    /** How long a /readyz result is reused before the vendors are probed again. */
+    readinessCacheMs: z.number().int().min(0).max(300_000).default(5_000),
     /** Longest a request waits for admission while the gateway is saturated; then 503 with Retry-After. */
     queueWaitMs: z.number().int().min(0).max(60_000).default(1_000),
     /** Turns the shared read cache on (in-process LRU, or Redis when REDIS_URL is set). */

@@ -13,7 +13,7 @@ import type { CacheBinding } from './cache/cached-reads.js';
 import { MemoryReadCache, RedisReadCache } from './cache/read-cache.js';
 import { createContext, type GatewayContext } from './context.js';
 import { formatError } from './normalize-error.js';
-import { readiness } from './http/health.js';
+import { cachedReadiness } from './http/health.js';
 import { GRAPHQL_PATH, SUBGRAPH_PATH, createHttpServer } from './http/http-server.js';
 import type { AdmissionOptions } from './http/admission-gate.js';
 import { EXAMPLE_OPERATION } from './http/example-operation.js';
@@ -113,7 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestDeadlineMs: options.config.requestDeadlineMs,
     queueWaitMs: options.config.queueWaitMs,
     ...(options.admission ? { admission: options.admission } : {}),
-    readiness: () => readiness(sources),
+    readiness: cachedReadiness(sources, options.config.readinessCacheMs),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
     crossOrigin: {
       allowedOrigins: options.config.cors.allowedOrigins,

@@ -7,7 +7,23 @@ import { internalScope } from '../request-scope.js';
 
 const READY_TIMEOUT_MS = 3_000;
 
-export async function readiness(sources: SourceConnections): Promise<{ ready: boolean; sources: Record<string, 'up' | 'down'> }> {
+export type Readiness = { ready: boolean; sources: Record<string, 'up' | 'down'> };
+
+/**
+ * /readyz answers from a result at most `cacheMs` old: probes call every vendor, so a
+ * load balancer (or anyone) polling /readyz must not multiply vendor calls. Concurrent
+ * hits share one probe.
+ */
+export function cachedReadiness(sources: SourceConnections, cacheMs: number): () => Promise<Readiness> {
+  let last: { at: number; result: Promise<Readiness> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at >= cacheMs) last = { at: now, result: readiness(sources) };
+    return last.result;
+  };
+}
+
+export async function readiness(sources: SourceConnections): Promise<Readiness> {
   const probes = sources.forRequest(internalScope(READY_TIMEOUT_MS));
   const states = await Promise.all(
     probes.all.map(async (source) => {

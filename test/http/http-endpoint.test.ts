@@ -3,7 +3,8 @@ import { postJson, startHarness, type Harness } from '../support/gateway-harness
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // Readiness probes every call here (the cache is tested below).
+  h = await startHarness({ config: { readinessCacheMs: 0 } });
 });
 afterAll(async () => h.stop());
 
@@ -59,6 +60,22 @@ describe('health endpoints', () => {
     h.iconik.faults.clear();
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'unavailable', sources: { 'iconik-test': 'down' } });
+  });
+});
+
+describe('readiness cache', () => {
+  it('probes the vendors at most once per readinessCacheMs, however often /readyz is hit', async () => {
+    const cached = await startHarness({ config: { readinessCacheMs: 60_000 } });
+    try {
+      const readyz = cached.gateway.url.replace('/graphql', '/readyz');
+      cached.iconik.clearRequests();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(readyz).then((r) => r.status)));
+      expect(answers.every((status) => status === 200)).toBe(true);
+      await fetch(readyz);
+      expect(cached.iconik.requests).toHaveLength(1);
+    } finally {
+      await cached.stop();
+    }
   });
 });
 

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   /** Token the gateway sends to the main source (to simulate bad credentials). */
   readonly gatewayToken?: string;
   readonly batching?: boolean;
+  /** Top-level configuration fields besides `sources` (for example readinessCacheMs). */
+  readonly config?: Record<string, unknown>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -41,6 +43,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     })),
   );
   const config = parseConfig({
+    ...options.config,
     sources: [
       {
         name: 'iconik-test',
