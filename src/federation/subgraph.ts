@@ -6,7 +6,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { Kind, parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import { decodeId, loadNode } from '../resolvers/node.js';
+import { badUserInput } from '../errors.js';
+import { MAX_NODES, decodeId, loadNode } from '../resolvers/node.js';
 import { resolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
 
@@ -33,7 +34,9 @@ export function subgraphTypeDefs(): DocumentNode {
   return { kind: Kind.DOCUMENT, definitions: [...parse(FEDERATION_LINK).definitions, ...documents.flatMap((doc) => doc.definitions)] };
 }
 
-const resolveReference = (type: 'Asset' | 'Collection' | 'Share') => (reference: { id: string }, context: GatewayContext) =>
+// Async, so a bad representation (a malformed id, an Asset id sent as a Collection) rejects
+// its own slot only, as in `nodes`, instead of nulling the whole `_entities` answer.
+const resolveReference = (type: 'Asset' | 'Collection' | 'Share') => async (reference: { id: string }, context: GatewayContext) =>
   loadNode(context, decodeId(context, reference.id, type));
 
 export function buildFederatedSchema(): GraphQLSchema {
@@ -43,5 +46,19 @@ export function buildFederatedSchema(): GraphQLSchema {
     Share: { ...resolvers.Share, __resolveReference: resolveReference('Share') },
   };
   // The generated Resolvers type and Apollo's GraphQLResolverMap describe the same map.
-  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(), resolvers: { ...resolvers, ...entityResolvers } as unknown as GraphQLResolverMap<unknown> });
+  const schema = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(), resolvers: { ...resolvers, ...entityResolvers } as unknown as GraphQLResolverMap<unknown> });
+  capRepresentations(schema);
+  return schema;
+}
+
+/** `_entities` takes at most as many representations as `nodes` takes IDs. */
+function capRepresentations(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()['_entities'];
+  const resolve = field?.resolve;
+  if (!field || !resolve) throw new Error('the subgraph schema has no _entities resolver');
+  field.resolve = (source, args: { representations?: unknown }, context, info) => {
+    const count = Array.isArray(args.representations) ? args.representations.length : 0;
+    if (count > MAX_NODES) throw badUserInput(`"representations" may hold at most ${MAX_NODES} entities; got ${count}.`);
+    return resolve(source, args, context, info);
+  };
 }

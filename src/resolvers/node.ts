@@ -4,7 +4,8 @@ import type { NodeResolvers, QueryResolvers } from '../generated/resolvers-types
 import { decodeGlobalId, type DecodedId } from '../ids.js';
 import type { NodeModel } from '../vendors/models.js';
 
-const MAX_NODES = 100;
+/** Most IDs one `nodes` call (and one `_entities` call) may carry. */
+export const MAX_NODES = 100;
 
 export function decodeId(context: GatewayContext, id: string, expectedType?: DecodedId['type']): DecodedId {
   return decodeGlobalId(id, (name) => context.sources.has(name), expectedType);

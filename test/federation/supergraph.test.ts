@@ -83,3 +83,34 @@ describe('federation', () => {
     expect(print(subgraphTypeDefs())).toContain('@link');
   });
 });
+
+describe('_entities limits', () => {
+  const subgraphUrl = () => h.gateway.url.replace('/graphql', '/subgraph');
+  const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Asset { id title } ... on Collection { id title } } }`;
+
+  it('refuses more representations than nodes takes IDs, before any vendor call', async () => {
+    const { encodeGlobalId } = await import('../../src/ids.js');
+    const representations = Array.from({ length: 101 }, (_, i) => ({ __typename: 'Asset', id: encodeGlobalId('Asset', 'iconik-test', `id-${i}`) }));
+    h.iconik.clearRequests();
+    const res = await postJson(subgraphUrl(), { query: entities, variables: { r: representations } });
+    expect(res.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(h.iconik.requests).toHaveLength(0);
+  });
+
+  it('fails only the slot of a bad representation (malformed, or an Asset id sent as a Collection)', async () => {
+    const { encodeGlobalId } = await import('../../src/ids.js');
+    const asset = [...h.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
+    const good = encodeGlobalId('Asset', 'iconik-test', asset?.id ?? '');
+    const res = await postJson(subgraphUrl(), {
+      query: entities,
+      variables: { r: [{ __typename: 'Asset', id: good }, { __typename: 'Asset', id: 'garbage' }, { __typename: 'Collection', id: good }] },
+    });
+    const slots = res.body.data?.['_entities'] as Array<{ id: string } | null>;
+    expect(slots[0]).toEqual({ id: good, title: asset?.title });
+    expect(slots.slice(1)).toEqual([null, null]);
+    expect(res.body.errors?.map((e) => [e.path, e.extensions?.['code']])).toEqual([
+      [['_entities', 1], 'BAD_USER_INPUT'],
+      [['_entities', 2], 'BAD_USER_INPUT'],
+    ]);
+  });
+});
