@@ -75,7 +75,7 @@ export function collectionTree(demo: DemoSimulators): BenchOperation {
   return {
     name: 'collection tree, 3 levels, with assets',
     query: `{ collections(first: 20, filter: { sources: ["iconik-demo"], topLevelOnly: true }) { edges { node { title
-      children { edges { node { title children { edges { node { title assets { edges { node { title } } } } } } } } } } } } }`,
+      children(first: 5) { edges { node { title children(first: 5) { edges { node { title assets(first: 10) { edges { node { title } } } } } } } } } } } } }`,
     variables: {},
     lowerBound: 1 + top.length + level2.length + level3.length,
     derivation: `1 top-level list + one contents call per collection (no multi-collection contents read): ${top.length} + ${level2.length} + ${level3.length}`,

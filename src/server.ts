@@ -20,6 +20,7 @@ import { EXAMPLE_OPERATION } from './http/example-operation.js';
 import { buildFederatedSchema } from './federation/subgraph.js';
 import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
 import { requestLogPlugin } from './http/request-log-plugin.js';
+import { vendorCallBudgetPlugin } from './http/vendor-call-budget.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
 import { logger } from './logger.js';
@@ -83,6 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // The schema sets no cache hints, so the per-field cache-control bookkeeping is waste.
         ApolloServerPluginCacheControlDisabled(),
         ...armor.plugins,
+        vendorCallBudgetPlugin,
         ...extraPlugins,
         sourceErrorsPlugin,
         requestLogPlugin,

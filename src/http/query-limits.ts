@@ -12,7 +12,6 @@ export const QUERY_LIMITS = {
   maxAliases: 15,
   maxTokens: 1000,
   maxDirectives: 50,
-  maxCost: 5000,
 } as const;
 
 export function queryLimits(options: { production: boolean }) {
@@ -22,10 +21,10 @@ export function queryLimits(options: { production: boolean }) {
     // Tokens: enforced by Apollo's parseOptions (src/server.ts).
     maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    // Armor's default cost grows 1.5x per level, which a Relay schema (three levels per
-    // connection) turns into tens of thousands for an ordinary list; 1.2x per level keeps
-    // deep fan-out expensive while ordinary lists and trees stay well under the limit.
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2 },
+    // Armor's cost counts fields and multiplies by a literal `first` only (not its default,
+    // a variable, or a list of IDs); the vendor-call budget (./vendor-call-budget.ts) bounds
+    // what matters, the vendor calls an operation can cause, and replaces it.
+    costLimit: { enabled: false },
     // Field suggestions ("Did you mean ...?") reveal the schema field by field: off in
     // production, where introspection is off too; on elsewhere, where the Sandbox shows all.
     blockFieldSuggestion: { enabled: options.production },

@@ -16,10 +16,10 @@ export async function runScenario(h: DemoHarness): Promise<void> {
 
   // Reads: lists with search, trees, by-id reads, shares, bins, nested fields.
   await gql(`{ sources { name capabilities } }`);
-  await gql(`{ assets(first: 40) { edges { node { id title status kind durationMs thumbnailUrl collections { edges { node { title ancestors { title } } } } } } } }`);
-  await gql(`{ assets(first: 40) { edges { node { id shares { edges { node { id title url recipients target { __typename } } } } } } } }`);
+  await gql(`{ assets(first: 40) { edges { node { id title status kind durationMs thumbnailUrl collections(first: 5) { edges { node { title ancestors { title } } } } } } } }`);
+  await gql(`{ assets(first: 40) { edges { node { id shares(first: 5) { edges { node { id title url recipients target { __typename } } } } } } } }`);
   await gql(`{ assets(first: 5, filter: { search: "film" }) { edges { node { id } } } }`);
-  const level = (inner: string) => `children { edges { node { title ${inner} } } } assets(first: 5) { edges { node { title } } }`;
+  const level = (inner: string) => `children(first: 5) { edges { node { title ${inner} } } } assets(first: 5) { edges { node { title } } }`;
   await gql(`{ collections(first: 30) { edges { node { id title ${level('')} } } } }`);
   await gql(`{ collections(first: 5, filter: { topLevelOnly: true }) { edges { node { id title ${level(level(''))} } } } }`);
   await gql(`{ collections(first: 10, filter: { topLevelOnly: true }) { edges { node { id } } } }`);

@@ -14,10 +14,10 @@ const titles = (c: Edges<{ title: string }>) => c.edges.map((e) => e.node.title)
 
 describe('collections', () => {
   it('lists top-level collections and walks the tree three levels down with assets', async () => {
-    const res = await h.gql(`{ collections(filter: { topLevelOnly: true }) { edges { node {
+    const res = await h.gql(`{ collections(first: 10, filter: { topLevelOnly: true }) { edges { node {
       title parent { title }
-      children { edges { node { title
-        children { edges { node { title ancestors { title } assets { edges { node { title } } } } } }
+      children(first: 5) { edges { node { title
+        children(first: 5) { edges { node { title ancestors { title } assets(first: 10) { edges { node { title } } } } } }
       } } }
     } } } }`);
     expect(res.body.errors).toBeUndefined();

@@ -83,7 +83,7 @@ describe('Relay refetch', () => {
       to: encodeGlobalId('Collection', 'ncp-demo', '9012'),
     });
     const lists = await h.gql(`{
-      assets(first: 60) { edges { node { id collections { edges { node { id ancestors { id } } } } } } }
+      assets(first: 60) { edges { node { id collections(first: 5) { edges { node { id ancestors { id } } } } } } }
       collections(first: 60) { edges { node { id children { edges { node { id } } } } } }
       recycleBin(source: "iconik-demo") { assets { edges { node { id } } } }
     }`);

@@ -20,13 +20,22 @@ describe('query limits refuse abusive queries before any vendor call, and the se
     ['too many aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: sources { name }`).join(' ')} }`, /Aliases limit of 15/i],
     ['too many tokens', `{ sources { ${Array(1100).fill('name').join(' ')} } }`, /more that 1000 tokens/],
     ['too many directives', `{ sources { name ${Array(51).fill('@include(if: true)').join(' ')} } }`, /Directives limit of 50/i],
-    [
-      'too costly',
-      // Within the depth, alias and token limits, but many fields deep down: cost grows per level.
-      `{ ${Array.from({ length: 11 }, (_, i) => `a${i}: collections { edges { node { children { edges { node { children { edges { node { assets { edges { node { ${Array(50).fill('title').join(' ')} } } } } } } } } } } } }`).join(' ')} }`,
-      /Cost limit of 5000/i,
-    ],
   ];
+
+  // The vendor-call budget counts what the other limits cannot see: list sizes, also in variables.
+  const ids = (n: number) => Array.from({ length: n }, (_, j) => `id-${j}`);
+  it.each([
+    ['15 aliases of nodes(ids: 100)', `query($ids: [ID!]!) { ${Array.from({ length: 15 }, (_, i) => `a${i}: nodes(ids: $ids) { id }`).join(' ')} }`, { ids: ids(100) }, 1500],
+    ['a tree of default-sized connections', '{ collections { edges { node { children { edges { node { children { edges { node { assets { edges { node { title } } } } } } } } } } } } }', {}, 8421],
+    ['two bulk deletes of 1000 IDs', 'mutation($ids: [ID!]!) { a: deleteAssets(input: { ids: $ids }) { results { ok } } b: deleteAssets(input: { ids: $ids }) { results { ok } } }', { ids: ids(1000) }, 2000],
+  ])('refuses %s (worst case over 1000 vendor calls) before any vendor call', async (_name, query, variables, estimate) => {
+    h.iconik.clearRequests();
+    const res = await h.gql(query, variables);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toContain(`up to ${estimate} vendor calls`);
+    expect(res.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(h.iconik.requests).toHaveLength(0);
+  });
 
   it.each(cases)('%s', async (_name, query, message) => {
     h.iconik.clearRequests();
