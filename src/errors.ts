@@ -21,6 +21,11 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   /** The vendor refused the request as invalid (a 4xx other than auth and not-found). */
   UPSTREAM_REJECTED: 'UPSTREAM_REJECTED',
+  /**
+   * A write whose answer was lost (timeout, dropped connection) and whose effect could not
+   * be read back: the vendor may or may not have made the change. Look before retrying.
+   */
+  OUTCOME_UNKNOWN: 'OUTCOME_UNKNOWN',
   /** A fault in the gateway itself; details are in the gateway's log, never in the response. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -39,6 +44,12 @@ export interface ErrorOrigin {
  * after the adapter has picked it out of a known error shape.
  */
 export class GatewayError extends Error {
+  /**
+   * True when the request may have reached the vendor and been acted on although no answer
+   * came back (a timeout, a dropped connection): a write's outcome must then be read back.
+   */
+  ambiguous = false;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -56,6 +67,18 @@ export function badUserInput(message: string): GatewayError {
 export function unsupported(origin: ErrorOrigin, what: string): GatewayError {
   return new GatewayError(ErrorCode.UNSUPPORTED, `Source "${origin.source}" (${origin.vendor}) does not support ${what}.`, origin);
 }
+
+/** After an ambiguous write whose effect could not be read back either. */
+export function outcomeUnknown(origin: ErrorOrigin, what: string): GatewayError {
+  return new GatewayError(
+    ErrorCode.OUTCOME_UNKNOWN,
+    `${what}: ${origin.vendor} source "${origin.source}" did not confirm the change and it could not be read back; check the object before retrying.`,
+    origin,
+  );
+}
+
+/** Whether an error leaves a write's outcome open (the vendor may have acted). */
+export const isAmbiguous = (error: unknown): boolean => error instanceof GatewayError && error.ambiguous;
 
 export function notFound(origin: ErrorOrigin, what: string): GatewayError {
   return new GatewayError(ErrorCode.NOT_FOUND, `${what} was not found in source "${origin.source}".`, origin);

@@ -451,6 +451,8 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   /** The vendor does not know the object (or no longer has it). */
   | 'NOT_FOUND'
+  /** A write's answer was lost and its effect could not be read back: the vendor may or may not have made the change. Look at the object before retrying. */
+  | 'OUTCOME_UNKNOWN'
   /** The vendor rejected the credentials the gateway used for this source. */
   | 'UNAUTHENTICATED'
   /** The source's vendor cannot do this; see `Source.capabilities`. */

@@ -402,19 +402,17 @@ function transportError(error: unknown, origin: ErrorOrigin, timeoutMs: number, 
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||
     (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+  // Sent, then no answer: a timeout or a connection the other side closed. (A refused
+  // connection never carried the request, so the vendor cannot have acted.)
+  const ambiguous = timedOut || error instanceof undiciErrors.SocketError;
+  let mapped: GatewayError;
   if (timedOut && cutByDeadline) {
-    return new DeadlineError(`${origin.vendor} source "${origin.source}" had not answered when the request's deadline passed (${timeoutMs} ms left).`, origin);
+    mapped = new DeadlineError(`${origin.vendor} source "${origin.source}" had not answered when the request's deadline passed (${timeoutMs} ms left).`, origin);
+  } else if (timedOut) {
+    mapped = new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `${origin.vendor} source "${origin.source}" did not answer within ${timeoutMs} ms.`, origin);
+  } else {
+    mapped = new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${origin.vendor} source "${origin.source}" could not be reached.`, origin);
   }
-  if (timedOut) {
-    return new GatewayError(
-      ErrorCode.UPSTREAM_TIMEOUT,
-      `${origin.vendor} source "${origin.source}" did not answer within ${timeoutMs} ms.`,
-      origin,
-    );
-  }
-  return new GatewayError(
-    ErrorCode.UPSTREAM_UNAVAILABLE,
-    `${origin.vendor} source "${origin.source}" could not be reached.`,
-    origin,
-  );
+  mapped.ambiguous = ambiguous;
+  return mapped;
 }

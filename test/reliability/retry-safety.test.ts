@@ -59,3 +59,29 @@ describe('a write whose answer is lost after the vendor acted', () => {
     expect((res.body.data?.['deleteAssets'] as { results: unknown[] }).results).toEqual([{ ok: true, asset: { status: 'DELETED' }, error: null }]);
   });
 });
+
+describe('OUTCOME_UNKNOWN and read-backs after lost answers', () => {
+  it('reports a Nomad batch move whose answer was lost by the assets\' end state', async () => {
+    const file = [...h.demo.nomad.state.assets.values()].find((a) => a.assetType === 'File' && a.assetStatus === 'Available');
+    const folder = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'Marketing');
+    h.demo.nomad.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'POST /admin/asset/move' });
+    const res = await h.gql(`mutation($ids: [ID!]!, $to: ID!) { moveAssets(input: { ids: $ids, destinationId: $to }) { results { ok asset { status } error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'nomad-demo', file?.id ?? '')],
+      to: encodeGlobalId('Collection', 'nomad-demo', folder?.id ?? ''),
+    });
+    expect((res.body.data?.['moveAssets'] as { results: unknown[] }).results).toEqual([{ ok: true, asset: { status: 'MOVING' }, error: null }]);
+  });
+
+  it('says OUTCOME_UNKNOWN when the answer was lost and the read-back fails too', async () => {
+    const file = [...h.demo.nomad.state.assets.values()].find((a) => a.assetType === 'File' && a.assetStatus === 'Available');
+    h.demo.nomad.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'POST /admin/asset/archive' });
+    h.demo.nomad.faults.inject({ fault: { kind: 'status', status: 503 }, times: 3, match: `GET /admin/asset/${file?.id}` });
+    const res = await h.gql(`mutation($ids: [ID!]!) { archiveAssets(input: { ids: $ids }) { results { ok error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'nomad-demo', file?.id ?? '')],
+    });
+    h.demo.nomad.faults.clear();
+    expect((res.body.data?.['archiveAssets'] as { results: unknown[] }).results).toEqual([{ ok: false, error: { code: 'OUTCOME_UNKNOWN' } }]);
+    // Nomad did archive it: the client was right to look before retrying.
+    expect(['PendingArchive', 'Archived']).toContain(h.demo.nomad.state.assets.get(file?.id ?? '')?.assetStatus);
+  });
+});

@@ -42,6 +42,7 @@ import type { z } from 'zod';
 import type { Endpoint, EndpointCall } from '../endpoint.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';
 import { batchById, readEach, settleEach, slotsById } from '../settle-each.js';
+import { settleWrite } from '../settle-write.js';
 import { parseShareNativeId, shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
 import {
   ASSET_FIELDS_FOR_STATUS,
@@ -211,8 +212,8 @@ export class IconikAdapter implements VendorAdapter {
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
     const sent = await this.sendInChunks(ICONIK_ENDPOINTS.deleteAssets, ids);
-    const after = this.judge(ids, await this.readDeleted(ids), (asset) => asset.status === 'DELETED', 'iconik did not move the asset to the delete queue');
-    return preferEndState(after, sent);
+    const after = await this.readDeleted(ids).catch((error: unknown) => ids.map(() => asError(error)));
+    return settleWrite(this.origin, ids, sent, after, { succeeded: (asset) => asset.status === 'DELETED', failure: 'iconik did not move the asset to the delete queue' });
   }
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
@@ -340,14 +341,14 @@ export class IconikAdapter implements VendorAdapter {
     await this.http.call(ICONIK_ENDPOINTS.removeContent, { params: { id: collectionId, objectId: assetId } });
   }
 
-  /** Calls done: read the assets back once and report each by its end state. */
+  /** Calls done: read the assets back once and report each by its end state (settleWrite). */
   private async afterEach(
     ids: readonly string[],
     calls: ReadonlyArray<unknown>,
     succeeded: (asset: AssetModel) => boolean,
     failure: string,
   ): Promise<WriteResult> {
-    return preferEndState(await this.readBack(ids, succeeded, failure), calls);
+    return settleWrite(this.origin, ids, calls, await this.getAssets(ids), { succeeded, failure });
   }
 
   /** One delete-queue call per ID_CHUNK ids; per id, the chunk's error or null. */
@@ -356,10 +357,6 @@ export class IconikAdapter implements VendorAdapter {
       await this.http.call(endpoint, { body: { ids: chunk } });
       return chunk.map(() => null);
     });
-  }
-
-  private async readBack(ids: readonly string[], succeeded: (asset: AssetModel) => boolean, failure: string): Promise<WriteResult> {
-    return this.judge(ids, await this.getAssets(ids), succeeded, failure);
   }
 
   /**
@@ -380,14 +377,6 @@ export class IconikAdapter implements VendorAdapter {
     const read = missing.length ? await this.getAssets(missing) : [];
     const byId = new Map(missing.map((id, i) => [id, read[i] ?? null]));
     return ids.map((id) => queued.get(id) ?? byId.get(id) ?? null);
-  }
-
-  private judge(ids: readonly string[], after: BatchResult<AssetModel | null>, succeeded: (asset: AssetModel) => boolean, failure: string): WriteResult {
-    return after.map((asset, i) => {
-      if (asset instanceof Error) return asset;
-      if (!asset) return notFound(this.origin, `Asset ${ids[i]}`);
-      return succeeded(asset) ? { asset } : new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Asset ${ids[i]}: ${failure}.`, this.origin);
-    });
   }
 
   private collectionPage(list: { objects: IconikCollection[]; total?: number | null | undefined }): FetchedPage<CollectionModel> {
@@ -412,17 +401,7 @@ export class IconikAdapter implements VendorAdapter {
   }
 }
 
-/**
- * The read-back decides: an asset in the wanted end state succeeded even when its call
- * failed (the answer was lost after iconik acted); otherwise the call's own error, if it
- * had one, says why better than the read-back.
- */
-function preferEndState(after: WriteResult, calls: ReadonlyArray<unknown>): WriteResult {
-  return after.map((outcome, i) => {
-    const call = calls[i];
-    return call instanceof Error && outcome instanceof Error ? call : outcome;
-  });
-}
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * iconik answers 404 "Requested page does not exist" for a page past the last one (OpenAPI,

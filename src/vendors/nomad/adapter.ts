@@ -11,7 +11,7 @@
 // portal's /share. Nomad answers most writes with only {id}: the adapter reads the asset
 // back (GET /admin/asset/{id}) to report it, and those calls count in the lower bounds.
 import type { NomadSourceConfig } from './index.js';
-import { ErrorCode, GatewayError, badUserInput, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, badUserInput, isAmbiguous, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
   ArchivePort,
@@ -36,6 +36,7 @@ import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { batchById, readEach, settleEach } from '../settle-each.js';
+import { settleWrite } from '../settle-write.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
 import {
@@ -262,11 +263,26 @@ export class NomadAdapter implements VendorAdapter {
         return id;
       });
     });
-    if (!options.details) return accepted.map((outcome) => (outcome instanceof Error ? outcome : { asset: null }));
-    const readBack = await this.getAssets(accepted.filter((id): id is string => typeof id === 'string'));
+    // A batch whose answer was lost may have run: its assets are read back and reported by
+    // their end state (or OUTCOME_UNKNOWN when that read fails too).
+    const unsure = ids.filter((_id, i) => isAmbiguous(accepted[i]));
+    const settled = new Map<string, WriteResult[number]>();
+    if (unsure.length > 0) {
+      const after = await this.getAssets(unsure);
+      const outcomes = settleWrite(this.origin, unsure, unsure.map((id) => accepted[ids.indexOf(id)]), after, {
+        succeeded: (asset) => asset.vendorStatus !== null && expected.includes(asset.vendorStatus),
+        failure: `Nomad did not ${action} the asset`,
+        goneIsSuccess: action === 'delete',
+      });
+      unsure.forEach((id, i) => settled.set(id, outcomes[i] as WriteResult[number]));
+    }
+    // Per id: the settled outcome, the batch's refusal, or the id it accepted.
+    const outcomes = accepted.map((outcome, i) => settled.get(ids[i] as string) ?? outcome);
+    if (!options.details) return outcomes.map((outcome) => (typeof outcome === 'string' ? { asset: null } : outcome));
+    const readBack = await this.getAssets(outcomes.filter((outcome): outcome is string => typeof outcome === 'string'));
     let next = 0;
-    return accepted.map((outcome) => {
-      if (outcome instanceof Error) return outcome;
+    return outcomes.map((outcome) => {
+      if (typeof outcome !== 'string') return outcome;
       const asset = readBack[next++];
       return asset instanceof Error ? asset : { asset: asset ?? null };
     });

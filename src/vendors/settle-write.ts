@@ -1,0 +1,41 @@
+// One write's per-id outcome from what was sent and what a read-back shows, the same rule
+// for every vendor (issue 13: no write reported wrong):
+//
+// - the read-back shows the wanted end state: success, even when the call failed (its
+//   answer was lost after the vendor acted);
+// - otherwise a call that failed says why (its own error);
+// - a read-back that failed leaves the outcome open: OUTCOME_UNKNOWN, unless the call failed
+//   in a way that proves nothing was done (a refusal, not a timeout or a dropped answer).
+import { ErrorCode, GatewayError, isAmbiguous, notFound, outcomeUnknown, type ErrorOrigin } from '../errors.js';
+import type { BatchResult, WriteResult } from './adapter.js';
+import type { AssetModel } from './models.js';
+
+export interface EndState {
+  /** The asset is as the write should have left it. */
+  readonly succeeded: (asset: AssetModel) => boolean;
+  /** Why it is not, for an asset the call did not fail on. */
+  readonly failure: string;
+  /** The asset being gone is the wanted end state (a permanent delete). */
+  readonly goneIsSuccess?: boolean;
+  /** Extra detail on success (for example a note). */
+  readonly note?: string;
+}
+
+export function settleWrite(
+  origin: ErrorOrigin,
+  ids: readonly string[],
+  calls: ReadonlyArray<unknown>,
+  after: BatchResult<AssetModel | null>,
+  end: EndState,
+): WriteResult {
+  return ids.map((id, i) => {
+    const call = calls[i];
+    const failed = call instanceof Error ? call : null;
+    const asset = after[i];
+    const note = end.note ? { note: end.note } : {};
+    if (asset instanceof Error) return failed && !isAmbiguous(failed) ? failed : outcomeUnknown(origin, `Asset ${id}`);
+    if (!asset) return end.goneIsSuccess ? { asset: null, ...note } : (failed ?? notFound(origin, `Asset ${id}`));
+    if (end.succeeded(asset)) return { asset, ...note };
+    return failed ?? new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Asset ${id}: ${end.failure}.`, origin);
+  });
+}
