@@ -85,3 +85,26 @@ describe('OUTCOME_UNKNOWN and read-backs after lost answers', () => {
     expect(['PendingArchive', 'Archived']).toContain(h.demo.nomad.state.assets.get(file?.id ?? '')?.assetStatus);
   });
 });
+
+describe('NCP writes whose answer was lost', () => {
+  it('reports a moved asset under its new ID, read back from the destination project', async () => {
+    h.demo.ncp.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'PATCH /api/v1/workspaces/' });
+    const res = await h.gql(`mutation($ids: [ID!]!, $to: ID!) { moveAssets(input: { ids: $ids, destinationId: $to }) { results { ok replacedBy { id } error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'ncp-demo', '5678/1006')],
+      to: encodeGlobalId('Collection', 'ncp-demo', '9012'),
+    });
+    expect(h.demo.ncp.state.assets.get(1006)?.projectId).toBe(9012);
+    expect((res.body.data?.['moveAssets'] as { results: unknown[] }).results).toEqual([
+      { ok: true, replacedBy: { id: encodeGlobalId('Asset', 'ncp-demo', '9012/1006') }, error: null },
+    ]);
+  });
+
+  it('reports a delete as done when the asset is gone', async () => {
+    h.demo.ncp.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'DELETE /api/v1/workspaces/' });
+    const res = await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'ncp-demo', '5678/1007')],
+    });
+    expect(h.demo.ncp.state.assets.has(1007)).toBe(false);
+    expect((res.body.data?.['deleteAssets'] as { results: unknown[] }).results).toEqual([{ ok: true, error: null }]);
+  });
+});

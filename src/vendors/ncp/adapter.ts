@@ -8,7 +8,7 @@
 // pageSize), asset details, move and delete. Every request carries the common headers:
 // the signature v2 trio and Content-Type: application/json (required even without a body).
 import type { NcpSourceConfig } from './index.js';
-import { notFound, type ErrorOrigin } from '../../errors.js';
+import { isAmbiguous, notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type {
   AssetListQuery,
@@ -26,6 +26,7 @@ import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
 import { NCP_ENDPOINTS } from './endpoints.js';
+import { settleWrite } from '../settle-write.js';
 
 /** pageSize of the asset list: 1-1000 (Get media asset list). */
 const MAX_PAGE_SIZE = 1000;
@@ -109,12 +110,23 @@ export class NcpAdapter implements VendorAdapter {
     return settleEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseAssetNativeId(nativeId);
       if (!ref) throw notFound(this.origin, `Asset ${nativeId}`);
-      const { result } = await this.http.call(NCP_ENDPOINTS.moveAsset, {
-        params: { workspace: this.workspace, ...ref },
-        query: { new_project_id: destinationCollectionId },
-      });
-      const asset = toAsset(this.source, result);
-      return { asset, replacedBy: asset, note: 'NCP asset IDs include the project: the asset has a new ID (replacedBy).' };
+      const note = 'NCP asset IDs include the project: the asset has a new ID (replacedBy).';
+      try {
+        const { result } = await this.http.call(NCP_ENDPOINTS.moveAsset, {
+          params: { workspace: this.workspace, ...ref },
+          query: { new_project_id: destinationCollectionId },
+        });
+        const asset = toAsset(this.source, result);
+        return { asset, replacedBy: asset, note };
+      } catch (error) {
+        if (!isAmbiguous(error)) throw error;
+        // The answer was lost: the asset is either in the destination project now or not.
+        const [moved] = await this.getAssets([`${destinationCollectionId}/${ref.assetId}`]);
+        const [settled] = settleWrite(this.origin, [nativeId], [error], [moved ?? null], { succeeded: () => true, failure: 'NCP did not move the asset' });
+        if (!settled) throw error;
+        if (settled instanceof Error) throw settled;
+        return settled.asset ? { asset: settled.asset, replacedBy: settled.asset, note } : { asset: null, note };
+      }
     });
   }
 
@@ -123,8 +135,19 @@ export class NcpAdapter implements VendorAdapter {
     return settleEach(ids, this.http.concurrency, async (nativeId) => {
       const ref = parseAssetNativeId(nativeId);
       if (!ref) throw notFound(this.origin, `Asset ${nativeId}`);
-      await this.http.call(NCP_ENDPOINTS.deleteAsset, { params: { workspace: this.workspace, ...ref } });
-      return { asset: null, note: 'Deleted permanently: NCP Media Intelligence has no recycle bin.' };
+      const note = 'Deleted permanently: NCP Media Intelligence has no recycle bin.';
+      try {
+        await this.http.call(NCP_ENDPOINTS.deleteAsset, { params: { workspace: this.workspace, ...ref } });
+        return { asset: null, note };
+      } catch (error) {
+        if (!isAmbiguous(error)) throw error;
+        // The answer was lost: gone means deleted.
+        const [left] = await this.getAssets([nativeId]);
+        const [settled] = settleWrite(this.origin, [nativeId], [error], [left ?? null], { succeeded: () => false, failure: 'NCP did not delete the asset', goneIsSuccess: true, note });
+        if (!settled) throw error;
+        if (settled instanceof Error) throw settled;
+        return settled;
+      }
     });
   }
 
