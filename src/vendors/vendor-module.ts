@@ -5,8 +5,10 @@
 // (RESTDataSource's shape): nothing a request or tenant sets up is shared with another.
 import type { z } from 'zod';
 import type { Capability, Vendor } from '../generated/resolvers-types.js';
-import type { RequestScope } from '../request-scope.js';
+import { internalScope, type RequestScope } from '../request-scope.js';
 import type { VendorAdapter } from './adapter.js';
+import { capabilitiesOf } from './capabilities.js';
+import type { RequestClient, UpstreamClient } from './http.js';
 
 export interface VendorConnection {
   readonly vendor: Vendor;
@@ -28,4 +30,18 @@ export interface VendorModule<S extends z.ZodType = z.ZodType> {
     readonly optional: readonly string[];
   };
   connect(config: z.output<S>): VendorConnection;
+}
+
+/**
+ * The connection every vendor module's `connect` returns: the shared upstream client, and
+ * a fresh adapter per request on top of it. Capabilities are derived from the ports of an
+ * adapter built once at start-up (an adapter without a request makes no call).
+ */
+export function connectionOf(vendor: Vendor, http: UpstreamClient, adapterFor: (client: RequestClient) => VendorAdapter): VendorConnection {
+  return {
+    vendor,
+    capabilities: capabilitiesOf(adapterFor(http.forRequest(internalScope(0)))),
+    forRequest: (scope) => adapterFor(http.forRequest(scope)),
+    close: () => http.close(),
+  };
 }

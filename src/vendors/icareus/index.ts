@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
-import type { VendorModule } from '../vendor-module.js';
-import { capabilitiesOf } from '../capabilities.js';
-import { internalScope, type RequestScope } from '../../request-scope.js';
+import { connectionOf, type VendorModule } from '../vendor-module.js';
 import { IcareusAdapter } from './adapter.js';
 import { icareusErrorMessage } from './responses.js';
 
@@ -42,12 +40,6 @@ export const icareus: VendorModule<typeof icareusConfig> = {
     // Deleting goes through the Archive API, which takes the organization's own token, so
     // the source can delete only when that token is configured (or sent per request).
     const canDelete = Boolean(config.credentials.archiveToken || config.credentialHeaders['archiveToken']);
-    const forRequest = (scope: RequestScope) => new IcareusAdapter(config, http.forRequest(scope), canDelete);
-    return {
-      vendor: 'ICAREUS',
-      capabilities: capabilitiesOf(forRequest(internalScope(0))),
-      forRequest,
-      close: () => http.close(),
-    };
+    return connectionOf('ICAREUS', http, (client) => new IcareusAdapter(config, client, canDelete));
   },
 };

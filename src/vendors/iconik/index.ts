@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
-import type { VendorModule } from '../vendor-module.js';
-import { capabilitiesOf } from '../capabilities.js';
-import { internalScope } from '../../request-scope.js';
+import { connectionOf, type VendorModule } from '../vendor-module.js';
 import { IconikAdapter } from './adapter.js';
 import { iconikErrorMessage } from './responses.js';
 
@@ -33,12 +31,6 @@ export const iconik: VendorModule<typeof iconikConfig> = {
       },
       describeError: iconikErrorMessage,
     });
-    return {
-      vendor: 'ICONIK',
-      // Derived from the ports the adapter has (an adapter without a request does nothing).
-      capabilities: capabilitiesOf(new IconikAdapter(config, http.forRequest(internalScope(0)))),
-      forRequest: (scope) => new IconikAdapter(config, http.forRequest(scope)),
-      close: () => http.close(),
-    };
+    return connectionOf('ICONIK', http, (client) => new IconikAdapter(config, client));
   },
 };

@@ -5,9 +5,7 @@ import { z } from 'zod';
 import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
-import type { VendorModule } from '../vendor-module.js';
-import { capabilitiesOf } from '../capabilities.js';
-import { internalScope } from '../../request-scope.js';
+import { connectionOf, type VendorModule } from '../vendor-module.js';
 import { NcpAdapter } from './adapter.js';
 import { ncpErrorMessage } from './responses.js';
 import { signedHeaders } from './sign-request.js';
@@ -38,12 +36,6 @@ export const ncp: VendorModule<typeof ncpConfig> = {
       },
       describeError: ncpErrorMessage,
     });
-    return {
-      vendor: 'NCP_MEDIA_INTELLIGENCE',
-      // Derived from the ports the adapter has (an adapter without a request does nothing).
-      capabilities: capabilitiesOf(new NcpAdapter(config, http.forRequest(internalScope(0)))),
-      forRequest: (scope) => new NcpAdapter(config, http.forRequest(scope)),
-      close: () => http.close(),
-    };
+    return connectionOf('NCP_MEDIA_INTELLIGENCE', http, (client) => new NcpAdapter(config, client));
   },
 };

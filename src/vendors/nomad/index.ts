@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { credentialsFor } from '../credentials.js';
 import { UpstreamClient } from '../http.js';
 import { commonSourceFields, credential } from '../source-config.js';
-import type { VendorModule } from '../vendor-module.js';
-import { capabilitiesOf } from '../capabilities.js';
-import { internalScope } from '../../request-scope.js';
+import { connectionOf, type VendorModule } from '../vendor-module.js';
 import { NomadAdapter } from './adapter.js';
 import { nomadErrorMessage } from './responses.js';
 
@@ -32,12 +30,6 @@ export const nomad: VendorModule<typeof nomadConfig> = {
       },
       describeError: nomadErrorMessage,
     });
-    return {
-      vendor: 'NOMAD',
-      // Derived from the ports the adapter has (an adapter without a request does nothing).
-      capabilities: capabilitiesOf(new NomadAdapter(config, http.forRequest(internalScope(0)))),
-      forRequest: (scope) => new NomadAdapter(config, http.forRequest(scope)),
-      close: () => http.close(),
-    };
+    return connectionOf('NOMAD', http, (client) => new NomadAdapter(config, client));
   },
 };
