@@ -158,9 +158,10 @@ export type AssetResult = {
   /** True when the vendor accepted the change for this asset. */
   ok: Scalars['Boolean']['output'];
   /**
-   * The asset under its new ID, when the change gave it one (an NCP asset moved to another
-   * project: NCP IDs include the project). Fetch it again by this ID; the ID given in the input
-   * no longer resolves. Null when the ID did not change.
+   * The asset under its new ID, when the change gave it one: an NCP asset moved to another
+   * project (NCP IDs include the project), an Icareus asset moved to a partner organization.
+   * Fetch it again by this ID; the ID given in the input no longer resolves. Null when the ID
+   * did not change.
    */
   replacedBy?: Maybe<Asset>;
 };
@@ -485,8 +486,8 @@ export type Mutation = {
   /**
    * Copies assets into a collection. Asynchronous at some vendors: the copy is returned at
    * once with status COPYING, at Nomad until its copy settles and at Icareus until the files
-   * have been copied in the background. An Icareus copy into another organization is outside
-   * this source: its result has no `asset` and says so in `note`.
+   * have been copied in the background. An Icareus copy into a partner organization
+   * (`otherOrganizationIds`) gets an ID of its own that resolves through the same source.
    */
   copyAssets: AssetsPayload;
   /** Creates a collection (iconik collection, Nomad folder). */

@@ -168,10 +168,14 @@ describe('copy, move and archive', () => {
       to: organization,
     });
     const result = (copied.body.data?.['copyAssets'] as { results: Result[] }).results[0];
-    // The copy is in another organization, outside this source: no asset whose ID would not
-    // resolve, the note says where it went.
-    expect(result).toMatchObject({ ok: true, asset: null });
+    // The copy is in the partner organization, under an ID of its own that resolves here.
+    expect(result).toMatchObject({ ok: true, asset: { status: 'COPYING' } });
     expect(result?.note).toContain('organization 2631610');
+    const copyId = (result?.asset as { id: string }).id;
+    const again = await h.gql(`query($id: ID!) { node(id: $id) { ... on Asset { status collections { edges { node { title } } } } } }`, { id: copyId });
+    const node = again.body.data?.['node'] as { status: string; collections: { edges: Array<{ node: { title: string } }> } };
+    expect(node.status).toBe('COPYING');
+    expect(node.collections.edges.map((e) => e.node.title)).toContain('Organization 2631610');
     expect([...h.demo.icareus.state.assets.values()].filter((a) => a.organizationId === 2631610)).toHaveLength(1);
   });
 

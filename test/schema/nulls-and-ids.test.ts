@@ -82,6 +82,12 @@ describe('Relay refetch', () => {
       ids: [encodeGlobalId('Asset', 'ncp-demo', '1234/1002')],
       to: encodeGlobalId('Collection', 'ncp-demo', '9012'),
     });
+    const icareusAsset = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609);
+    const icareusMoved = await h.gql(`mutation($ids: [ID!]!, $to: ID!) { moveAssets(input: { ids: $ids, destinationId: $to }) { results { replacedBy { id } } } }`, {
+      ids: [encodeGlobalId('Asset', 'icareus-demo', String(icareusAsset?.id))],
+      to: encodeGlobalId('Collection', 'icareus-demo', 'organization:2631610'),
+    });
+    expect((icareusMoved.body.data?.['moveAssets'] as { results: Array<{ replacedBy: unknown }> }).results[0]?.replacedBy).not.toBeNull();
     const lists = await h.gql(`{
       assets(first: 60) { edges { node { id collections(first: 5) { edges { node { id ancestors { id } } } } } } }
       collections(first: 60) { edges { node { id children { edges { node { id } } } } } }
@@ -102,7 +108,7 @@ describe('Relay refetch', () => {
         }
       }
     };
-    [lists, shareOf, share, moved].forEach((res) => collect(res.body.data));
+    [lists, shareOf, share, moved, icareusMoved].forEach((res) => collect(res.body.data));
     expect(ids.size).toBeGreaterThan(60);
     const all = [...ids];
     for (let i = 0; i < all.length; i += 100) {

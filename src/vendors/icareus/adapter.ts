@@ -32,6 +32,7 @@ import { readEach, settleEach } from '../settle-each.js';
 import {
   folderCollection,
   organizationCollection,
+  parseAssetNativeId,
   parseCollectionId,
   recycleBinItemToAsset,
   toAsset,
@@ -79,10 +80,12 @@ export class IcareusAdapter implements VendorAdapter {
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
     return readEach(ids, this.http.concurrency, async (id) => {
-      // Icareus asset ids are numbers; anything else cannot exist there.
-      if (!/^\d{1,18}$/.test(id)) return null;
-      const [asset] = await this.organizationAssets({ assetId: id });
-      return asset ? this.toAsset(asset) : null;
+      // Icareus asset ids are numbers, optionally "<partner organization>:<id>".
+      const ref = parseAssetNativeId(id);
+      if (!ref || (ref.organizationId !== null && !this.isKnownOrganization(ref.organizationId))) return null;
+      const organizationId = ref.organizationId ?? String(this.organizationId);
+      const [asset] = await this.organizationAssets({ assetId: ref.assetId, organizationId });
+      return asset ? toAsset(this.source, this.organizationId, organizationId, this.languageId, asset) : null;
     });
   }
 
@@ -220,12 +223,12 @@ export class IcareusAdapter implements VendorAdapter {
       // The Copy/Move Asset API pages list exactly action, assetId and organizationTo (the
       // source organization comes from the user token).
       const answer = await this.http.call(ICAREUS_ENDPOINTS[action], { query: { assetId: numericId(id, this.origin), organizationTo: destination.id } });
-      // An asset in another organization is outside this source (its ID would not resolve
-      // here), so only the note tells where it went.
-      if (inOtherOrganization) {
-        return { asset: null, note: `Now in organization ${destination.id} as asset ${String(answer.asset.id)}, outside this source (which reads organization ${this.organizationId}).` };
-      }
-      return { asset: toAsset(this.source, destination.id, this.languageId, answer.asset) };
+      // In a partner organization the asset has an ID of its own ("<organization>:<id>"),
+      // which resolves through this source: a moved asset is replaced by it.
+      const asset = toAsset(this.source, this.organizationId, destination.id, this.languageId, answer.asset);
+      if (!inOtherOrganization) return { asset };
+      const note = `Now in organization ${destination.id}.`;
+      return action === 'moveAsset' ? { asset, replacedBy: asset, note } : { asset, note };
     });
   }
 
@@ -239,7 +242,7 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   private toAsset(asset: IcareusAsset): AssetModel {
-    return toAsset(this.source, this.organizationId, this.languageId, asset);
+    return toAsset(this.source, this.organizationId, this.organizationId, this.languageId, asset);
   }
 
   private organization(): CollectionModel {

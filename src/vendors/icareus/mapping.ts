@@ -15,12 +15,32 @@ export function parseCollectionId(nativeId: string): { kind: 'organization' | 'f
   return match ? { kind: match[1] as 'organization' | 'folder', id: match[2] as string } : null;
 }
 
-export function toAsset(source: string, organizationId: number | string, languageId: string, asset: IcareusAsset): AssetModel {
+/**
+ * Asset native ids: the plain Icareus id in the source's own organization, and
+ * "<organization>:<id>" in a partner organization (otherOrganizationIds), where copies and
+ * moves land, so those assets resolve through this source too.
+ */
+export function assetNativeId(homeOrganizationId: number | string, organizationId: number | string, assetId: number | string): string {
+  return String(organizationId) === String(homeOrganizationId) ? String(assetId) : `${organizationId}:${assetId}`;
+}
+
+export function parseAssetNativeId(nativeId: string): { organizationId: string | null; assetId: string } | null {
+  const match = /^(?:(\d{1,18}):)?(\d{1,18})$/.exec(nativeId);
+  return match ? { organizationId: match[1] ?? null, assetId: match[2] as string } : null;
+}
+
+export function toAsset(
+  source: string,
+  homeOrganizationId: number | string,
+  organizationId: number | string,
+  languageId: string,
+  asset: IcareusAsset,
+): AssetModel {
   const { status, vendorStatus } = assetStatus(asset);
   return {
     objectType: 'Asset',
     source,
-    nativeId: String(asset.id),
+    nativeId: assetNativeId(homeOrganizationId, organizationId, asset.id),
     title: inLanguage(asset.name, languageId),
     description: inLanguage(asset.description, languageId),
     // Icareus Suite is a video platform; podcast assets are its audio.
