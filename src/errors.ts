@@ -80,6 +80,9 @@ export function outcomeUnknown(origin: ErrorOrigin, what: string): GatewayError 
 /** Whether an error leaves a write's outcome open (the vendor may have acted). */
 export const isAmbiguous = (error: unknown): boolean => error instanceof GatewayError && error.ambiguous;
 
+/** Whether a vendor said the object does not exist. */
+export const isNotFound = (error: unknown): boolean => error instanceof GatewayError && error.code === ErrorCode.NOT_FOUND;
+
 export function notFound(origin: ErrorOrigin, what: string): GatewayError {
   return new GatewayError(ErrorCode.NOT_FOUND, `${what} was not found in source "${origin.source}".`, origin);
 }

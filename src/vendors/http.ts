@@ -91,6 +91,9 @@ export class UpstreamError extends GatewayError {
 
 const tracer = trace.getTracer('mam-graphql-gateway');
 
+/** Statuses after which a write may have been done all the same (see sendOnce). */
+const AMBIGUOUS_STATUSES: ReadonlySet<number> = new Set([500, 502, 504]);
+
 const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 2_000;
 
@@ -233,7 +236,13 @@ export class UpstreamClient {
       },
       scope,
     );
-    return parseResponse(endpoint.response, body, this.origin, endpoint.name);
+    try {
+      return parseResponse(endpoint.response, body, this.origin, endpoint.name);
+    } catch (error) {
+      // A 2xx of the wrong shape (an empty 204 included): the vendor may have acted.
+      if (error instanceof GatewayError) error.ambiguous = true;
+      throw error;
+    }
   }
 
   /**
@@ -327,19 +336,26 @@ export class UpstreamClient {
     if (status < 200 || status >= 300) {
       const vendorSaid = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
       const described = vendorSaid === undefined ? undefined : this.redact(vendorSaid, scope);
-      throw new UpstreamError(
+      const refused = new UpstreamError(
         codeForUpstreamStatus(status),
         `${origin.vendor} source "${origin.source}" answered HTTP ${status}${described ? `: ${described}` : ''}.`,
         { ...origin, upstreamStatus: status },
         retryAfterMs(retryAfter),
       );
+      // A 500 can come after the work was done, and a 502 or 504 is a proxy that lost the
+      // vendor's answer: the write may have happened. Other statuses say it was refused.
+      refused.ambiguous = AMBIGUOUS_STATUSES.has(status);
+      throw refused;
     }
     if (!parsed.ok) {
-      throw new GatewayError(
+      // A 2xx said the vendor acted; what it did is unreadable.
+      const garbled = new GatewayError(
         ErrorCode.UPSTREAM_UNAVAILABLE,
         `${origin.vendor} source "${origin.source}" sent a response that is not JSON.`,
         { ...origin, upstreamStatus: status },
       );
+      garbled.ambiguous = true;
+      throw garbled;
     }
     const inBody = request.errorInBody?.(parsed.value);
     if (inBody) {

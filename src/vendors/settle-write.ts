@@ -5,7 +5,10 @@
 //   answer was lost after the vendor acted);
 // - otherwise a call that failed says why (its own error);
 // - a read-back that failed leaves the outcome open: OUTCOME_UNKNOWN, unless the call failed
-//   in a way that proves nothing was done (a refusal, not a timeout or a dropped answer).
+//   in a way that proves nothing was done (a refusal, not a timeout or a dropped answer), or
+//   succeeded with a per-item answer that proves it was done (`answerProves`);
+// - an asset that is gone is a success only for a write that removes it and was not
+//   refused: a purge refused as NOT_FOUND stays NOT_FOUND (that id may never have existed).
 import { ErrorCode, GatewayError, isAmbiguous, notFound, outcomeUnknown, type ErrorOrigin } from '../errors.js';
 import type { BatchResult, WriteResult } from './adapter.js';
 import type { AssetModel } from './models.js';
@@ -19,6 +22,8 @@ export interface EndState {
   readonly goneIsSuccess?: boolean;
   /** Extra detail on success (for example a note). */
   readonly note?: string;
+  /** A call that succeeded answered for its own item (not a whole batch): trust it when the read-back fails. */
+  readonly answerProves?: boolean;
 }
 
 export function settleWrite(
@@ -33,8 +38,12 @@ export function settleWrite(
     const failed = call instanceof Error ? call : null;
     const asset = after[i];
     const note = end.note ? { note: end.note } : {};
-    if (asset instanceof Error) return failed && !isAmbiguous(failed) ? failed : outcomeUnknown(origin, `Asset ${id}`);
-    if (!asset) return end.goneIsSuccess ? { asset: null, ...note } : (failed ?? notFound(origin, `Asset ${id}`));
+    const refused = failed !== null && !isAmbiguous(failed);
+    if (asset instanceof Error) {
+      if (refused) return failed;
+      return !failed && end.answerProves ? { asset: null, ...note } : outcomeUnknown(origin, `Asset ${id}`);
+    }
+    if (!asset) return end.goneIsSuccess && !refused ? { asset: null, ...note } : (failed ?? notFound(origin, `Asset ${id}`));
     if (end.succeeded(asset)) return { asset, ...note };
     return failed ?? new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Asset ${id}: ${end.failure}.`, origin);
   });

@@ -99,6 +99,21 @@ describe('NCP writes whose answer was lost', () => {
     ]);
   });
 
+  it('tells both callers of the same move that it was done, though NCP refused the second', async () => {
+    const move = () =>
+      h.gql(`mutation($ids: [ID!]!, $to: ID!) { moveAssets(input: { ids: $ids, destinationId: $to }) { results { ok replacedBy { id } error { code } } } }`, {
+        ids: [encodeGlobalId('Asset', 'ncp-demo', '5678/1008')],
+        to: encodeGlobalId('Collection', 'ncp-demo', '9012'),
+      });
+    const answers = await Promise.all([move(), move()]);
+    expect(h.demo.ncp.state.assets.get(1008)?.projectId).toBe(9012);
+    for (const res of answers) {
+      expect((res.body.data?.['moveAssets'] as { results: unknown[] }).results).toEqual([
+        { ok: true, replacedBy: { id: encodeGlobalId('Asset', 'ncp-demo', '9012/1008') }, error: null },
+      ]);
+    }
+  });
+
   it('reports a delete as done when the asset is gone', async () => {
     h.demo.ncp.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'DELETE /api/v1/workspaces/' });
     const res = await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok error { code } } } }`, {

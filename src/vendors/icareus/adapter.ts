@@ -10,7 +10,7 @@
 // folder listing, so folders are learned from the organization's assets (see FOLDER_SCAN).
 import type { IcareusSourceConfig } from './index.js';
 import { credentialsFor } from '../credentials.js';
-import { badUserInput, notFound, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, outcomeUnknown, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type {
   AssetListQuery,
@@ -23,12 +23,14 @@ import type {
   RecycleBinPort,
   VendorAdapter,
   WriteOptions,
+  WriteOutcome,
   WriteResult,
 } from '../adapter.js';
 import type { QueryValue, RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
+import { settleWrite } from '../settle-write.js';
 import {
   folderCollection,
   organizationCollection,
@@ -44,6 +46,11 @@ import type { IcareusAsset } from './responses.js';
 
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
+/** A copy whose answer was lost is looked for among this many of the destination's newest assets. */
+const COPY_LOOKBACK = 50;
+/** Leeway between our clock and Icareus' when comparing its timestamps with when we sent a call. */
+const COPY_CLOCK_LEEWAY_MS = 60_000;
+const EMPTY_CLOCK_LEEWAY_MS = 2_000;
 
 /** Icareus for one GraphQL request (built per request by the connection in ./index.ts). */
 export class IcareusAdapter implements VendorAdapter {
@@ -156,46 +163,81 @@ export class IcareusAdapter implements VendorAdapter {
 
   // ---- Writes. Icareus has no batch endpoints: one call per asset, at most
   // this.http.concurrency at a time. Archive API failures are HTTP 200 with
-  // {"status":"error"}; Recycle Bin API failures are non-200.
+  // {"status":"error"}; Recycle Bin API failures are non-200. None of them may be repeated
+  // (endpoints.ts), so a write whose answer was lost, and one refused as NOT_FOUND (another
+  // caller may have made the same change a moment before), is settled by reading back where
+  // the asset is now (settleWrite: the end state decides, OUTCOME_UNKNOWN when it cannot
+  // be read).
 
   async deleteAssets(ids: readonly string[], options: WriteOptions = { details: true }): Promise<WriteResult> {
     const { archiveToken: token } = credentialsFor(this.origin, this.credentials, ['archiveToken'], this.http.requestCredentials());
-    const deleted = await settleEach(ids, this.http.concurrency, async (id) => {
+    const calls = await settleEach(ids, this.http.concurrency, async (id) => {
       await this.archiveCall(ICAREUS_ENDPOINTS.deleteAsset, { assetId: numericId(id, this.origin), token });
-      return id;
+      return null;
     });
-    // Whether they went to the bin decides `asset` and `note` only: not asked, not read.
-    if (!options.details) return deleted.map((result) => (result instanceof Error ? result : { asset: null }));
-    // With the recycle bin enabled the assets are now in it: read the bin once to return them.
-    const enabled = await this.isRecycleBinEnabled();
-    const inBin = new Map<string, AssetModel>(
-      enabled ? (await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER })).items.map((a) => [a.nativeId, a]) : [],
-    );
-    return deleted.map((result) =>
-      result instanceof Error
-        ? result
-        : enabled
-          ? { asset: inBin.get(result) ?? null }
-          : { asset: null, note: 'Deleted permanently: the organization has its recycle bin disabled.' },
-    );
+    // Answered "ok" for each id and nothing more asked: no read-back needed.
+    if (!options.details && calls.every((call) => !(call instanceof Error))) return calls.map(() => ({ asset: null }));
+    const enabled = await this.isRecycleBinEnabled().catch(asError);
+    // With the recycle bin enabled the assets are now in it (one read of the bin returns
+    // them); without it they are gone, which only the doubtful ones need confirmed.
+    const doubtful = (i: number) => calls[i] instanceof Error;
+    const after = enabled instanceof Error ? ids.map(() => enabled) : await this.whereAreThey(ids, enabled, enabled ? () => true : doubtful);
+    const note = enabled === false ? 'Deleted permanently: the organization has its recycle bin disabled.' : undefined;
+    return settleWrite(this.origin, ids, calls, after, {
+      succeeded: (asset) => asset.status === 'DELETED',
+      failure: 'Icareus answered the delete, but the asset is still in the organization',
+      goneIsSuccess: true,
+      answerProves: true,
+      ...(note ? { note } : {}),
+    });
   }
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {
-    return settleEach(ids, this.http.concurrency, async (id) => {
+    const calls = await settleEach(ids, this.http.concurrency, async (id) => {
       const { asset } = await this.recycleBinCall(ICAREUS_ENDPOINTS.recoverAsset, { assetId: numericId(id, this.origin) });
       return { asset: this.toAsset(asset) };
     });
+    const doubtful = ids.flatMap((id, i) => (calls[i] instanceof Error ? [{ id, i }] : []));
+    if (doubtful.length === 0) return calls;
+    const after = await this.whereAreThey(doubtful.map(({ id }) => id), true, () => true);
+    const settled = settleWrite(this.origin, doubtful.map(({ id }) => id), doubtful.map(({ i }) => calls[i]), after, {
+      succeeded: (asset) => asset.status !== 'DELETED',
+      failure: 'the asset is still in the recycle bin',
+    });
+    const result: Array<WriteOutcome | Error> = [...calls];
+    doubtful.forEach(({ i }, k) => (result[i] = settled[k] ?? asError(calls[i])));
+    return result;
   }
 
   async purgeAssets(ids: readonly string[]): Promise<WriteResult> {
-    return settleEach(ids, this.http.concurrency, async (id) => {
+    const calls = await settleEach(ids, this.http.concurrency, async (id) => {
       await this.recycleBinCall(ICAREUS_ENDPOINTS.purgeAsset, { assetId: numericId(id, this.origin) });
-      return { asset: null };
+      return null;
+    });
+    // Confirmed by one read of the bin: an answered purge whose asset is still there failed.
+    const after = await this.whereAreThey(ids, true, (i) => calls[i] instanceof Error);
+    return settleWrite(this.origin, ids, calls, after, {
+      succeeded: () => false,
+      failure: 'Icareus answered the purge, but the asset is still there',
+      goneIsSuccess: true,
+      answerProves: true,
     });
   }
 
   async emptyRecycleBin(): Promise<void> {
-    await this.recycleBinCall(ICAREUS_ENDPOINTS.emptyRecycleBin);
+    const sentAt = Date.now();
+    const call = await this.recycleBinCall(ICAREUS_ENDPOINTS.emptyRecycleBin).then(() => null, asError);
+    if (call && !isAmbiguous(call)) throw call;
+    // Read back: assets deleted before the call (two seconds' leeway for the clocks) must be gone.
+    const left = await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER }).then(
+      (page) => page.items.filter((asset) => (asset.deletedAt?.getTime() ?? 0) < sentAt - EMPTY_CLOCK_LEEWAY_MS).length,
+      asError,
+    );
+    if (left instanceof Error) {
+      if (call) throw outcomeUnknown(this.origin, 'Emptying the recycle bin');
+      return;
+    }
+    if (left > 0) throw call ?? new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Icareus answered that the recycle bin was emptied, but ${left} assets are still in it.`, this.origin);
   }
 
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
@@ -218,18 +260,88 @@ export class IcareusAdapter implements VendorAdapter {
       const reason = badUserInput('Icareus copies and moves assets between organizations: the destination must be an organization collection of this source.');
       return ids.map(() => reason);
     }
-    const inOtherOrganization = destination.id !== String(this.organizationId);
-    return settleEach(ids, this.http.concurrency, async (id) => {
-      // The Copy/Move Asset API pages list exactly action, assetId and organizationTo (the
-      // source organization comes from the user token).
-      const answer = await this.http.call(ICAREUS_ENDPOINTS[action], { query: { assetId: numericId(id, this.origin), organizationTo: destination.id } });
+    const to = destination.id;
+    const inOtherOrganization = to !== String(this.organizationId);
+    const outcome = (asset: AssetModel): WriteOutcome => {
       // In a partner organization the asset has an ID of its own ("<organization>:<id>"),
       // which resolves through this source: a moved asset is replaced by it.
-      const asset = toAsset(this.source, this.organizationId, destination.id, this.languageId, answer.asset);
       if (!inOtherOrganization) return { asset };
-      const note = `Now in organization ${destination.id}.`;
+      const note = `Now in organization ${to}.`;
       return action === 'moveAsset' ? { asset, replacedBy: asset, note } : { asset, note };
+    };
+    return settleEach(ids, this.http.concurrency, async (id) => {
+      const assetId = numericId(id, this.origin);
+      const sentAt = Date.now();
+      try {
+        // The Copy/Move Asset API pages list exactly action, assetId and organizationTo (the
+        // source organization comes from the user token).
+        const answer = await this.http.call(ICAREUS_ENDPOINTS[action], { query: { assetId, organizationTo: to } });
+        return outcome(toAsset(this.source, this.organizationId, to, this.languageId, answer.asset));
+      } catch (error) {
+        const settled = action === 'moveAsset' ? await this.settleMove(id, to, error) : await this.settleCopy(id, to, sentAt, error);
+        return outcome(settled);
+      }
     });
+  }
+
+  /**
+   * A move that failed ambiguously, or was refused as NOT_FOUND (the same move by another
+   * caller may have been first): the asset keeps its id (assumption I8), so it is either in
+   * the destination organization now or still here.
+   */
+  private async settleMove(id: string, to: string, error: unknown): Promise<AssetModel> {
+    if (!isAmbiguous(error) && !isNotFound(error)) throw error;
+    const moved = to === String(this.organizationId) ? id : `${to}:${id}`;
+    // Read where it should be, then (if not there) where it was.
+    const there = await this.getAssets([moved]).then(([asset]) => asset ?? null, asError);
+    const after = there === null && moved !== id ? await this.getAssets([id]).then(([asset]) => asset ?? null, asError) : there;
+    const [settled] = settleWrite(this.origin, [id], [error], [after], {
+      succeeded: (asset) => asset.nativeId === moved,
+      failure: 'the asset is still in its organization',
+    });
+    if (!settled) throw asError(error);
+    if (settled instanceof Error) throw settled;
+    if (!settled.asset) throw asError(error);
+    return settled.asset;
+  }
+
+  /**
+   * A copy whose answer was lost: Icareus takes no idempotency key and gives the copy an id
+   * of its own, so the copy is looked for among the destination's newest assets (same
+   * name, created since the call was sent; assumption I8). Exactly one is the copy; none or
+   * several cannot be told apart from other work, so the outcome is unknown (a retry could
+   * make a second copy).
+   */
+  private async settleCopy(id: string, to: string, sentAt: number, error: unknown): Promise<AssetModel> {
+    if (!isAmbiguous(error)) throw error;
+    try {
+      const [original] = await this.getAssets([id]);
+      if (original instanceof Error) throw original;
+      if (original) {
+        const newest = await this.organizationAssets({ organizationId: to, skip: 0, limit: COPY_LOOKBACK, orderBy: 'created', order: 'desc' });
+        const copies = newest
+          .map((asset) => toAsset(this.source, this.organizationId, to, this.languageId, asset))
+          .filter((asset) => asset.nativeId !== original.nativeId && asset.title === original.title && (asset.createdAt?.getTime() ?? 0) >= sentAt - COPY_CLOCK_LEEWAY_MS);
+        if (copies.length === 1 && copies[0]) return copies[0];
+      }
+    } catch {
+      // The read-back failed too: the outcome stays unknown.
+    }
+    throw outcomeUnknown(this.origin, `Copy of asset ${id}`);
+  }
+
+  /**
+   * Where each asset is now, for settleWrite: in the recycle bin (one read of the whole bin,
+   * when the organization has one), else in the organization (read by id, for the ids
+   * `lookHere` selects), else gone (null).
+   */
+  private async whereAreThey(ids: readonly string[], binEnabled: boolean, lookHere: (index: number) => boolean): Promise<BatchResult<AssetModel | null>> {
+    const bin = binEnabled ? await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER }).catch(asError) : null;
+    if (bin instanceof Error) return ids.map(() => bin);
+    const inBin = new Map((bin?.items ?? []).map((asset) => [asset.nativeId, asset]));
+    const unseen = ids.filter((id, i) => !inBin.has(id) && lookHere(i));
+    const read = unseen.length > 0 ? await this.getAssets(unseen) : [];
+    return ids.map((id) => inBin.get(id) ?? read[unseen.indexOf(id)] ?? null);
   }
 
   private isKnownOrganization(id: string): boolean {
@@ -275,3 +387,5 @@ function numericId(id: string, origin: ErrorOrigin): string {
   if (!/^\d{1,18}$/.test(id)) throw notFound(origin, `Asset ${id}`);
   return id;
 }
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));

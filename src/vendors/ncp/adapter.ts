@@ -8,7 +8,7 @@
 // pageSize), asset details, move and delete. Every request carries the common headers:
 // the signature v2 trio and Content-Type: application/json (required even without a body).
 import type { NcpSourceConfig } from './index.js';
-import { isAmbiguous, notFound, type ErrorOrigin } from '../../errors.js';
+import { isAmbiguous, isNotFound, notFound, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type {
   AssetListQuery,
@@ -119,8 +119,9 @@ export class NcpAdapter implements VendorAdapter {
         const asset = toAsset(this.source, result);
         return { asset, replacedBy: asset, note };
       } catch (error) {
-        if (!isAmbiguous(error)) throw error;
-        // The answer was lost: the asset is either in the destination project now or not.
+        // The answer was lost, or the asset was not in its project any more (the same move
+        // by another caller may have been first): it is either in the destination now or not.
+        if (!isAmbiguous(error) && !isNotFound(error)) throw error;
         const [moved] = await this.getAssets([`${destinationCollectionId}/${ref.assetId}`]);
         const [settled] = settleWrite(this.origin, [nativeId], [error], [moved ?? null], { succeeded: () => true, failure: 'NCP did not move the asset' });
         if (!settled) throw error;
