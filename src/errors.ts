@@ -68,13 +68,16 @@ export function unsupported(origin: ErrorOrigin, what: string): GatewayError {
   return new GatewayError(ErrorCode.UNSUPPORTED, `Source "${origin.source}" (${origin.vendor}) does not support ${what}.`, origin);
 }
 
-/** After an ambiguous write whose effect could not be read back either. */
-export function outcomeUnknown(origin: ErrorOrigin, what: string): GatewayError {
-  return new GatewayError(
-    ErrorCode.OUTCOME_UNKNOWN,
-    `${what}: ${origin.vendor} source "${origin.source}" did not confirm the change and it could not be read back; check the object before retrying.`,
-    origin,
-  );
+/**
+ * After an ambiguous write (its answer lost) whose effect could not be read back, or was not
+ * visible yet: a vendor may still apply a request whose answer timed out.
+ */
+export function outcomeUnknown(origin: ErrorOrigin, what: string, readBack: 'failed' | 'not-visible' = 'failed'): GatewayError {
+  const why =
+    readBack === 'failed'
+      ? 'did not confirm the change and it could not be read back'
+      : 'did not confirm the change; it is not visible yet, but the vendor may still apply it';
+  return new GatewayError(ErrorCode.OUTCOME_UNKNOWN, `${what}: ${origin.vendor} source "${origin.source}" ${why}; check the object before retrying.`, origin);
 }
 
 /** Whether an error leaves a write's outcome open (the vendor may have acted). */

@@ -3,7 +3,8 @@
 //
 // - the read-back shows the wanted end state: success, even when the call failed (its
 //   answer was lost after the vendor acted);
-// - otherwise a call that failed says why (its own error);
+// - otherwise a call that was refused says why (its own error), and one whose answer was
+//   lost is OUTCOME_UNKNOWN: the vendor may still apply a request it had not answered;
 // - a read-back that failed leaves the outcome open: OUTCOME_UNKNOWN, unless the call failed
 //   in a way that proves nothing was done (a refusal, not a timeout or a dropped answer), or
 //   succeeded with a per-item answer that proves it was done (`answerProves`);
@@ -43,8 +44,12 @@ export function settleWrite(
       if (refused) return failed;
       return !failed && end.answerProves ? { asset: null, ...note } : outcomeUnknown(origin, `Asset ${id}`);
     }
-    if (!asset) return end.goneIsSuccess && !refused ? { asset: null, ...note } : (failed ?? notFound(origin, `Asset ${id}`));
+    if (!asset) {
+      if (end.goneIsSuccess && !refused) return { asset: null, ...note };
+      return failed && !refused ? outcomeUnknown(origin, `Asset ${id}`, 'not-visible') : (failed ?? notFound(origin, `Asset ${id}`));
+    }
     if (end.succeeded(asset)) return { asset, ...note };
-    return failed ?? new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Asset ${id}: ${end.failure}.`, origin);
+    if (failed) return refused ? failed : outcomeUnknown(origin, `Asset ${id}`, 'not-visible');
+    return new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Asset ${id}: ${end.failure}.`, origin);
   });
 }

@@ -20,9 +20,9 @@ async function listen(server: Server): Promise<number> {
 beforeAll(async () => {
   hanging = createServer(() => {});
   html = createServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>'));
-  const closed = createServer();
-  const closedPort = await listen(closed);
-  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  // Port 1 on loopback: nothing listens there (a freed ephemeral port may be taken by
+  // another test's server when the suite runs in parallel).
+  const closedPort = 1;
   const source = (name: string, port: number) => ({
     name,
     vendor: 'ICONIK',

@@ -43,7 +43,9 @@ describe('retry safety per call', () => {
     expect(h.demo.icareus.state.recycleBin.has(asset?.id ?? 0)).toBe(true);
     h.demo.icareus.faults.inject({ fault: { kind: 'empty' }, times: 1, match: 'GET /api/recyclebin' });
     const res = await h.gql(`mutation($ids: [ID!]!) { purgeAssets(input: { ids: $ids }) { results { ok error { code } } } }`, { ids: [id] });
-    expect((res.body.data?.['purgeAssets'] as Results).results).toEqual([{ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } }]);
+    // A 2xx said Icareus acted, so the gateway cannot call it failed; the bin shows it was not
+    // purged (yet): the client is told to look before retrying.
+    expect((res.body.data?.['purgeAssets'] as Results).results).toEqual([{ ok: false, error: { code: 'OUTCOME_UNKNOWN' } }]);
     expect(h.demo.icareus.state.recycleBin.has(asset?.id ?? 0)).toBe(true);
   });
 });
@@ -57,6 +59,25 @@ describe('a write whose answer is lost after the vendor acted', () => {
     });
     expect(h.demo.iconik.state.assets.get(asset?.id ?? '')?.status).toBe('DELETED');
     expect((res.body.data?.['deleteAssets'] as { results: unknown[] }).results).toEqual([{ ok: true, asset: { status: 'DELETED' }, error: null }]);
+  });
+});
+
+describe('iconik purge is confirmed by a read-back', () => {
+  it('does not report a purge as done when the asset was restored while the purge was on its way', async () => {
+    const asset = [...h.demo.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
+    const id = asset?.id ?? '';
+    h.demo.iconik.state.assets.set(id, { ...(asset as NonNullable<typeof asset>), status: 'DELETED', date_deleted: new Date().toISOString() });
+    // The purge reaches iconik 200 ms late; meanwhile another client restores the asset.
+    h.demo.iconik.faults.inject({ fault: { kind: 'latency', ms: 200 }, times: 1, match: 'POST /API/assets/v1/delete_queue/assets/purge/' });
+    setTimeout(() => {
+      const current = h.demo.iconik.state.assets.get(id);
+      if (current) current.status = 'ACTIVE';
+    }, 100);
+    const res = await h.gql(`mutation($ids: [ID!]!) { purgeAssets(input: { ids: $ids }) { results { ok error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'iconik-demo', id)],
+    });
+    expect(h.demo.iconik.state.assets.get(id)?.status).toBe('ACTIVE');
+    expect((res.body.data?.['purgeAssets'] as Results).results).toEqual([{ ok: false, error: { code: 'UPSTREAM_REJECTED' } }]);
   });
 });
 

@@ -237,7 +237,8 @@ export class IcareusAdapter implements VendorAdapter {
       if (call) throw outcomeUnknown(this.origin, 'Emptying the recycle bin');
       return;
     }
-    if (left > 0) throw call ?? new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Icareus answered that the recycle bin was emptied, but ${left} assets are still in it.`, this.origin);
+    if (left > 0 && call) throw outcomeUnknown(this.origin, 'Emptying the recycle bin', 'not-visible');
+    if (left > 0) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Icareus answered that the recycle bin was emptied, but ${left} assets are still in it.`, this.origin);
   }
 
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {

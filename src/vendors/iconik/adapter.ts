@@ -229,15 +229,17 @@ export class IconikAdapter implements VendorAdapter {
       const asset = before[i];
       return asset && !(asset instanceof Error) && asset.status === 'DELETED';
     });
-    if (purgeable.length > 0) {
-      const failed = (await this.sendInChunks(ICONIK_ENDPOINTS.purgeAssets, purgeable)).find((sent) => sent instanceof Error);
-      if (failed) throw failed;
-    }
+    // iconik answers a purge with 204 for the whole list and skips assets no longer in the
+    // queue (a concurrent restore): read back, gone is purged.
+    const sent = purgeable.length > 0 ? await this.sendInChunks(ICONIK_ENDPOINTS.purgeAssets, purgeable) : [];
+    const after = purgeable.length > 0 ? await this.readDeleted(purgeable).catch((error: unknown) => purgeable.map(() => asError(error))) : [];
+    const purged = settleWrite(this.origin, purgeable, sent, after, { succeeded: () => false, failure: 'iconik did not purge the asset', goneIsSuccess: true });
+    const outcomeOf = new Map(purgeable.map((id, i) => [id, purged[i]]));
     return before.map((asset, i) => {
       if (asset instanceof Error) return asset;
       if (!asset) return notFound(this.origin, `Asset ${ids[i]}`);
       if (asset.status !== 'DELETED') return notFound(this.origin, `Asset ${ids[i]} in the delete queue`);
-      return { asset: null };
+      return outcomeOf.get(asset.nativeId) ?? { asset: null };
     });
   }
 
