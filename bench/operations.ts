@@ -155,11 +155,12 @@ export function deleteMixed(demo: DemoSimulators, total: number, tag: string): B
     name: `deleteAssets, ${total} mixed ids`,
     query: DELETE_ASSETS_MUTATION,
     variables: { ids },
-    // iconik's delete queue answers 204 with no per-id outcome, and the mutation reports one
-    // per id: learning it takes one search per 500 ids, whatever the gateway.
-    lowerBound: 2 * iconikCalls + 2 * perVendor + nomadCalls,
+    // iconik's delete queue answers 204 for the list, whatever it holds, and the mutation
+    // reports one outcome per id: which ids name assets (a search before) and what became of
+    // them (a search after) take one search each per 500 ids, whatever the gateway.
+    lowerBound: 3 * iconikCalls + 2 * perVendor + nomadCalls,
     derivation:
-      `iconik ${iconikCalls} delete_queue call(s) (500 ids each) + ${iconikCalls} search(es) for the per-id outcome (the queue answers 204 without one); ` +
+      `iconik ${iconikCalls} delete_queue call(s) (500 ids each) + ${2 * iconikCalls} search(es) before and after for the per-id outcome (the queue answers 204 without one); ` +
       `Icareus ${perVendor} deleteAsset calls (no batch); Nomad ${nomadCalls} batch delete; NCP ${perVendor} DELETE calls (no batch)`,
     criticalPath: Math.max(waves(perVendor), 1),
     write: true,

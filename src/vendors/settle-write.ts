@@ -6,11 +6,12 @@
 // - otherwise a call that was refused says why (its own error), and one whose answer was
 //   lost is OUTCOME_UNKNOWN: the vendor may still apply a request it had not answered;
 // - a read-back that failed leaves the outcome open: OUTCOME_UNKNOWN, unless the call failed
-//   in a way that proves nothing was done (a refusal, not a timeout or a dropped answer), or
+//   in a way that proves nothing was done (a refusal other than NOT_FOUND, not a timeout or a
+//   dropped answer), or
 //   succeeded with a per-item answer that proves it was done (`answerProves`);
 // - an asset that is gone is a success only for a write that removes it and was not
 //   refused: a purge refused as NOT_FOUND stays NOT_FOUND (that id may never have existed).
-import { ErrorCode, GatewayError, isAmbiguous, notFound, outcomeUnknown, type ErrorOrigin } from '../errors.js';
+import { ErrorCode, GatewayError, isAmbiguous, isNotFound, notFound, outcomeUnknown, type ErrorOrigin } from '../errors.js';
 import type { BatchResult, WriteResult } from './adapter.js';
 import type { AssetModel } from './models.js';
 
@@ -41,7 +42,8 @@ export function settleWrite(
     const note = end.note ? { note: end.note } : {};
     const refused = failed !== null && !isAmbiguous(failed);
     if (asset instanceof Error) {
-      if (refused) return failed;
+      // NOT_FOUND may mean another caller made the same change first: only the read-back could tell.
+      if (refused && !isNotFound(failed)) return failed;
       return !failed && end.answerProves ? { asset: null, ...note } : outcomeUnknown(origin, `Asset ${id}`);
     }
     if (!asset) {

@@ -30,7 +30,7 @@ describe('upstream calls of the benchmark operations', () => {
     expect(await measure(operation)).toBe(operation.lowerBound);
   });
 
-  it('500-id deleteAssets: exactly the lower bound, which includes iconik\'s one read for per-id outcomes', async () => {
+  it('500-id deleteAssets: exactly the lower bound, which includes iconik\'s reads before and after for per-id outcomes', async () => {
     const operation = deleteMixed(h.demo, 500, 'cc');
     expect(await measure(operation)).toBe(operation.lowerBound);
   });

@@ -334,7 +334,8 @@ export class IcareusAdapter implements VendorAdapter {
   /**
    * Where each asset is now, for settleWrite: in the recycle bin (one read of the whole bin,
    * when the organization has one), else in the organization (read by id, for the ids
-   * `lookHere` selects), else gone (null).
+   * `lookHere` selects), else in a partner organization (a concurrent move takes it
+   * there), else gone (null).
    */
   private async whereAreThey(ids: readonly string[], binEnabled: boolean, lookHere: (index: number) => boolean): Promise<BatchResult<AssetModel | null>> {
     const bin = binEnabled ? await this.listRecycleBin({ offset: 0, limit: Number.MAX_SAFE_INTEGER }).catch(asError) : null;
@@ -342,7 +343,16 @@ export class IcareusAdapter implements VendorAdapter {
     const inBin = new Map((bin?.items ?? []).map((asset) => [asset.nativeId, asset]));
     const unseen = ids.filter((id, i) => !inBin.has(id) && lookHere(i));
     const read = unseen.length > 0 ? await this.getAssets(unseen) : [];
-    return ids.map((id) => inBin.get(id) ?? read[unseen.indexOf(id)] ?? null);
+    const away = unseen.filter((_id, i) => read[i] === null);
+    const elsewhere = away.flatMap((id) => this.otherOrganizationIds.map((organization) => `${organization}:${id}`));
+    const readElsewhere = elsewhere.length > 0 ? await this.getAssets(elsewhere) : [];
+    const found = (id: string): AssetModel | Error | null => {
+      const here = read[unseen.indexOf(id)];
+      if (here !== null && here !== undefined) return here;
+      const there = this.otherOrganizationIds.map((organization) => readElsewhere[elsewhere.indexOf(`${organization}:${id}`)]);
+      return there.find((asset) => asset instanceof Error) ?? there.find((asset) => asset) ?? null;
+    };
+    return ids.map((id) => inBin.get(id) ?? (unseen.includes(id) ? found(id) : null));
   }
 
   private isKnownOrganization(id: string): boolean {

@@ -211,9 +211,24 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async deleteAssets(ids: readonly string[]): Promise<WriteResult> {
-    const sent = await this.sendInChunks(ICONIK_ENDPOINTS.deleteAssets, ids);
-    const after = await this.readDeleted(ids).catch((error: unknown) => ids.map(() => asError(error)));
-    return settleWrite(this.origin, ids, sent, after, { succeeded: (asset) => asset.status === 'DELETED', failure: 'iconik did not move the asset to the delete queue' });
+    // iconik answers 204 for the list whatever it holds, so the assets are read first: an id
+    // that names no asset is NOT_FOUND, and one that existed and is gone afterwards was
+    // deleted (and purged by someone else since), not "not found".
+    const before = await this.getAssets(ids);
+    const existing = ids.filter((_id, i) => before[i] !== null && !(before[i] instanceof Error));
+    const sent = existing.length > 0 ? await this.sendInChunks(ICONIK_ENDPOINTS.deleteAssets, existing) : [];
+    const after = existing.length > 0 ? await this.readDeleted(existing).catch((error: unknown) => existing.map(() => asError(error))) : [];
+    const deleted = settleWrite(this.origin, existing, sent, after, {
+      succeeded: (asset) => asset.status === 'DELETED',
+      failure: 'iconik did not move the asset to the delete queue',
+      goneIsSuccess: true,
+    });
+    let next = 0;
+    return before.map((asset, i) => {
+      if (asset instanceof Error) return asset;
+      if (asset === null) return notFound(this.origin, `Asset ${ids[i]}`);
+      return deleted[next++] ?? notFound(this.origin, `Asset ${ids[i]}`);
+    });
   }
 
   async restoreAssets(ids: readonly string[]): Promise<WriteResult> {

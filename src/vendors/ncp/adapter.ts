@@ -142,14 +142,24 @@ export class NcpAdapter implements VendorAdapter {
         return { asset: null, note };
       } catch (error) {
         if (!isAmbiguous(error)) throw error;
-        // The answer was lost: gone means deleted.
-        const [left] = await this.getAssets([nativeId]);
+        // The answer was lost: gone means deleted. Gone from its project is not enough (a
+        // concurrent move takes it elsewhere): it is looked for in every project.
+        const left = await this.findInAnyProject(ref.assetId).catch((failure: unknown) => (failure instanceof Error ? failure : new Error(String(failure))));
         const [settled] = settleWrite(this.origin, [nativeId], [error], [left ?? null], { succeeded: () => false, failure: 'NCP did not delete the asset', goneIsSuccess: true, note });
         if (!settled) throw error;
         if (settled instanceof Error) throw settled;
         return settled;
       }
     });
+  }
+
+  /** The asset in whichever project holds it now (NCP has no read by asset id alone). */
+  private async findInAnyProject(assetId: string): Promise<AssetModel | null> {
+    const projects = await this.allProjects();
+    const found = await this.getAssets(projects.map((project) => `${project.nativeId}/${assetId}`));
+    const failed = found.find((asset) => asset instanceof Error);
+    if (failed) throw failed;
+    return found.find((asset): asset is AssetModel => asset !== null && !(asset instanceof Error)) ?? null;
   }
 
   private async projectAssets(projectId: string, window: Window): Promise<Page<AssetModel> & { total: number }> {

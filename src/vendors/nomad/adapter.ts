@@ -11,7 +11,7 @@
 // portal's /share. Nomad answers most writes with only {id}: the adapter reads the asset
 // back (GET /admin/asset/{id}) to report it, and those calls count in the lower bounds.
 import type { NomadSourceConfig } from './index.js';
-import { ErrorCode, GatewayError, badUserInput, isAmbiguous, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
   ArchivePort,
@@ -158,7 +158,10 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async moveAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
-    return this.batch('move', ids, { destinationFolderAssetId: destinationCollectionId }, ['Moving', 'Available']);
+    // Read back, a moved asset is Moving, or settled in the destination: Available alone
+    // is also what an asset that never moved shows.
+    const landed = (asset: AssetModel) => asset.vendorStatus === 'Moving' || asset.collectionIds.includes(destinationCollectionId);
+    return this.batch('move', ids, { destinationFolderAssetId: destinationCollectionId }, ['Moving', 'Available'], { details: true }, landed);
   }
 
   async archiveAssets(ids: readonly string[]): Promise<WriteResult> {
@@ -250,6 +253,8 @@ export class NomadAdapter implements VendorAdapter {
     /** Nomad statuses (names) the action leads to. */
     expected: readonly string[],
     options: WriteOptions = { details: true },
+    /** Whether a read-back asset shows the action done (default: its status is one of `expected`). */
+    landed: (asset: AssetModel) => boolean = (asset) => asset.vendorStatus !== null && expected.includes(asset.vendorStatus),
   ): Promise<WriteResult> {
     const accepted = await batchById(ids, BATCH_CHUNK, async (chunk) => {
       const answer = await this.http.call(NOMAD_ENDPOINTS.batchAction, { params: { action }, body: { targetIds: chunk, actionArguments } });
@@ -263,14 +268,16 @@ export class NomadAdapter implements VendorAdapter {
         return id;
       });
     });
-    // A batch whose answer was lost may have run: its assets are read back and reported by
-    // their end state (or OUTCOME_UNKNOWN when that read fails too).
-    const unsure = ids.filter((_id, i) => isAmbiguous(accepted[i]));
+    // A batch whose answer was lost may have run, and an asset Nomad left out of its answer
+    // may be one another caller's identical action got to first (Nomad skips assets being
+    // deleted): those are read back and reported by their end state (or OUTCOME_UNKNOWN when
+    // that read fails too).
+    const unsure = ids.filter((_id, i) => isAmbiguous(accepted[i]) || isNotFound(accepted[i]));
     const settled = new Map<string, WriteResult[number]>();
     if (unsure.length > 0) {
       const after = await this.getAssets(unsure);
       const outcomes = settleWrite(this.origin, unsure, unsure.map((id) => accepted[ids.indexOf(id)]), after, {
-        succeeded: (asset) => asset.vendorStatus !== null && expected.includes(asset.vendorStatus),
+        succeeded: landed,
         failure: `Nomad did not ${action} the asset`,
         goneIsSuccess: action === 'delete',
       });
@@ -283,8 +290,10 @@ export class NomadAdapter implements VendorAdapter {
     let next = 0;
     return outcomes.map((outcome) => {
       if (typeof outcome !== 'string') return outcome;
+      // Nomad's answer listed the asset with the action's status: done, even when reading
+      // the full asset for the payload fails.
       const asset = readBack[next++];
-      return asset instanceof Error ? asset : { asset: asset ?? null };
+      return { asset: asset instanceof Error ? null : (asset ?? null) };
     });
   }
 
