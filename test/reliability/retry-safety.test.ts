@@ -93,6 +93,24 @@ describe('OUTCOME_UNKNOWN and read-backs after lost answers', () => {
     expect((res.body.data?.['moveAssets'] as { results: unknown[] }).results).toEqual([{ ok: true, asset: { status: 'MOVING' }, error: null }]);
   });
 
+  it('finds the copy a lost Nomad copy answer made in the destination folder', async () => {
+    const file = [...h.demo.nomad.state.assets.values()].find((a) => a.assetType === 'File' && a.assetStatus === 'Available');
+    const folder = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'Productions');
+    const copies = () => [...h.demo.nomad.state.assets.values()].filter((a) => a.displayName === file?.displayName && a.parentId === folder?.id);
+    const before = copies().length;
+    h.demo.nomad.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: '/copy' });
+    const res = await h.gql(`mutation($ids: [ID!]!, $to: ID!) { copyAssets(input: { ids: $ids, destinationId: $to }) { results { ok asset { id status } error { code } } } }`, {
+      ids: [encodeGlobalId('Asset', 'nomad-demo', file?.id ?? '')],
+      to: encodeGlobalId('Collection', 'nomad-demo', folder?.id ?? ''),
+    });
+    const made = copies().filter((a) => a.id !== file?.id);
+    expect(made).toHaveLength(before + 1);
+    const copy = made[made.length - 1];
+    expect((res.body.data?.['copyAssets'] as { results: unknown[] }).results).toEqual([
+      { ok: true, asset: { id: encodeGlobalId('Asset', 'nomad-demo', copy?.id ?? ''), status: 'COPYING' }, error: null },
+    ]);
+  });
+
   it('says OUTCOME_UNKNOWN when the answer was lost and the read-back fails too', async () => {
     const file = [...h.demo.nomad.state.assets.values()].find((a) => a.assetType === 'File' && a.assetStatus === 'Available');
     h.demo.nomad.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'POST /admin/asset/archive' });

@@ -11,7 +11,7 @@
 // portal's /share. Nomad answers most writes with only {id}: the adapter reads the asset
 // back (GET /admin/asset/{id}) to report it, and those calls count in the lower bounds.
 import type { NomadSourceConfig } from './index.js';
-import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, outcomeUnknown, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
   ArchivePort,
@@ -52,6 +52,10 @@ const BATCH_CHUNK = 500;
 const EQUALS = 0;
 const ASCENDING = 0;
 const DESCENDING = 1;
+/** A copy whose answer was lost is looked for among this many of the destination's newest files. */
+const COPY_LOOKBACK = 50;
+/** Leeway between our clock and Nomad's when comparing createdDate with when we sent the copy. */
+const COPY_CLOCK_LEEWAY_MS = 60_000;
 /** Asked for in every search so hits carry what the mapping needs (in `identifiers`). */
 const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey'].map((name) => ({ name }));
 
@@ -175,12 +179,45 @@ export class NomadAdapter implements VendorAdapter {
   /** POST /admin/asset/{id}/copy per asset: its {id} answer is the copy's (docs/vendors.md). */
   async copyAssets(ids: readonly string[], destinationCollectionId: string): Promise<WriteResult> {
     return settleEach(ids, this.http.concurrency, async (id) => {
-      const copy = await this.http.call(NOMAD_ENDPOINTS.copyAsset, {
-        params: { id },
-        body: { targetIds: [id], actionArguments: { destinationFolderAssetId: destinationCollectionId } },
-      });
-      return { asset: toAsset(this.source, await this.readItem(copy.id)) };
+      const sentAt = Date.now();
+      let copyId: string;
+      try {
+        const copy = await this.http.call(NOMAD_ENDPOINTS.copyAsset, {
+          params: { id },
+          body: { targetIds: [id], actionArguments: { destinationFolderAssetId: destinationCollectionId } },
+        });
+        copyId = copy.id;
+      } catch (error) {
+        if (!isAmbiguous(error)) throw error;
+        return { asset: await this.findLostCopy(id, destinationCollectionId, sentAt) };
+      }
+      // Copied: reading the copy only fills the payload.
+      const asset = await this.readItem(copyId).then((item) => toAsset(this.source, item), () => null);
+      return asset ? { asset } : { asset: null, note: 'Copied; reading the copy back failed, so its details are missing.' };
     });
+  }
+
+  /**
+   * A copy whose answer was lost: the copy has an id of its own and Nomad takes no
+   * idempotency key, so it is looked for among the destination's newest files (same title,
+   * created since the call was sent; docs/vendors.md M7). Exactly one is the copy; none or
+   * several cannot be told from other work: OUTCOME_UNKNOWN (a retry could copy twice).
+   */
+  private async findLostCopy(id: string, destinationCollectionId: string, sentAt: number): Promise<AssetModel> {
+    try {
+      const [original] = await this.getAssets([id]);
+      if (original && !(original instanceof Error)) {
+        const criteria = { types: ['File'], parentId: destinationCollectionId, sort: { fieldName: 'createdDate', sortType: DESCENDING } } as const;
+        const newest = await this.searchPage({ page: 1, perPage: COPY_LOOKBACK }, criteria, (item) => toAsset(this.source, item));
+        const copies = newest.items.filter(
+          (asset) => asset.nativeId !== id && asset.title === original.title && (asset.createdAt?.getTime() ?? 0) >= sentAt - COPY_CLOCK_LEEWAY_MS,
+        );
+        if (copies.length === 1 && copies[0]) return copies[0];
+      }
+    } catch {
+      // The read-back failed too: the outcome stays unknown.
+    }
+    throw outcomeUnknown(this.origin, `Copy of asset ${id}`);
   }
 
   async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
