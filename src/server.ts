@@ -1,6 +1,7 @@
 // Assembles the gateway: sources (adapters and pools) from configuration, the schema,
 // Apollo Server with our error normaliser and plugins, the per-request context, and the
 // HTTP server. `startGateway` is what `npm start`, the tests and the benchmarks run.
+import { unsupportedOperationRule } from './http/unsupported-operation-rule.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -74,7 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       introspection: !production || process.env.GATEWAY_INTROSPECTION === 'on',
       // One operation per HTTP request: batching would multiply every limit below.
       allowBatchedHttpRequests: false,
-      validationRules: armor.validationRules,
+      validationRules: [...armor.validationRules, unsupportedOperationRule],
       // graphql-js stops parsing after this many tokens (Armor's token plugin does not hook
       // into Apollo Server 5's parser, so the limit is set where parsing happens).
       parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },

@@ -9,12 +9,13 @@ export const requestLogPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     const started = performance.now();
     return {
-      async willSendResponse({ request, response, contextValue }) {
+      async willSendResponse({ request, response, contextValue, operationName }) {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
         const { scope } = contextValue;
         logger.info({
           requestId: scope.requestId,
-          operationName: request.operationName ?? null,
+          // The name in the document when the client did not send `operationName`.
+          operationName: operationName ?? request.operationName ?? null,
           upstream: Object.fromEntries([...scope.upstream].map(([source, stats]) => [source, { calls: stats.calls, ms: Math.round(stats.totalMs) }])),
           durationMs: Math.round(performance.now() - started),
           errors: errors.map((error) => ({

@@ -43,6 +43,15 @@ describe('the /graphql endpoint', () => {
     expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
+  it('refuses a subscription as a validation error, not an internal one', async () => {
+    const res = await h.gql('subscription { assetChanged { id } }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: 'This gateway does not serve subscription operations.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
   it('answers other paths with 404', async () => {
     const res = await fetch(h.gateway.url.replace('/graphql', '/admin'));
     expect(res.status).toBe(404);
@@ -106,10 +115,19 @@ describe('request log', () => {
       });
       expect(res.headers.get('x-request-id')).toBe('req-42');
       await res.text();
+      // No operationName in the body: the log takes it from the document.
+      const unnamed = await fetch(h.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-43' },
+        body: JSON.stringify({ query: 'query Unnamed { sources { name } }' }),
+      });
+      await unnamed.text();
     } finally {
       setLogSink(null);
     }
-    const entry = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e['requestId'] === 'req-42');
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entry = entries.find((e) => e['requestId'] === 'req-42');
+    expect(entries.find((e) => e['requestId'] === 'req-43')?.['operationName']).toBe('Unnamed');
     expect(entry).toMatchObject({ level: 'info', message: 'graphql request', operationName: 'Firsts', errors: [] });
     const anyNumber: unknown = expect.any(Number);
     expect(entry?.['upstream']).toEqual({ 'iconik-test': { calls: 1, ms: anyNumber } });
