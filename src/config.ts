@@ -71,7 +71,11 @@ export class ConfigError extends Error {
 
 /** Validates an already-parsed configuration object (also used by the demo and tests). */
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, origin = 'configuration'): GatewayConfig {
-  const result = gatewayConfig.safeParse(interpolateEnv(raw, env, []));
+  const unset: string[] = [];
+  const interpolated = interpolateEnv(raw, env, [], unset);
+  // Every unset variable at once, so a deployment is fixed in one go.
+  if (unset.length > 0) throw new ConfigError(`Invalid ${origin}:\n${unset.join('\n')}`);
+  const result = gatewayConfig.safeParse(interpolated);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new ConfigError(`Invalid ${origin}:\n${lines.join('\n')}`);
@@ -93,21 +97,22 @@ export async function loadConfigFile(path: string, env: NodeJS.ProcessEnv = proc
   return parseConfig(raw, env, `GATEWAY_CONFIG file ${path}`);
 }
 
-// Replaces ${NAME} in every string with the environment variable; an unset variable is a
-// configuration error naming the field (never the value).
-function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv, path: ReadonlyArray<string | number>): unknown {
+// Replaces ${NAME} in every string with the environment variable; each unset variable is
+// collected in `unset` as a line naming the field (never a value).
+function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv, path: ReadonlyArray<string | number>, unset: string[]): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (match, name: string) => {
       const resolved = env[name];
       if (resolved === undefined || resolved === '') {
-        throw new ConfigError(`Invalid configuration:\n  - ${path.join('.')}: environment variable ${name} is not set`);
+        unset.push(`  - ${path.join('.')}: environment variable ${name} is not set`);
+        return match;
       }
       return resolved;
     });
   }
-  if (Array.isArray(value)) return value.map((item, index) => interpolateEnv(item, env, [...path, index]));
+  if (Array.isArray(value)) return value.map((item, index) => interpolateEnv(item, env, [...path, index], unset));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateEnv(item, env, [...path, key])]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateEnv(item, env, [...path, key], unset)]));
   }
   return value;
 }

@@ -39,6 +39,18 @@ describe('configuration', () => {
     );
   });
 
+  it('names every unset variable at once, not only the first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gw-config-'));
+    const file = join(dir, 'gateway.yaml');
+    await writeFile(file, yaml);
+    const failure = await loadConfigFile(file, {}).then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error.message : ''),
+    );
+    expect(failure).toMatch(/sources\.0\.credentials\.appId: environment variable ICONIK_APP_ID is not set/);
+    expect(failure).toMatch(/sources\.0\.credentials\.authToken: environment variable ICONIK_AUTH_TOKEN is not set/);
+  });
+
   it('lists every mistake with its path', () => {
     const attempt = () =>
       parseConfig({
