@@ -26,6 +26,23 @@ export interface DemoPorts {
 
 export const DEMO_NCP_WORKSPACE = 'demo-workspace';
 
+/** `npm run simulators` listens on SIMULATOR_BASE_PORT and the three ports after it (iconik, Icareus, NCP, Nomad). */
+export const DEFAULT_SIMULATOR_BASE_PORT = 4101;
+
+/**
+ * The four ports of `npm run simulators` from the environment: SIMULATOR_BASE_PORT (default
+ * 4101) and the next three, or free ports chosen by the system when it is 0.
+ */
+export function simulatorPortsFrom(env: NodeJS.ProcessEnv): DemoPorts {
+  const text = env['SIMULATOR_BASE_PORT'];
+  const base = text === undefined || text === '' ? DEFAULT_SIMULATOR_BASE_PORT : Number(text);
+  if (!Number.isInteger(base) || base < 0 || base > 65_532) {
+    throw new Error(`SIMULATOR_BASE_PORT must be 0 (free ports) or a port up to 65532, not "${text}".`);
+  }
+  if (base === 0) return {};
+  return { iconik: base, icareus: base + 1, ncp: base + 2, nomad: base + 3 };
+}
+
 /** Random per-run demo credentials: nothing secret is committed, and each run differs. */
 const demoSecret = () => randomBytes(18).toString('base64url');
 const portOption = (port: number | undefined) => (port ? { port } : {});
@@ -38,12 +55,19 @@ export async function startDemoSimulators(options: { ports?: DemoPorts; latencyM
   const ncpCredentials = { accessKey: `DEMO${demoSecret().slice(0, 16)}`, secretKey: demoSecret() };
   const nomadCredentials = { token: demoSecret() };
 
-  const [iconik, icareus, ncp, nomad] = await Promise.all([
+  const started = await Promise.allSettled([
     startIconikSimulator({ ...iconikCredentials, ...portOption(ports.iconik), ...latency }),
     startIcareusSimulator({ ...icareusCredentials, ...portOption(ports.icareus), ...latency }),
     startNcpSimulator({ workspaceName: DEMO_NCP_WORKSPACE, ...ncpCredentials, ...portOption(ports.ncp), ...latency }),
     startNomadSimulator({ ...nomadCredentials, ...portOption(ports.nomad), ...latency }),
-  ]);
+  ] as const);
+  const [iconikStart, icareusStart, ncpStart, nomadStart] = started;
+  if (iconikStart.status === 'rejected' || icareusStart.status === 'rejected' || ncpStart.status === 'rejected' || nomadStart.status === 'rejected') {
+    // One could not listen (a port in use): stop the others rather than leave them running.
+    await Promise.all(started.flatMap((result) => (result.status === 'fulfilled' ? [result.value.close()] : [])));
+    throw started.find((result) => result.status === 'rejected')?.reason;
+  }
+  const [iconik, icareus, ncp, nomad] = [iconikStart.value, icareusStart.value, ncpStart.value, nomadStart.value];
   return {
     iconik,
     icareus,

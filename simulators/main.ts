@@ -1,8 +1,9 @@
 // `npm run simulators`: the vendor simulators on their own, for pointing a gateway (or
 // curl) at them. Prints the configuration to use with GATEWAY_CONFIG.
-import { startDemoSimulators } from './index.js';
+// Ports: SIMULATOR_BASE_PORT and the three after it (default 4101-4104; 0 for free ports).
+import { simulatorPortsFrom, startDemoSimulators } from './index.js';
 
-const demo = await startDemoSimulators({ ports: { iconik: 4101, icareus: 4102, ncp: 4103, nomad: 4104 } });
+const demo = await startDemoSimulators({ ports: simulatorPortsFrom(process.env) });
 process.stdout.write(
   `Simulators: iconik ${demo.iconik.baseUrl}, Icareus ${demo.icareus.baseUrl}, NCP ${demo.ncp.baseUrl}, Nomad ${demo.nomad.baseUrl}\n`,
 );
