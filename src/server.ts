@@ -1,6 +1,7 @@
 // Assembles the gateway: sources (adapters and pools) from configuration, the schema,
 // Apollo Server with our error normaliser and plugins, the per-request context, and the
 // HTTP server. `startGateway` is what `npm start`, the tests and the benchmarks run.
+import { introspectionOffRule } from './http/introspection-rule.js';
 import { unsupportedOperationRule } from './http/unsupported-operation-rule.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,17 +66,19 @@ function credentialsFromHeaders(config: GatewayConfig) {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const sources = SourceConnections.fromConfig(options.config.sources);
   const production = process.env.NODE_ENV === 'production';
+  const introspectionOn = !production || process.env.GATEWAY_INTROSPECTION === 'on';
   const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {
     const armor = queryLimits({ production });
     return new ApolloServer<GatewayContext>({
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
-      // Off in production unless switched on: introspection and the Sandbox landing page.
-      introspection: !production || process.env.GATEWAY_INTROSPECTION === 'on',
+      // Off in production unless switched on: introspection (introspectionOffRule, whose
+      // message names GATEWAY_INTROSPECTION) and the Sandbox landing page.
+      introspection: true,
       // One operation per HTTP request: batching would multiply every limit below.
       allowBatchedHttpRequests: false,
-      validationRules: [...armor.validationRules, unsupportedOperationRule],
+      validationRules: [...armor.validationRules, unsupportedOperationRule, ...(introspectionOn ? [] : [introspectionOffRule])],
       // graphql-js stops parsing after this many tokens (Armor's token plugin does not hook
       // into Apollo Server 5's parser, so the limit is set where parsing happens).
       parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },

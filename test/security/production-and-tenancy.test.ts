@@ -70,6 +70,8 @@ describe('production mode', () => {
     const introspection = await asTenant(GOOD_TOKEN, '{ __schema { types { name } } }');
     expect(introspection.status).toBe(400);
     expect(introspection.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    // The message names the gateway's switch, not an Apollo option.
+    expect(introspection.body.errors?.[0]?.message).toContain('GATEWAY_INTROSPECTION=on');
 
     const landing = await fetch(gateway.url, { headers: { accept: 'text/html' } });
     expect(await landing.text()).not.toMatch(/sandbox|embeddable/i);
