@@ -15,7 +15,7 @@ import type { CacheBinding } from './cache/cached-reads.js';
 import { MemoryReadCache, RedisReadCache } from './cache/read-cache.js';
 import { createContext, type GatewayContext } from './context.js';
 import { formatError } from './normalize-error.js';
-import { cachedReadiness } from './http/health.js';
+import { cachedReadiness, withSharedCache } from './http/health.js';
 import { GRAPHQL_PATH, SUBGRAPH_PATH, createHttpServer } from './http/http-server.js';
 import type { AdmissionOptions } from './http/admission-gate.js';
 import { EXAMPLE_OPERATION } from './http/example-operation.js';
@@ -25,7 +25,6 @@ import { requestLogPlugin } from './http/request-log-plugin.js';
 import { vendorCallBudgetPlugin } from './http/vendor-call-budget.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
-import { logger } from './logger.js';
 import { SourceConnections } from './sources.js';
 
 export interface GatewayOptions {
@@ -111,7 +110,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The shared read cache: off unless configured; Redis when REDIS_URL is set.
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
   const redis = redisUrl ? await RedisReadCache.create(redisUrl) : undefined;
-  if (redis && !(await redis.ready(2_000))) logger.warn({}, 'Redis is not reachable yet; reads bypass the shared cache until it is');
+  // A bounded wait for the first connection; an outage is logged by the cache itself.
+  if (redis) await redis.ready(2_000);
   const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
   const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
   const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
@@ -119,7 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestDeadlineMs: options.config.requestDeadlineMs,
     queueWaitMs: options.config.queueWaitMs,
     ...(options.admission ? { admission: options.admission } : {}),
-    readiness: cachedReadiness(sources, options.config.readinessCacheMs),
+    readiness: withSharedCache(cachedReadiness(sources, options.config.readinessCacheMs), redis),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
     crossOrigin: {
       allowedOrigins: options.config.cors.allowedOrigins,

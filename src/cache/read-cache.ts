@@ -5,6 +5,7 @@
 // and live for the source's TTL; our own mutations delete the entries they touch.
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { logger } from '../logger.js';
 
 export interface ReadCache {
   getMany(keys: readonly string[]): Promise<Array<string | undefined>>;
@@ -36,8 +37,26 @@ export class MemoryReadCache implements ReadCache {
 
 /** Shared by every gateway instance that points at the same Redis. */
 export class RedisReadCache implements ReadCache {
+  private down = false;
+
   private constructor(private readonly redis: Redis) {
-    this.redis.on('error', () => {});
+    // An outage is logged once when it starts and once when it ends, not per reconnect
+    // attempt or per request; meanwhile reads bypass the cache and /readyz says "degraded".
+    this.redis.on('error', (error: NodeJS.ErrnoException) => {
+      if (this.down) return;
+      this.down = true;
+      logger.warn({ code: error.code ?? null }, 'Redis is unreachable: reads bypass the shared cache until it is back');
+    });
+    this.redis.on('ready', () => {
+      if (!this.down) return;
+      this.down = false;
+      logger.info({}, 'Redis is reachable again: the shared cache is back in use');
+    });
+  }
+
+  /** Whether commands can be sent now (for /readyz). */
+  health(): 'up' | 'down' {
+    return this.redis.status === 'ready' ? 'up' : 'down';
   }
 
   /** ioredis is loaded only when Redis is configured (it adds about 5 MB to every process). */

@@ -7,7 +7,18 @@ import { internalScope } from '../request-scope.js';
 
 const READY_TIMEOUT_MS = 3_000;
 
-export type Readiness = { ready: boolean; sources: Record<string, 'up' | 'down'> };
+export type Readiness = {
+  ready: boolean;
+  sources: Record<string, 'up' | 'down'>;
+  /** The Redis read cache, when REDIS_URL is set: while it is down the gateway serves, degraded. */
+  sharedCache?: 'up' | 'down';
+};
+
+/** Adds the shared cache's state, read live (it costs no call), to each readiness answer. */
+export function withSharedCache(readiness: () => Promise<Readiness>, cache: { health(): 'up' | 'down' } | undefined): () => Promise<Readiness> {
+  if (!cache) return readiness;
+  return async () => ({ ...(await readiness()), sharedCache: cache.health() });
+}
 
 /**
  * /readyz answers from a result at most `cacheMs` old: probes call every vendor, so a

@@ -10,6 +10,7 @@ import { logger } from '../logger.js';
 import type { RequestScope } from '../request-scope.js';
 import { AdmissionGate, DEFAULT_ADMISSION, type AdmissionOptions } from './admission-gate.js';
 import { crossOriginHandler, type CrossOriginPolicy } from './cross-origin.js';
+import type { Readiness } from './health.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -19,7 +20,7 @@ type Endpoints = Readonly<Record<string, ApolloServer<GatewayContext>>>;
 
 export interface HttpServerOptions {
   /** Answers /readyz. */
-  readonly readiness: () => Promise<{ ready: boolean; sources: Record<string, string> }>;
+  readonly readiness: () => Promise<Readiness>;
   /** Budget for one GraphQL request, from arrival. */
   readonly requestDeadlineMs: number;
   /** Per-source credentials a request carries in its headers. */
@@ -77,8 +78,10 @@ async function handle(
   }
   if (url.pathname === '/readyz') {
     const state = await options.readiness();
+    // Serving without the shared cache is degraded, not down: still 200.
+    const status = !state.ready ? 'unavailable' : state.sharedCache === 'down' ? 'degraded' : 'ready';
     res.writeHead(state.ready ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: state.ready ? 'ready' : 'unavailable', sources: state.sources }));
+    res.end(JSON.stringify({ status, sources: state.sources, ...(state.sharedCache ? { sharedCache: state.sharedCache } : {}) }));
     return;
   }
   if (url.pathname === '/' && req.method === 'GET') {

@@ -121,3 +121,51 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('Redis rea
     expect(afterOnTwo.body.data?.['node']).toMatchObject({ status: 'DELETED' });
   });
 });
+
+// A Redis outage is not silent (issue 14): logged once, shown in /readyz as degraded while
+// the gateway keeps serving; with a redis-server binary, its return is noticed too.
+describe('Redis outage', () => {
+  let sim: IconikSimulator;
+  let gateway: RunningGateway;
+  let redis: ChildProcess | undefined;
+  const lines: string[] = [];
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  beforeAll(async () => {
+    const { setLogSink } = await import('../../src/logger.js');
+    setLogSink((line) => lines.push(line));
+    sim = await startIconikSimulator({ appId: APP_ID, authToken: TOKEN });
+    // Nothing listens on this port yet.
+    gateway = await startGateway({ port: 0, config: config(sim, false), redisUrl: `redis://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    const { setLogSink } = await import('../../src/logger.js');
+    setLogSink(null);
+    await gateway.stop();
+    await sim.close();
+    redis?.kill();
+  });
+
+  const readyz = async () => {
+    const res = await fetch(new URL('/readyz', gateway.url));
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const logged = (message: string) => lines.filter((line) => line.includes(message)).length;
+
+  it('logs the outage once, keeps serving, and says degraded in /readyz', async () => {
+    const id = encodeGlobalId('Asset', 'iconik-cached', [...sim.state.assets.values()].find((a) => a.status === 'ACTIVE')?.id ?? '');
+    for (let i = 0; i < 3; i++) {
+      const res = await postJson(gateway.url, { query: assetQuery, variables: { id } });
+      expect(res.body.data?.['node']).toMatchObject({ status: 'AVAILABLE' });
+    }
+    expect(logged('Redis is unreachable')).toBe(1);
+    expect(await readyz()).toEqual({ status: 200, body: { status: 'degraded', sources: { 'iconik-cached': 'up' }, sharedCache: 'down' } });
+  });
+
+  it.runIf(hasRedisBinary)('notices when Redis is back', async () => {
+    redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const deadline = Date.now() + 10_000;
+    while ((await readyz()).body['sharedCache'] !== 'up' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await readyz()).body).toMatchObject({ status: 'ready', sharedCache: 'up' });
+    expect(logged('Redis is reachable again')).toBe(1);
+  }, 15_000);
+});
