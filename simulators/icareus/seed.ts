@@ -6,7 +6,7 @@ import type { IcareusAssetRecord, IcareusState } from './state.js';
 export const DEMO_ORGANIZATION_ID = 2631609;
 /** A second organization of the same user: a destination for copy and move. */
 export const PARTNER_ORGANIZATION_ID = 2631610;
-const BASE = Date.parse('2026-10-01T07:00:00Z');
+const BASE = Date.parse('2026-10-29T07:00:00Z');
 const FOLDERS = { news: { id: 11001, name: 'News clips' }, podcasts: { id: 11002, name: 'Podcasts' }, events: { id: 11003, name: 'Events' } };
 
 interface Seed {

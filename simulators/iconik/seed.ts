@@ -4,7 +4,7 @@
 // the delete queue. Deterministic: the same ids and dates on every start.
 import { IconikState, uuidFor, type IconikAssetRecord } from './state.js';
 
-const BASE_TIME = Date.parse('2026-09-01T08:00:00Z');
+const BASE_TIME = Date.parse('2026-09-01T20:00:00Z');
 const hours = (n: number) => new Date(BASE_TIME + n * 3_600_000).toISOString();
 
 interface CollectionSeed {

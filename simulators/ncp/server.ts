@@ -192,7 +192,7 @@ const ASSETS: ReadonlyArray<readonly [project: number, file: string, seconds: nu
 ];
 
 function seedNcp(state: NcpState): void {
-  const base = Date.parse('2026-10-10T01:00:00Z');
+  const base = Date.parse('2026-10-31T01:00:00Z');
   PROJECTS.forEach(([projectId, name], i) => {
     const time = kstTime(base + i * 86_400_000);
     state.projects.set(projectId, { projectId, name, isBaseProject: i === 0, createdUserName: 'demo-user', createdTime: time, updatedUserName: 'demo-user', updatedTime: time });

@@ -414,7 +414,7 @@ function record(name: string, parentId: string | null, assetType: NomadAssetType
 function seedNomad(state: NomadState): void {
   const bucketName = 'nomad-demo-media';
   let minute = 0;
-  const at = () => new Date(Date.parse('2026-10-20T08:00:00Z') + minute++ * 47 * 60_000).toISOString();
+  const at = () => new Date(Date.parse('2026-10-31T00:00:00Z') + minute++ * 47 * 60_000).toISOString();
   const add = (name: string, parent: NomadAssetRecord | null, type: NomadAssetType, status = 'Available') => {
     const key = parent ? `${parent.objectKey}${name}${type === 'File' ? '' : '/'}` : '';
     const asset = { ...record(name, parent?.id ?? null, type, bucketName, key, at()), id: stableUuid('nomad-sim', key || name), assetStatus: status };

@@ -138,6 +138,23 @@ export type AssetKind =
   /** Moving pictures, with or without sound. */
   | 'VIDEO';
 
+/** An order for `Query.assets`. */
+export type AssetOrder = {
+  /** The direction; default DESC (newest first). */
+  direction?: OrderDirection;
+  /** The key. */
+  field: AssetOrderField;
+};
+
+/** What `Query.assets` can be ordered by. */
+export type AssetOrderField =
+  /** When the asset was created at the vendor. */
+  | 'CREATED_AT'
+  /** The title, in the vendor's collation (case-insensitive when merging sources). */
+  | 'TITLE'
+  /** When the asset was last changed at the vendor. */
+  | 'UPDATED_AT';
+
 /** The outcome for one asset ID of a bulk mutation, in the order the IDs were given. */
 export type AssetResult = {
   __typename?: 'AssetResult';
@@ -645,6 +662,13 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Ascending or descending. */
+export type OrderDirection =
+  /** Smallest (oldest, A) first. */
+  | 'ASC'
+  /** Largest (newest, Z) first. */
+  | 'DESC';
+
 /**
  * Pagination state of a connection (Relay Cursor Connections). Pagination is forward only
  * (`first`/`after`), because every vendor API behind the gateway pages forward only.
@@ -665,10 +689,19 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Assets across all sources (or the sources in `filter`), excluding deleted ones. Sources are
-   * listed one after another in configuration order, each in its vendor's own order (newest
-   * first where the vendor can sort). Cursors are opaque and stay valid while the vendor's data
-   * does not change. When one source fails, the others' assets are still returned and the
+   * Assets across all sources (or the sources in `filter`), excluding deleted ones.
+   *
+   * Without `orderBy`, sources are listed one after another in configuration order, each in
+   * its vendor's own order (newest first where the vendor can sort). With `orderBy`, every
+   * source is asked in that order and the lists are merged by the key, so the first page of
+   * "newest first" holds the newest assets of all sources. A source that cannot order by the
+   * key reports `UNSUPPORTED` in `errors` and `sourceErrors` and adds no assets (see the
+   * README's capability table; NCP, which has no sort parameter, is ordered by the gateway
+   * over at most 5,000 of its assets).
+   *
+   * Cursors are opaque positions (an offset per source): an asset added or removed before
+   * the cursor since the previous page shifts what follows by one, so one asset may be
+   * repeated or skipped. When one source fails, the others' assets are still returned and the
    * failure is reported in `errors` with `extensions.code` and `extensions.source`.
    */
   assets: AssetConnection;
@@ -704,6 +737,7 @@ export type QueryAssetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AssetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AssetOrder>;
 };
 
 
@@ -1014,6 +1048,8 @@ export type ResolversTypes = {
   AssetFilter: AssetFilter;
   AssetIdsInput: AssetIdsInput;
   AssetKind: AssetKind;
+  AssetOrder: AssetOrder;
+  AssetOrderField: AssetOrderField;
   AssetResult: ResolverTypeWrapper<Omit<AssetResult, 'asset' | 'replacedBy'> & { asset?: Maybe<ResolversTypes['Asset']>, replacedBy?: Maybe<ResolversTypes['Asset']> }>;
   AssetStatus: AssetStatus;
   AssetsPayload: ResolverTypeWrapper<Omit<AssetsPayload, 'results'> & { results: Array<ResolversTypes['AssetResult']> }>;
@@ -1042,6 +1078,7 @@ export type ResolversTypes = {
   ItemError: ResolverTypeWrapper<ItemError>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecycleBin: ResolverTypeWrapper<RecycleBinModel>;
@@ -1069,6 +1106,7 @@ export type ResolversParentTypes = {
   AssetEdge: Omit<AssetEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Asset']> };
   AssetFilter: AssetFilter;
   AssetIdsInput: AssetIdsInput;
+  AssetOrder: AssetOrder;
   AssetResult: Omit<AssetResult, 'asset' | 'replacedBy'> & { asset?: Maybe<ResolversParentTypes['Asset']>, replacedBy?: Maybe<ResolversParentTypes['Asset']> };
   AssetsPayload: Omit<AssetsPayload, 'results'> & { results: Array<ResolversParentTypes['AssetResult']> };
   Boolean: Scalars['Boolean']['output'];

@@ -10,6 +10,35 @@ export interface SourcePosition {
   readonly offset: number;
 }
 
+/** A position in a list merged across sources by an order: how many items of each source come before it. */
+export interface MergePosition {
+  readonly order: string;
+  readonly offsets: Readonly<Record<string, number>>;
+}
+
+export function encodeMergeCursor(position: MergePosition): string {
+  return Buffer.from(`m:${position.order}:${JSON.stringify(position.offsets)}`, 'utf8').toString('base64url');
+}
+
+/** The merge position in `cursor`, which must have been made for the same order. */
+export function decodeMergeCursor(cursor: string, order: string): MergePosition {
+  const text = decode(cursor);
+  const prefix = `m:${order}:`;
+  const invalid = () => badUserInput(`Invalid cursor "${cursor.slice(0, 64)}": use a cursor returned by this field with the same orderBy.`);
+  if (!text.startsWith(prefix)) throw invalid();
+  let offsets: unknown;
+  try {
+    offsets = JSON.parse(text.slice(prefix.length));
+  } catch {
+    throw invalid();
+  }
+  if (typeof offsets !== 'object' || offsets === null || Array.isArray(offsets)) throw invalid();
+  for (const value of Object.values(offsets)) {
+    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > MAX_OFFSET) throw invalid();
+  }
+  return { order, offsets: offsets as Record<string, number> };
+}
+
 export function encodeOffsetCursor(offset: number): string {
   return Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
 }
@@ -29,7 +58,7 @@ export function decodeSourceCursor(cursor: string): SourcePosition {
 }
 
 function decode(cursor: string): string {
-  if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return '';
+  if (cursor.length > 2000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return '';
   return Buffer.from(cursor, 'base64url').toString('utf8');
 }
 

@@ -4,10 +4,10 @@ import { primeLoaders } from '../loaders/create-loaders.js';
 import { connectionFromArray, type SourceErrorModel } from '../pagination/connection.js';
 import { unsupported } from '../errors.js';
 import type { CollectionModel } from '../vendors/models.js';
-import { listAcrossSources, reportSourceError } from './list-across-sources.js';
+import { listAcrossSources, listMergedAcrossSources, reportSourceError } from './list-across-sources.js';
 
 export const assetQuery: QueryResolvers = {
-  assets: (_root, { first, after, filter }, context, info) => {
+  assets: (_root, { first, after, filter, orderBy }, context, info) => {
     const selected = context.sources.select(filter?.sources);
     const search = filter?.search?.trim() || null;
     const skipped: SourceErrorModel[] = [];
@@ -16,6 +16,10 @@ export const assetQuery: QueryResolvers = {
       skipped.push(reportSourceError(context, info, unsupported({ source: source.name, vendor: source.vendor }, 'free-text search (AssetFilter.search)'), source.name));
       return false;
     });
+    if (orderBy) {
+      const order = { field: orderBy.field, direction: orderBy.direction ?? 'DESC' } as const;
+      return listMergedAcrossSources(context, info, searchable, { first, after }, order, (source, window) => source.adapter.listAssets(window, { search, order }), { skipped });
+    }
     return listAcrossSources(context, info, searchable, { first, after }, (source, window) => source.adapter.listAssets(window, { search }), { skipped });
   },
 };

@@ -10,7 +10,8 @@ import type { GatewayContext } from '../context.js';
 import { ErrorCode, badUserInput } from '../errors.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
 import { connection, parseFirst, type Connection, type ConnectionArgs, type Edge, type SourceErrorModel } from '../pagination/connection.js';
-import { decodeSourceCursor, encodeSourceCursor } from '../pagination/cursor.js';
+import { compareAssets, orderSignature, type AssetOrderBy } from '../pagination/asset-order.js';
+import { decodeMergeCursor, decodeSourceCursor, encodeMergeCursor, encodeSourceCursor } from '../pagination/cursor.js';
 import type { SourceEntry } from '../sources.js';
 import type { AssetModel, CollectionModel } from '../vendors/models.js';
 import type { Page, Window } from '../pagination/window.js';
@@ -73,6 +74,60 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
       }
     }
   }
+  primeLoaders(context.loaders, edges.map((edge) => edge.node));
+  return connection(edges, hasNextPage, Boolean(args.after), failed);
+}
+
+/**
+ * A list merged across sources by an order (Query.assets with orderBy): every source is
+ * asked for `first` items from its own position, in that order, and the pages are merged
+ * by the key (a k-way merge); the first `first` win. The cursor after each edge holds how
+ * many items of each source precede it, so the next page asks each source from there. A
+ * page costs one call per source (two round trips at most for vendors that page), and a
+ * failing source adds nothing and reports itself, as in listAcrossSources.
+ */
+export async function listMergedAcrossSources(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  selected: readonly SourceEntry[],
+  args: ConnectionArgs,
+  order: AssetOrderBy,
+  fetch: (source: SourceEntry, window: Window) => Promise<Page<AssetModel>>,
+  options: { skipped?: readonly SourceErrorModel[] } = {},
+): Promise<Connection<AssetModel>> {
+  const first = parseFirst(args.first);
+  const signature = orderSignature(order);
+  const start: Record<string, number> = args.after ? { ...decodeMergeCursor(args.after, signature).offsets } : {};
+  const failed: SourceErrorModel[] = [...(options.skipped ?? [])];
+  const pages = await Promise.all(
+    selected.map((source) =>
+      fetch(source, { offset: start[source.name] ?? 0, limit: first }).catch((error: unknown) => {
+        failed.push(reportSourceError(context, info, error, source.name));
+        return null;
+      }),
+    ),
+  );
+  const compare = compareAssets(order);
+  const heads = selected.map(() => 0);
+  const offsets = { ...start };
+  const edges: Array<Edge<AssetModel>> = [];
+  while (edges.length < first) {
+    // The source whose next item comes first in the order (k is small: a linear scan).
+    let best = -1;
+    for (const [i, page] of pages.entries()) {
+      const candidate = page?.items[heads[i] ?? 0];
+      if (!candidate) continue;
+      const current = best < 0 ? undefined : pages[best]?.items[heads[best] ?? 0];
+      if (!current || compare(candidate, current) < 0) best = i;
+    }
+    if (best < 0) break;
+    const source = selected[best] as SourceEntry;
+    const node = pages[best]?.items[heads[best] ?? 0] as AssetModel;
+    heads[best] = (heads[best] ?? 0) + 1;
+    offsets[source.name] = (offsets[source.name] ?? 0) + 1;
+    edges.push({ cursor: encodeMergeCursor({ order: signature, offsets }), node });
+  }
+  const hasNextPage = pages.some((page, i) => page !== null && (page.items.length > (heads[i] ?? 0) || page.hasMore));
   primeLoaders(context.loaders, edges.map((edge) => edge.node));
   return connection(edges, hasNextPage, Boolean(args.after), failed);
 }

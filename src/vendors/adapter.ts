@@ -5,7 +5,7 @@
 // Batch methods take native ids and answer in the same order and length: the model, null
 // when the vendor does not know the id, or an Error for an id that failed. One bad id must
 // never fail its neighbours (the DataLoader contract, see src/loaders/).
-import type { Vendor } from '../generated/resolvers-types.js';
+import type { AssetOrder, Vendor } from '../generated/resolvers-types.js';
 import type { AssetModel, CollectionModel, ShareModel } from './models.js';
 import type { Page, Window } from '../pagination/window.js';
 
@@ -14,6 +14,11 @@ export type BatchResult<T> = ReadonlyArray<T | Error>;
 export interface AssetListQuery {
   /** Free text for the vendor's own search; only for adapters with the SEARCH capability. */
   readonly search?: string | null;
+  /**
+   * The order the list must be in (the merge across sources relies on it); absent: the
+   * vendor's own. An adapter that cannot apply it throws UNSUPPORTED.
+   */
+  readonly order?: Required<AssetOrder> | null;
 }
 
 export interface CollectionListQuery {

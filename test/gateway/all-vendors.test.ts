@@ -114,7 +114,7 @@ describe('four vendors in one schema', () => {
       kind: 'VIDEO',
       status: 'AVAILABLE',
       durationMs: 92_161,
-      createdAt: '2026-10-10T05:00:00.000Z',
+      createdAt: '2026-10-31T05:00:00.000Z',
       collections: { edges: [{ node: { title: 'Drama Season 3 Promos' } }] },
     });
     expect(byTitle.get('poster-main.jpg')).toMatchObject({ kind: 'IMAGE', durationMs: null });

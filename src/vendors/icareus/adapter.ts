@@ -10,7 +10,7 @@
 // folder listing, so folders are learned from the organization's assets (see FOLDER_SCAN).
 import type { IcareusSourceConfig } from './index.js';
 import { credentialsFor } from '../credentials.js';
-import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, outcomeUnknown, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, outcomeUnknown, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type {
   AssetListQuery,
@@ -109,8 +109,12 @@ export class IcareusAdapter implements VendorAdapter {
   }
 
   async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
+    // getOrganizationAssets orders by `created` (or publishing dates); there is no title or
+    // modification time to order by.
+    if (query.order && query.order.field !== 'CREATED_AT') throw unsupported(this.origin, `ordering assets by ${query.order.field}`);
+    const order = query.order?.direction === 'ASC' ? 'asc' : 'desc';
     return fetchOffsetWindow(window, async (skip, limit) => ({
-      items: (await this.organizationAssets({ skip, limit, keyword: query.search, orderBy: 'created', order: 'desc' })).map((asset) =>
+      items: (await this.organizationAssets({ skip, limit, keyword: query.search, orderBy: 'created', order })).map((asset) =>
         this.toAsset(asset),
       ),
       total: null,

@@ -57,6 +57,9 @@ const MAX_PER_PAGE = 1000;
 const ID_CHUNK = 500;
 
 /** iconik for one GraphQL request (built per request by the connection in ./index.ts). */
+/** SearchSortSchema `name` per order key: the asset document's fields (docs/vendors.md A9). */
+const ICONIK_SORT_FIELDS = { CREATED_AT: 'date_created', UPDATED_AT: 'date_modified', TITLE: 'title' } as const;
+
 export class IconikAdapter implements VendorAdapter {
   readonly vendor = 'ICONIK' as const;
   readonly search = true;
@@ -138,7 +141,7 @@ export class IconikAdapter implements VendorAdapter {
         include_fields: ASSET_SEARCH_FIELDS,
         ...(query.search ? { query: query.search } : {}),
         filter: { operator: 'AND', terms: [{ name: 'status', value: 'ACTIVE' }] },
-        sort: [{ name: 'date_created', order: 'desc' }],
+        sort: [query.order ? { name: ICONIK_SORT_FIELDS[query.order.field], order: query.order.direction === 'ASC' ? 'asc' : 'desc' } : { name: 'date_created', order: 'desc' }],
       }),
     ));
   }

@@ -8,7 +8,8 @@
 // pageSize), asset details, move and delete. Every request carries the common headers:
 // the signature v2 trio and Content-Type: application/json (required even without a body).
 import type { NcpSourceConfig } from './index.js';
-import { isAmbiguous, isNotFound, notFound, type ErrorOrigin } from '../../errors.js';
+import { isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
+import { compareAssets, type AssetOrderBy } from '../../pagination/asset-order.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type {
   AssetListQuery,
@@ -30,6 +31,8 @@ import { settleWrite } from '../settle-write.js';
 
 /** pageSize of the asset list: 1-1000 (Get media asset list). */
 const MAX_PAGE_SIZE = 1000;
+/** The most assets the gateway reads to order an NCP workspace itself. */
+const ORDER_LIMIT = 5_000;
 
 /** NCP for one GraphQL request (built per request by the connection in ./index.ts). */
 export class NcpAdapter implements VendorAdapter {
@@ -79,7 +82,8 @@ export class NcpAdapter implements VendorAdapter {
    * one project after another: the window is walked project by project, skipping whole
    * projects by their totalCount.
    */
-  async listAssets(window: Window, _query: AssetListQuery): Promise<Page<AssetModel>> {
+  async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
+    if (query.order) return this.orderedAssets(window, query.order);
     const projects = await this.allProjects();
     const items: AssetModel[] = [];
     let skip = window.offset;
@@ -151,6 +155,33 @@ export class NcpAdapter implements VendorAdapter {
         return settled;
       }
     });
+  }
+
+  /**
+   * NCP's asset list has no sort parameter, so an ordered list is ordered here: every
+   * project's assets are read (1,000 per call), at most ORDER_LIMIT in all, sorted and
+   * windowed. A workspace with more is UNSUPPORTED rather than ordered wrongly.
+   */
+  private async orderedAssets(window: Window, order: AssetOrderBy): Promise<Page<AssetModel>> {
+    const all: AssetModel[] = [];
+    const projects = await this.allProjects();
+    const lists = await Promise.all(
+      projects.map(async (project) => {
+        const assets: AssetModel[] = [];
+        for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+          const page = await this.projectAssets(project.nativeId, { offset, limit: MAX_PAGE_SIZE });
+          assets.push(...page.items);
+          if (!page.hasMore) return assets;
+          if (offset + MAX_PAGE_SIZE >= ORDER_LIMIT) return null;
+        }
+      }),
+    );
+    for (const list of lists) {
+      if (list === null || all.push(...list) > ORDER_LIMIT) {
+        throw unsupported(this.origin, `ordering more than ${ORDER_LIMIT} assets (NCP has no sort parameter; the gateway orders up to ${ORDER_LIMIT})`);
+      }
+    }
+    return sliceWindow(all.sort(compareAssets(order)), window);
   }
 
   /** The asset in whichever project holds it now (NCP has no read by asset id alone). */

@@ -52,6 +52,8 @@ const BATCH_CHUNK = 500;
 const EQUALS = 0;
 const ASCENDING = 0;
 const DESCENDING = 1;
+/** SearchModel sortFields `fieldName` per order key (docs/vendors.md M8). */
+const NOMAD_SORT_FIELDS = { CREATED_AT: 'createdDate', UPDATED_AT: 'lastModifiedDate', TITLE: 'title' } as const;
 /** A copy whose answer was lost is looked for among this many of the destination's newest files. */
 const COPY_LOOKBACK = 50;
 /** Leeway between our clock and Nomad's when comparing createdDate with when we sent the copy. */
@@ -106,7 +108,10 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
-    const criteria = { types: ['File'], text: query.search ?? null, sort: { fieldName: 'createdDate', sortType: DESCENDING } } as const;
+    const sort = query.order
+      ? { fieldName: NOMAD_SORT_FIELDS[query.order.field], sortType: query.order.direction === 'ASC' ? ASCENDING : DESCENDING }
+      : { fieldName: 'createdDate', sortType: DESCENDING };
+    const criteria = { types: ['File'], text: query.search ?? null, sort } as const;
     return fetchWindow(window, MAX_PAGE_SIZE, async (page) => this.searchPage(page, criteria, (item) => toAsset(this.source, item)));
   }
 
