@@ -19,6 +19,12 @@ export interface DecodedId {
   readonly nativeId: string;
 }
 
+/** The BAD_USER_INPUT error for an ID that cannot name an object, saying why. */
+export function invalidId(id: string, why: string) {
+  const shown = id.length > 64 ? `${id.slice(0, 64)}...` : id;
+  return badUserInput(`Invalid ID "${shown}": ${why}.`);
+}
+
 export function encodeGlobalId(type: NodeType, source: string, nativeId: string): string {
   return Buffer.from(`${VERSION}:${type}:${source}:${nativeId}`, 'utf8').toString('base64url');
 }
@@ -33,8 +39,7 @@ export function decodeGlobalId(
   isKnownSource: (name: string) => boolean,
   expectedType?: NodeType,
 ): DecodedId {
-  const shown = id.length > 64 ? `${id.slice(0, 64)}...` : id;
-  const invalid = (why: string) => badUserInput(`Invalid ID "${shown}": ${why}.`);
+  const invalid = (why: string) => invalidId(id, why);
   if (id.length === 0 || id.length > MAX_ID_LENGTH || !/^[A-Za-z0-9_-]+$/.test(id)) {
     throw invalid('not an ID issued by this gateway');
   }

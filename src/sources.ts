@@ -4,6 +4,7 @@
 import type { Capability, Vendor } from './generated/resolvers-types.js';
 import type { SourceConfig } from './config.js';
 import { badUserInput } from './errors.js';
+import { decodeGlobalId, invalidId, type DecodedId } from './ids.js';
 import type { RequestScope } from './request-scope.js';
 import type { VendorAdapter } from './vendors/adapter.js';
 import { connectSource } from './vendors/registry.js';
@@ -57,6 +58,18 @@ export class SourceRegistry {
 
   has(name: string): boolean {
     return this.byName.has(name);
+  }
+
+  /**
+   * Decodes a global ID (ids.ts) of a configured source, and checks its native id has the
+   * shape the vendor's ids have (a non-numeric NCP or Icareus id is BAD_USER_INPUT, like any
+   * malformed ID, rather than a silent null).
+   */
+  decode(id: string, expectedType?: DecodedId['type']): DecodedId {
+    const decoded = decodeGlobalId(id, (name) => this.byName.has(name), expectedType);
+    const problem = this.byName.get(decoded.source)?.adapter.nativeIdProblem?.(decoded.type, decoded.nativeId);
+    if (problem) throw invalidId(id, problem);
+    return decoded;
   }
 
   /** The named source; an unknown name is the client's mistake (BAD_USER_INPUT). */

@@ -17,7 +17,7 @@ import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError, badUserInput } from '../errors.js';
 import { toFormattedError } from '../normalize-error.js';
-import { decodeGlobalId, type DecodedId } from '../ids.js';
+import type { DecodedId } from '../ids.js';
 import type { SourceEntry } from '../sources.js';
 import type { PortName, VendorAdapter, WriteOutcome, WriteResult } from '../vendors/adapter.js';
 import { requirePort } from '../vendors/capabilities.js';
@@ -58,7 +58,7 @@ export async function fanOutAssets<P extends PortName>(context: GatewayContext, 
   // Each item: its decoded ID when it could be read, and the error that stops it, if any.
   const decoded = ids.map((id): { ref: DecodedId | null; error: GatewayError | null } => {
     try {
-      const ref = decodeGlobalId(id, (name) => context.sources.has(name), 'Asset');
+      const ref = context.sources.decode(id, 'Asset');
       return { ref, error: operation.precheck?.(ref) ?? null };
     } catch (error) {
       return { ref: null, error: error instanceof GatewayError ? error : badUserInput(`Invalid ID "${id.slice(0, 64)}".`) };

@@ -2,7 +2,7 @@ import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { MutationResolvers, UserError } from '../generated/resolvers-types.js';
-import { decodeGlobalId, type DecodedId } from '../ids.js';
+import type { DecodedId } from '../ids.js';
 import { fanOutAssets, type FanOutOperation } from '../mutations/fan-out.js';
 import { selectsInResults } from '../mutations/selected-fields.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
@@ -22,7 +22,7 @@ function transfer<P extends 'copy' | 'move'>(
 ) {
   let destination: DecodedId;
   try {
-    destination = decodeGlobalId(input.destinationId, (name) => context.sources.has(name), 'Collection');
+    destination = context.sources.decode(input.destinationId, 'Collection');
   } catch (error) {
     const userError: UserError = {
       field: ['input', 'destinationId'],
@@ -65,7 +65,7 @@ export const assetMutations: MutationResolvers = {
     const userError = (field: string[] | null, error: unknown) => ({ asset: null, userErrors: userErrorsFrom(field, error) });
     let ref: DecodedId;
     try {
-      ref = decodeGlobalId(input.id, (name) => context.sources.has(name), 'Asset');
+      ref = context.sources.decode(input.id, 'Asset');
     } catch (error) {
       return userError(['input', 'id'], error);
     }

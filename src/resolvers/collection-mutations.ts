@@ -2,7 +2,7 @@ import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
-import { decodeGlobalId, encodeGlobalId, type DecodedId } from '../ids.js';
+import { encodeGlobalId, type DecodedId } from '../ids.js';
 import { fanOutAssets } from '../mutations/fan-out.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
 import type { MembershipPort, WriteResult } from '../vendors/adapter.js';
@@ -16,7 +16,7 @@ async function membership(
 ) {
   let collection: DecodedId;
   try {
-    collection = decodeGlobalId(input.collectionId, (name) => context.sources.has(name), 'Collection');
+    collection = context.sources.decode(input.collectionId, 'Collection');
   } catch (error) {
     const [userError] = userErrorsFrom(['input', 'collectionId'], error);
     // Reported once: the input as a whole was refused, no item was tried.
@@ -35,7 +35,7 @@ export const collectionMutations: MutationResolvers = {
   createCollection: async (_root, { input }, context) => {
     try {
       if (!input.title.trim()) throw badUserInput('"title" must not be empty.');
-      const parent = input.parentId ? decodeGlobalId(input.parentId, (name) => context.sources.has(name), 'Collection') : null;
+      const parent = input.parentId ? context.sources.decode(input.parentId, 'Collection') : null;
       const sourceName = parent?.source ?? input.source;
       if (!sourceName) throw badUserInput('Give "parentId", or "source" for a top-level collection.');
       const source = context.sources.get(sourceName);
@@ -48,7 +48,7 @@ export const collectionMutations: MutationResolvers = {
   },
   deleteCollection: async (_root, { input }, context) => {
     try {
-      const ref = decodeGlobalId(input.id, (name) => context.sources.has(name), 'Collection');
+      const ref = context.sources.decode(input.id, 'Collection');
       const source = context.sources.get(ref.source);
       await requirePort(source, 'collectionAdmin', 'deleting collections').deleteCollection(ref.nativeId);
       await invalidate(context.cache, 'Collection', [ref]);

@@ -1,14 +1,14 @@
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { NodeResolvers, QueryResolvers } from '../generated/resolvers-types.js';
-import { decodeGlobalId, type DecodedId } from '../ids.js';
+import type { DecodedId } from '../ids.js';
 import type { NodeModel } from '../vendors/models.js';
 
 /** Most IDs one `nodes` call (and one `_entities` call) may carry. */
 export const MAX_NODES = 100;
 
 export function decodeId(context: GatewayContext, id: string, expectedType?: DecodedId['type']): DecodedId {
-  return decodeGlobalId(id, (name) => context.sources.has(name), expectedType);
+  return context.sources.decode(id, expectedType);
 }
 
 export async function loadNode(context: GatewayContext, id: DecodedId): Promise<NodeModel | null> {

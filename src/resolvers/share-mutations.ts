@@ -2,17 +2,16 @@ import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput, notFound } from '../errors.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
-import { decodeGlobalId, encodeGlobalId } from '../ids.js';
+import { encodeGlobalId } from '../ids.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
 import type { ShareOptions } from '../vendors/adapter.js';
 import { requirePort } from '../vendors/capabilities.js';
 import type { ShareModel } from '../vendors/models.js';
 
-const isKnown = (context: GatewayContext) => (name: string) => context.sources.has(name);
 
 /** The share to change, read through the loader (vendors need its target to address it). */
 async function loadShare(context: GatewayContext, id: string, what: string) {
-  const ref = decodeGlobalId(id, isKnown(context), 'Share');
+  const ref = context.sources.decode(id, 'Share');
   const source = context.sources.get(ref.source);
   const origin = { source: source.name, vendor: source.vendor };
   const port = requirePort(source, 'shares', what);
@@ -37,7 +36,7 @@ async function remember(context: GatewayContext, share: ShareModel): Promise<voi
 export const shareMutations: MutationResolvers = {
   createShare: async (_root, { input }, context) => {
     try {
-      const target = decodeGlobalId(input.targetId, isKnown(context));
+      const target = context.sources.decode(input.targetId);
       if (target.type === 'Share') throw badUserInput('A share targets an Asset or a Collection, not another Share.');
       const source = context.sources.get(target.source);
       const share = await requirePort(source, 'shares', 'creating shares').createShare({ objectType: target.type, nativeId: target.nativeId }, options(input));

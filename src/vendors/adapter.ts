@@ -6,7 +6,7 @@
 // when the vendor does not know the id, or an Error for an id that failed. One bad id must
 // never fail its neighbours (the DataLoader contract, see src/loaders/).
 import type { AssetOrder, Vendor } from '../generated/resolvers-types.js';
-import type { AssetModel, CollectionModel, ShareModel } from './models.js';
+import type { AssetModel, CollectionModel, NodeType, ShareModel } from './models.js';
 import type { Page, Window } from '../pagination/window.js';
 
 export type BatchResult<T> = ReadonlyArray<T | Error>;
@@ -37,6 +37,11 @@ export interface VendorAdapter {
   readonly search: boolean;
   /** An asset can be in several collections at once. */
   readonly multipleCollectionsPerAsset: boolean;
+  /**
+   * Why `nativeId` cannot be one of this vendor's ids of `type` (the shape its ids have),
+   * or null when it can. Vendors whose ids are free-form leave it out.
+   */
+  nativeIdProblem?(type: NodeType, nativeId: string): string | null;
 
   /** Assets by native id; null in the slot of an unknown id. */
   getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>>;

@@ -121,6 +121,23 @@ describe('Relay refetch', () => {
 });
 
 describe('descriptions match behaviour', () => {
+  it('an ID whose native part cannot be the vendor\'s is BAD_USER_INPUT, in its own slot, before any call', async () => {
+    h.clearRequests();
+    const malformed = [encodeGlobalId('Asset', 'ncp-demo', 'abc'), encodeGlobalId('Asset', 'icareus-demo', 'x1'), encodeGlobalId('Collection', 'ncp-demo', 'projects')];
+    const good = encodeGlobalId('Asset', 'ncp-demo', '1234/1001');
+    const res = await h.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [...malformed, good] });
+    expect(res.body.data?.['nodes']).toEqual([null, null, null, { id: good }]);
+    expect(res.body.errors?.map((e) => [e.path?.[1], e.extensions?.['code']])).toEqual([
+      [0, 'BAD_USER_INPUT'],
+      [1, 'BAD_USER_INPUT'],
+      [2, 'BAD_USER_INPUT'],
+    ]);
+    expect(res.body.errors?.[0]?.message).toContain('"<project id>/<asset id>"');
+    expect(h.demo.icareus.requests).toHaveLength(0);
+    const deleted = await h.gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { results { ok error { code } } } }`, { ids: [malformed[0]] });
+    expect(deleted.body.data?.['deleteAssets']).toEqual({ results: [{ ok: false, error: { code: 'BAD_USER_INPUT' } }] });
+  });
+
   it('AssetStatus lists exactly the Nomad statuses its mapping table maps to each value', () => {
     const statusEnum = buildSchema().getType('AssetStatus') as GraphQLEnumType;
     const described = new Map<string, string[]>();

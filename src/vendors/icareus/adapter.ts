@@ -27,7 +27,7 @@ import type {
   WriteResult,
 } from '../adapter.js';
 import type { QueryValue, RequestClient } from '../http.js';
-import type { AssetModel, CollectionModel } from '../models.js';
+import type { AssetModel, CollectionModel, NodeType } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { settleWrite } from '../settle-write.js';
@@ -83,6 +83,12 @@ export class IcareusAdapter implements VendorAdapter {
     this.otherOrganizationIds = config.otherOrganizationIds;
     this.credentials = config.credentials;
     this.origin = http.origin;
+  }
+
+  nativeIdProblem(type: NodeType, nativeId: string): string | null {
+    if (type === 'Asset') return parseAssetNativeId(nativeId) ? null : 'an Icareus asset id is a number, or "<organization id>:<asset id>"';
+    if (type === 'Collection') return parseCollectionId(nativeId) ? null : 'an Icareus collection id is "organization:<id>" or "folder:<id>"';
+    return null;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {

@@ -22,7 +22,7 @@ import type {
 } from '../adapter.js';
 import { sliceWindow } from '../../pagination/page-window.js';
 import type { RequestClient } from '../http.js';
-import type { AssetModel, CollectionModel } from '../models.js';
+import type { AssetModel, CollectionModel, NodeType } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
@@ -49,6 +49,12 @@ export class NcpAdapter implements VendorAdapter {
     this.source = config.name;
     this.workspace = config.workspaceName;
     this.origin = http.origin;
+  }
+
+  nativeIdProblem(type: NodeType, nativeId: string): string | null {
+    if (type === 'Asset') return /^\d{1,18}\/\d{1,18}$/.test(nativeId) ? null : 'an NCP asset id is "<project id>/<asset id>", both numbers';
+    if (type === 'Collection') return /^\d{1,18}$/.test(nativeId) ? null : 'an NCP project id is a number';
+    return null;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
