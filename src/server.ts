@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import type { CacheBinding } from './cache/cached-reads.js';
@@ -18,7 +17,6 @@ import { formatError } from './normalize-error.js';
 import { cachedReadiness, withSharedCache } from './http/health.js';
 import { GRAPHQL_PATH, SUBGRAPH_PATH, createHttpServer } from './http/http-server.js';
 import type { AdmissionOptions } from './http/admission-gate.js';
-import { EXAMPLE_OPERATION } from './http/example-operation.js';
 import { buildFederatedSchema } from './federation/subgraph.js';
 import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
 import { requestLogPlugin } from './http/request-log-plugin.js';
@@ -91,9 +89,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ...extraPlugins,
         sourceErrorsPlugin,
         requestLogPlugin,
-        production && process.env.GATEWAY_LANDING_PAGE !== 'on'
-          ? ApolloServerPluginLandingPageDisabled()
-          : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: EXAMPLE_OPERATION }),
+        // Browsers get the gateway's own explorer (src/http/explorer.ts), not Apollo's page.
+        ApolloServerPluginLandingPageDisabled(),
       ],
     });
   };
@@ -121,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...(options.admission ? { admission: options.admission } : {}),
     readiness: withSharedCache(cachedReadiness(sources, options.config.readinessCacheMs), redis),
     credentialsFromHeaders: credentialsFromHeaders(options.config),
+    explorer: !production || process.env.GATEWAY_LANDING_PAGE === 'on',
     crossOrigin: {
       allowedOrigins: options.config.cors.allowedOrigins,
       allowedHeaders: [...new Set(options.config.sources.flatMap((source) => Object.values(source.credentialHeaders)))],

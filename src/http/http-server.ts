@@ -11,6 +11,7 @@ import type { RequestScope } from '../request-scope.js';
 import { AdmissionGate, DEFAULT_ADMISSION, type AdmissionOptions } from './admission-gate.js';
 import { crossOriginHandler, type CrossOriginPolicy } from './cross-origin.js';
 import type { Readiness } from './health.js';
+import { serveExplorer } from './explorer.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -31,6 +32,8 @@ export interface HttpServerOptions {
   readonly queueWaitMs: number;
   /** Overrides of the admission gate's settings (tests). */
   readonly admission?: Partial<AdmissionOptions>;
+  /** Serve the explorer to browsers at /graphql, and the Sandbox page (./explorer.ts). */
+  readonly explorer: boolean;
 }
 
 export function createHttpServer(
@@ -88,6 +91,7 @@ async function handle(
     res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return;
   }
+  if (options.explorer && serveExplorer(GRAPHQL_PATH, req, res, url)) return;
   const apollo = endpoints[url.pathname.replace(/\/$/, '')];
   if (!apollo) {
     sendJsonError(res, 404, 'NOT_FOUND', `Not found; the GraphQL endpoint is ${GRAPHQL_PATH}.`);

@@ -9,11 +9,18 @@ beforeAll(async () => {
 afterAll(async () => h.stop());
 
 describe('the /graphql endpoint', () => {
-  it('serves the Apollo Sandbox landing page to browsers outside production', async () => {
+  it('serves browsers the offline explorer, its assets from the project, and the online Sandbox page', async () => {
     const res = await fetch(h.gateway.url, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('sandbox');
+    const page = await res.text();
+    expect(page).toContain('/explorer/assets/graphiql.js');
+    expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[a-z]/i);
+    const script = await fetch(new URL('/explorer/assets/graphiql.js', h.gateway.url));
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    expect((await script.text()).length).toBeGreaterThan(100_000);
+    const sandbox = await fetch(new URL('/sandbox', h.gateway.url));
+    expect(await sandbox.text()).toContain('EmbeddedSandbox');
   });
 
   it('answers GET queries and redirects / to /graphql', async () => {

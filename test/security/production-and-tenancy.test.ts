@@ -74,7 +74,10 @@ describe('production mode', () => {
     expect(introspection.body.errors?.[0]?.message).toContain('GATEWAY_INTROSPECTION=on');
 
     const landing = await fetch(gateway.url, { headers: { accept: 'text/html' } });
-    expect(await landing.text()).not.toMatch(/sandbox|embeddable/i);
+    expect(await landing.text()).not.toMatch(/sandbox|embeddable|graphiql/i);
+    for (const path of ['/sandbox', '/explorer/assets/graphiql.js']) {
+      expect((await fetch(new URL(path, gateway.url))).status).toBe(404);
+    }
 
     const simpleGet = await fetch(`${gateway.url}?query=${encodeURIComponent('{ sources { name } }')}`);
     expect(simpleGet.status).toBe(400);
