@@ -23,6 +23,16 @@ export const AssetsBySourceQuery = graphql(`
   }
 `);
 
+/** The newest assets of every source, merged by creation time (orderBy). */
+export const NewestAssetsQuery = graphql(`
+  query NewestAssets($first: Int, $order: AssetOrder) {
+    assets(first: $first, orderBy: $order) {
+      edges { node { id title createdAt source { name } } }
+      sourceErrors { source { name } code }
+    }
+  }
+`);
+
 export const DeleteAssetsMutation = graphql(`
   mutation DeleteSomeAssets($ids: [ID!]!) {
     deleteAssets(input: { ids: $ids }) {
@@ -52,5 +62,13 @@ export async function listAssets(url: string, source: string): Promise<Array<{ t
   const data = await request(url, AssetsBySourceQuery, { sources: [source], first: 5 });
   return data.assets.edges.flatMap(({ node }) =>
     node ? [{ title: node.title ?? '(untitled)', seconds: node.durationMs === null || node.durationMs === undefined ? null : node.durationMs / 1000 }] : [],
+  );
+}
+
+/** The newest assets across all sources, with creation times as dates (DateTime arrives as an ISO string). */
+export async function newestAssets(url: string, first: number): Promise<Array<{ title: string; source: string; createdAt: Date | null }>> {
+  const data = await request(url, NewestAssetsQuery, { first, order: { field: 'CREATED_AT', direction: 'DESC' } });
+  return data.assets.edges.flatMap(({ node }) =>
+    node ? [{ title: node.title ?? '(untitled)', source: node.source.name, createdAt: node.createdAt ? new Date(node.createdAt) : null }] : [],
   );
 }

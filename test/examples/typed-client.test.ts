@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteAssetsMutation, listAssets, request } from '../../examples/client/list-assets.js';
+import { DeleteAssetsMutation, listAssets, newestAssets, request } from '../../examples/client/list-assets.js';
 import { encodeGlobalId } from '../../src/ids.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 
@@ -16,6 +16,13 @@ describe('typed example client', () => {
     const assets = await listAssets(h.gateway.url, 'ncp-demo');
     expect(assets).toHaveLength(5);
     expect(assets[0]).toEqual({ title: 'ep01-teaser.mp4', seconds: 31.161 });
+  });
+
+  it('reads the newest assets of every source with a typed orderBy', async () => {
+    const newest = await newestAssets(h.gateway.url, 10);
+    expect(new Set(newest.map((asset) => asset.source))).toEqual(new Set(['iconik-demo', 'icareus-demo', 'ncp-demo', 'nomad-demo']));
+    const times = newest.map((asset) => asset.createdAt?.getTime() ?? 0);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it('sends a typed mutation and reads typed per-item results', async () => {
