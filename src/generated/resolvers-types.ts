@@ -263,7 +263,7 @@ export type Capability =
   | 'RECYCLE_BIN'
   /** Free-text search over assets (`AssetFilter.search`). */
   | 'SEARCH'
-  /** Assets or collections can be shared by link with expiry and permissions (`Asset.shares`, `Share`). */
+  /** Assets or collections can be shared by link with expiry and permissions (`Asset.shares`, `Collection.shares`, `Share`). */
   | 'SHARES';
 
 /**
@@ -287,6 +287,12 @@ export type Collection = Node & {
   nativeId: Scalars['String']['output'];
   /** The collection directly containing this one; null for a top-level collection. */
   parent?: Maybe<Collection>;
+  /**
+   * The share links that were made for this collection. Null, with `UNSUPPORTED` in `errors`,
+   * for a source without the SHARES capability; null too when the vendor call failed (the
+   * reason is in `errors`).
+   */
+  shares?: Maybe<ShareConnection>;
   /** The source (vendor account) the collection lives in. */
   source: Source;
   /** The collection's name. */
@@ -311,6 +317,17 @@ export type CollectionAssetsArgs = {
  * the source has the NESTED_COLLECTIONS capability.
  */
 export type CollectionChildrenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A named group of assets in one source: an iconik collection, an Icareus folder, an NCP
+ * Media Intelligence project or a Nomad Media folder or bucket. Collections may nest when
+ * the source has the NESTED_COLLECTIONS capability.
+ */
+export type CollectionSharesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1203,6 +1220,7 @@ export type CollectionResolvers<ContextType = GatewayContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType>;
+  shares?: Resolver<Maybe<ResolversTypes['ShareConnection']>, ParentType, ContextType, Partial<CollectionSharesArgs>>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

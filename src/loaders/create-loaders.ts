@@ -13,6 +13,7 @@ export interface Loaders {
   readonly ancestors: SourceBatchLoader<NativeRef, readonly CollectionModel[]>;
   /** Every share made of an asset. */
   readonly assetShares: SourceBatchLoader<NativeRef, readonly ShareModel[]>;
+  readonly collectionShares: SourceBatchLoader<NativeRef, readonly ShareModel[]>;
   /** A share's recipients; keyed by the share model because vendors need its target. */
   readonly shareRecipients: SourceBatchLoader<ShareModel, readonly string[]>;
 }
@@ -32,6 +33,7 @@ export function createLoaders(sources: SourceRegistry, options: { batch?: boolea
     ),
     ancestors: createSourceBatchLoader(sources, async (adapter, keys) => adapter.nesting?.getAncestors(ids(keys)) ?? keys.map(() => []), options),
     assetShares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.shareListing?.getAssetShares(ids(keys)) ?? keys.map(() => []), options),
+    collectionShares: createSourceBatchLoader(sources, async (adapter, keys) => adapter.shareListing?.getCollectionShares(ids(keys)) ?? keys.map(() => []), options),
     shareRecipients: createSourceBatchLoader(
       sources,
       async (adapter, keys) => adapter.shareListing?.getShareRecipients(keys) ?? keys.map(() => []),

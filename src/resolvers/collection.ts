@@ -1,7 +1,8 @@
 import type { CollectionResolvers, QueryResolvers } from '../generated/resolvers-types.js';
 import { encodeGlobalId } from '../ids.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
-import { connectionFromPage, windowOf } from '../pagination/connection.js';
+import { connectionFromArray, connectionFromPage, windowOf } from '../pagination/connection.js';
+import { unsupported } from '../errors.js';
 import { listAcrossSources } from './list-across-sources.js';
 
 export const collectionQuery: QueryResolvers = {
@@ -38,5 +39,13 @@ export const collectionType: CollectionResolvers = {
     const page = await context.sources.get(collection.source).adapter.listCollectionAssets(collection.nativeId, window);
     primeLoaders(context.loaders, page.items);
     return connectionFromPage(page, window);
+  },
+  shares: async (collection, args, context) => {
+    const source = context.sources.get(collection.source);
+    // As Asset.shares: not silently empty on a source without a share listing.
+    if (!source.adapter.shareListing) throw unsupported({ source: source.name, vendor: source.vendor }, 'listing the shares of a collection');
+    const shares = await context.loaders.collectionShares.load(collection);
+    primeLoaders(context.loaders, shares);
+    return connectionFromArray(shares, args);
   },
 };

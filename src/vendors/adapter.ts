@@ -98,9 +98,10 @@ export interface SharePort {
   deleteShare(share: ShareModel): Promise<void>;
 }
 
-/** SHARES: the shares of an asset, and recipients the share answer does not carry. */
+/** SHARES: the shares of an asset or a collection, and recipients the share answer does not carry. */
 export interface ShareListingPort {
   getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>>;
+  getCollectionShares(collectionIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>>;
   getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>>;
 }
 

@@ -57,6 +57,25 @@ describe('a vendor failure nulls only its field', () => {
   });
 });
 
+describe('Collection.shares', () => {
+  it('lists the shares of an iconik collection, each resolving through node, and says UNSUPPORTED elsewhere', async () => {
+    const collection = [...h.demo.iconik.state.collections.values()][0];
+    const id = encodeGlobalId('Collection', 'iconik-demo', collection?.id ?? '');
+    const created = await h.gql(`mutation($id: ID!) { createShare(input: { targetId: $id, title: "Press pack" }) { share { id } userErrors { code } } }`, { id });
+    const shareId = (created.body.data?.['createShare'] as { share: { id: string } }).share.id;
+    const res = await h.gql(`query($id: ID!) { node(id: $id) { ... on Collection { shares { edges { node { id title } } } } } }`, { id });
+    expect(res.body.errors).toBeUndefined();
+    const shares = (res.body.data?.['node'] as { shares: { edges: Array<{ node: { id: string; title: string } }> } }).shares.edges.map((e) => e.node);
+    expect(shares).toContainEqual({ id: shareId, title: 'Press pack' });
+    const again = await h.gql(`query($id: ID!) { node(id: $id) { ... on Share { title } } }`, { id: shareId });
+    expect(again.body.data?.['node']).toEqual({ title: 'Press pack' });
+
+    const project = await h.gql(`query($id: ID!) { node(id: $id) { ... on Collection { shares { edges { node { id } } } } } }`, { id: encodeGlobalId('Collection', 'ncp-demo', '1234') });
+    expect(project.body.data?.['node']).toEqual({ shares: null });
+    expect(codes(project.body.errors)).toEqual(['UNSUPPORTED']);
+  });
+});
+
 describe('one channel per kind of failure', () => {
   it('a vendor failure in createShare is a top-level error with its code, not a userError', async () => {
     const asset = [...h.demo.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');

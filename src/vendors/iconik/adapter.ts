@@ -176,8 +176,17 @@ export class IconikAdapter implements VendorAdapter {
   }
 
   async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
-    return settleEach(assetIds, this.http.concurrency, async (id) => {
-      const list = await this.http.call(ICONIK_ENDPOINTS.objectShares, { params: { objectType: 'assets', objectId: id }, query: { per_page: MAX_PER_PAGE } });
+    return this.objectShares('assets', assetIds);
+  }
+
+  async getCollectionShares(collectionIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    return this.objectShares('collections', collectionIds);
+  }
+
+  /** GET /assets/v1/{object_type}/{object_id}/shares/ per object: iconik has no multi-object share read. */
+  private async objectShares(objectType: 'assets' | 'collections', ids: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    return settleEach(ids, this.http.concurrency, async (id) => {
+      const list = await this.http.call(ICONIK_ENDPOINTS.objectShares, { params: { objectType, objectId: id }, query: { per_page: MAX_PER_PAGE } });
       return list.objects.map((doc) => toShare(this.source, doc));
     });
   }
