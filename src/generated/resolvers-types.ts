@@ -111,12 +111,27 @@ export type AssetEdge = {
 /** Narrows `Query.assets`. All given conditions must hold. */
 export type AssetFilter = {
   /**
+   * Only the assets directly inside this collection (a Collection ID); its source alone is read.
+   * Cannot be combined with `orderBy`.
+   */
+  collection?: InputMaybe<Scalars['ID']['input']>;
+  /** Only assets created in this range. */
+  created?: InputMaybe<DateTimeRange>;
+  /** Only assets of these kinds. */
+  kinds?: InputMaybe<Array<AssetKind>>;
+  /**
    * Free-text search in titles and descriptions, done by the vendor's own search. Sources
-   * without the SEARCH capability report `UNSUPPORTED` in `errors` and add no assets.
+   * without the SEARCH capability report `UNSUPPORTED` in `errors` and add no assets. Inside
+   * `collection`, the gateway matches it as a case-insensitive part of the title or
+   * description instead (vendors list a collection's contents without search).
    */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only assets of these sources (names as in `Query.sources`). Omitted: every source. */
   sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only assets in these states. */
+  statuses?: InputMaybe<Array<AssetStatus>>;
+  /** Only assets last changed in this range. */
+  updated?: InputMaybe<DateTimeRange>;
 };
 
 /** Input of a bulk mutation on assets given by ID. */
@@ -426,6 +441,17 @@ export type CreateSharePayload = {
   share?: Maybe<Share>;
   /** Why it was not created; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/**
+ * A time range: `after` <= time < `before`; either end may be left out. An asset without the
+ * time (the vendor does not report it) is outside every range.
+ */
+export type DateTimeRange = {
+  /** The earliest time included. */
+  after?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The first time no longer included. */
+  before?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Input of `deleteCollection`. */
@@ -1083,6 +1109,7 @@ export type ResolversTypes = {
   CreateShareInput: CreateShareInput;
   CreateSharePayload: ResolverTypeWrapper<Omit<CreateSharePayload, 'share'> & { share?: Maybe<ResolversTypes['Share']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DateTimeRange: DateTimeRange;
   DeleteCollectionInput: DeleteCollectionInput;
   DeleteCollectionPayload: ResolverTypeWrapper<DeleteCollectionPayload>;
   DeleteShareInput: DeleteShareInput;
@@ -1138,6 +1165,7 @@ export type ResolversParentTypes = {
   CreateShareInput: CreateShareInput;
   CreateSharePayload: Omit<CreateSharePayload, 'share'> & { share?: Maybe<ResolversParentTypes['Share']> };
   DateTime: Scalars['DateTime']['output'];
+  DateTimeRange: DateTimeRange;
   DeleteCollectionInput: DeleteCollectionInput;
   DeleteCollectionPayload: DeleteCollectionPayload;
   DeleteShareInput: DeleteShareInput;

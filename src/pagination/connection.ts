@@ -58,6 +58,8 @@ export function connection<T>(
   hasNextPage: boolean,
   hasPreviousPage: boolean,
   sourceErrors: SourceErrorModel[] = [],
+  /** Where the next page starts when that is past the last edge (a filtered scan that stopped short). */
+  resumeCursor?: string,
 ): Connection<T> {
   return {
     edges,
@@ -66,7 +68,7 @@ export function connection<T>(
       hasNextPage,
       hasPreviousPage,
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      endCursor: resumeCursor ?? edges[edges.length - 1]?.cursor ?? null,
     },
   };
 }

@@ -7,6 +7,13 @@ export interface Page<T> {
   readonly items: readonly T[];
   /** True when the vendor has more items after this page. */
   readonly hasMore: boolean;
+  /**
+   * Each item's position in the vendor's list, when the items are not consecutive (a
+   * filtered scan, ./asset-filter.ts); absent: `window.offset` + index.
+   */
+  readonly positions?: readonly number[];
+  /** Where a scan that stopped before filling the page continues (the next cursor's position). */
+  readonly resumeAt?: number;
 }
 
 /** A window into a list: skip `offset` items, take up to `limit`. */

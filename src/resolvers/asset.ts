@@ -2,14 +2,32 @@ import type { AssetResolvers, QueryResolvers } from '../generated/resolvers-type
 import { encodeGlobalId } from '../ids.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
 import { connectionFromArray, type SourceErrorModel } from '../pagination/connection.js';
-import { unsupported } from '../errors.js';
-import type { CollectionModel } from '../vendors/models.js';
+import { badUserInput, unsupported } from '../errors.js';
+import { assetPredicate, scanFiltered } from '../pagination/asset-filter.js';
+import type { Page, Window } from '../pagination/window.js';
+import type { AssetModel, CollectionModel } from '../vendors/models.js';
 import { listAcrossSources, listMergedAcrossSources, reportSourceError } from './list-across-sources.js';
 
 export const assetQuery: QueryResolvers = {
   assets: (_root, { first, after, filter, orderBy }, context, info) => {
-    const selected = context.sources.select(filter?.sources);
     const search = filter?.search?.trim() || null;
+    // Kinds, statuses and time ranges (and search inside a collection) are checked here on
+    // each asset, over bounded scans of the vendors' lists (src/pagination/asset-filter.ts).
+    const predicate = assetPredicate(filter, { searchHere: Boolean(filter?.collection) });
+    const filtered = (fetch: (window: Window) => Promise<Page<AssetModel>>) => (window: Window) =>
+      predicate ? scanFiltered(window, predicate, fetch) : fetch(window);
+
+    if (filter?.collection) {
+      // One collection's contents: its source alone, in that vendor's collection order.
+      if (orderBy) throw badUserInput('"orderBy" cannot be combined with "filter.collection": vendors list a collection in their own order.');
+      const collection = context.sources.decode(filter.collection, 'Collection');
+      const selected = context.sources.select(filter.sources).filter((source) => source.name === collection.source);
+      return listAcrossSources(context, info, selected, { first, after }, (source, window) =>
+        filtered((w) => source.adapter.listCollectionAssets(collection.nativeId, w))(window),
+      );
+    }
+
+    const selected = context.sources.select(filter?.sources);
     const skipped: SourceErrorModel[] = [];
     const searchable = selected.filter((source) => {
       if (!search || source.adapter.search) return true;
@@ -18,9 +36,11 @@ export const assetQuery: QueryResolvers = {
     });
     if (orderBy) {
       const order = { field: orderBy.field, direction: orderBy.direction ?? 'DESC' } as const;
-      return listMergedAcrossSources(context, info, searchable, { first, after }, order, (source, window) => source.adapter.listAssets(window, { search, order }), { skipped });
+      return listMergedAcrossSources(context, info, searchable, { first, after }, order, (source, window) =>
+        filtered((w) => source.adapter.listAssets(w, { search, order }))(window), { skipped });
     }
-    return listAcrossSources(context, info, searchable, { first, after }, (source, window) => source.adapter.listAssets(window, { search }), { skipped });
+    return listAcrossSources(context, info, searchable, { first, after }, (source, window) =>
+      filtered((w) => source.adapter.listAssets(w, { search }))(window), { skipped });
   },
 };
 

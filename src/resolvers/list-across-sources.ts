@@ -44,11 +44,14 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
     });
 
   const edges: Array<Edge<T>> = [];
+  let resumeCursor: string | undefined;
   const take = (source: SourceEntry, offset: number, page: Page<T>): boolean => {
     const room = first - edges.length;
     page.items.slice(0, room).forEach((node, j) => {
-      edges.push({ cursor: encodeSourceCursor({ source: source.name, offset: offset + j }), node });
+      edges.push({ cursor: encodeSourceCursor({ source: source.name, offset: page.positions?.[j] ?? offset + j }), node });
     });
+    // A filtered scan that stopped short: the next page continues the scan, past the last edge.
+    if (page.resumeAt !== undefined && page.items.length <= room) resumeCursor = encodeSourceCursor({ source: source.name, offset: page.resumeAt - 1 });
     // More to give: later sources' items come after all of this source's.
     return page.items.length > room || page.hasMore;
   };
@@ -75,7 +78,7 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
     }
   }
   primeLoaders(context.loaders, edges.map((edge) => edge.node));
-  return connection(edges, hasNextPage, Boolean(args.after), failed);
+  return connection(edges, hasNextPage, Boolean(args.after), failed, resumeCursor);
 }
 
 /**
@@ -111,7 +114,18 @@ export async function listMergedAcrossSources(
   const heads = selected.map(() => 0);
   const offsets = { ...start };
   const edges: Array<Edge<AssetModel>> = [];
+  let resumeCursor: string | undefined;
   while (edges.length < first) {
+    // A source whose page is used up but whose list goes on (a filtered scan that stopped
+    // short) ends the page: its next items are unknown and may come first.
+    const stalled = pages.findIndex((page, i) => page !== null && (heads[i] ?? 0) >= page.items.length && page.hasMore);
+    if (stalled >= 0) {
+      const page = pages[stalled];
+      const name = (selected[stalled] as SourceEntry).name;
+      if (page?.resumeAt !== undefined) offsets[name] = page.resumeAt;
+      resumeCursor = encodeMergeCursor({ order: signature, offsets });
+      break;
+    }
     // The source whose next item comes first in the order (k is small: a linear scan).
     let best = -1;
     for (const [i, page] of pages.entries()) {
@@ -122,14 +136,16 @@ export async function listMergedAcrossSources(
     }
     if (best < 0) break;
     const source = selected[best] as SourceEntry;
-    const node = pages[best]?.items[heads[best] ?? 0] as AssetModel;
+    const page = pages[best];
+    const node = page?.items[heads[best] ?? 0] as AssetModel;
+    const position = page?.positions?.[heads[best] ?? 0];
     heads[best] = (heads[best] ?? 0) + 1;
-    offsets[source.name] = (offsets[source.name] ?? 0) + 1;
+    offsets[source.name] = position !== undefined ? position + 1 : (offsets[source.name] ?? 0) + 1;
     edges.push({ cursor: encodeMergeCursor({ order: signature, offsets }), node });
   }
   const hasNextPage = pages.some((page, i) => page !== null && (page.items.length > (heads[i] ?? 0) || page.hasMore));
   primeLoaders(context.loaders, edges.map((edge) => edge.node));
-  return connection(edges, hasNextPage, Boolean(args.after), failed);
+  return connection(edges, hasNextPage, Boolean(args.after), failed, resumeCursor);
 }
 
 /**
