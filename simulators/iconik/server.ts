@@ -302,6 +302,26 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
         },
       },
       {
+        // CollectionInputSchema: the fields given are changed (title, parent_id).
+        method: 'PATCH',
+        pattern: `${API}/assets/v1/collections/:collection_id/`,
+        handler: ({ params, body }) => {
+          const collection = collectionOr404(params['collection_id'] ?? '');
+          if (!collection || collection.status === 'DELETED') return errors(404, 'Collection does not exist');
+          const input = (body ?? {}) as { title?: unknown; parent_id?: unknown };
+          if (input.title !== undefined && (typeof input.title !== 'string' || !input.title.trim())) return { status: 400, body: { errors: { title: 'Not a valid string.' } } };
+          if (input.parent_id !== undefined && input.parent_id !== null) {
+            const parent = collectionOr404(scalarText(input.parent_id));
+            if (!parent) return { status: 400, body: { errors: { parent_id: 'Collection does not exist.' } } };
+            if ([parent, ...state.ancestorsOf(parent)].some((c) => c.id === collection.id)) return { status: 400, body: { errors: { parent_id: 'A collection cannot be moved into itself.' } } };
+          }
+          if (typeof input.title === 'string') collection.title = input.title;
+          if (input.parent_id !== undefined) collection.parent_id = input.parent_id === null ? null : scalarText(input.parent_id);
+          collection.date_modified = new Date().toISOString();
+          return { status: 200, body: state.collectionDocument(collection) };
+        },
+      },
+      {
         method: 'DELETE',
         pattern: `${API}/assets/v1/collections/:collection_id/`,
         handler: ({ params }) => {

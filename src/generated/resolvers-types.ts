@@ -591,6 +591,8 @@ export type Mutation = {
   restoreArchivedAssets: AssetsPayload;
   /** Changes an asset's title and description. */
   updateAsset?: Maybe<UpdateAssetPayload>;
+  /** Renames a collection or moves it into another collection of its source (iconik collection, Nomad folder). */
+  updateCollection?: Maybe<UpdateCollectionPayload>;
   /** Changes a share's title, expiry, permissions or message (iconik). */
   updateShare?: Maybe<UpdateSharePayload>;
 };
@@ -683,6 +685,12 @@ export type MutationRestoreArchivedAssetsArgs = {
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationUpdateAssetArgs = {
   input: UpdateAssetInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationUpdateCollectionArgs = {
+  input: UpdateCollectionInput;
 };
 
 
@@ -947,6 +955,28 @@ export type UpdateAssetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Input of `updateCollection`. Omitted fields stay as they are. */
+export type UpdateCollectionInput = {
+  /** The collection to change. */
+  id: Scalars['ID']['input'];
+  /**
+   * Move it into this collection (of the same source). Explicit null moves it to the top
+   * level where the vendor has one (iconik); omitted leaves it where it is.
+   */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** A new name. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `updateCollection`. */
+export type UpdateCollectionPayload = {
+  __typename?: 'UpdateCollectionPayload';
+  /** The collection as the vendor holds it now; a Nomad folder being moved shows the move still under way. */
+  collection?: Maybe<Collection>;
+  /** Why it was not changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of `updateShare`. Omitted fields stay as they are. */
 export type UpdateShareInput = {
   /** Whether recipients may comment. */
@@ -1137,6 +1167,8 @@ export type ResolversTypes = {
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateAssetInput: UpdateAssetInput;
   UpdateAssetPayload: ResolverTypeWrapper<Omit<UpdateAssetPayload, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
+  UpdateCollectionInput: UpdateCollectionInput;
+  UpdateCollectionPayload: ResolverTypeWrapper<Omit<UpdateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversTypes['Collection']> }>;
   UpdateShareInput: UpdateShareInput;
   UpdateSharePayload: ResolverTypeWrapper<Omit<UpdateSharePayload, 'share'> & { share?: Maybe<ResolversTypes['Share']> }>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -1191,6 +1223,8 @@ export type ResolversParentTypes = {
   URL: Scalars['URL']['output'];
   UpdateAssetInput: UpdateAssetInput;
   UpdateAssetPayload: Omit<UpdateAssetPayload, 'asset'> & { asset?: Maybe<ResolversParentTypes['Asset']> };
+  UpdateCollectionInput: UpdateCollectionInput;
+  UpdateCollectionPayload: Omit<UpdateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversParentTypes['Collection']> };
   UpdateShareInput: UpdateShareInput;
   UpdateSharePayload: Omit<UpdateSharePayload, 'share'> & { share?: Maybe<ResolversParentTypes['Share']> };
   UserError: UserError;
@@ -1321,6 +1355,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   removeFromCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationRemoveFromCollectionArgs, 'input'>>;
   restoreArchivedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreArchivedAssetsArgs, 'input'>>;
   updateAsset?: Resolver<Maybe<ResolversTypes['UpdateAssetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'input'>>;
+  updateCollection?: Resolver<Maybe<ResolversTypes['UpdateCollectionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCollectionArgs, 'input'>>;
   updateShare?: Resolver<Maybe<ResolversTypes['UpdateSharePayload']>, ParentType, ContextType, RequireFields<MutationUpdateShareArgs, 'input'>>;
 };
 
@@ -1399,6 +1434,11 @@ export type UpdateAssetPayloadResolvers<ContextType = GatewayContext, ParentType
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateCollectionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateCollectionPayload'] = ResolversParentTypes['UpdateCollectionPayload']> = {
+  collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateSharePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateSharePayload'] = ResolversParentTypes['UpdateSharePayload']> = {
   share?: Resolver<Maybe<ResolversTypes['Share']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1440,6 +1480,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SourceError?: SourceErrorResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpdateAssetPayload?: UpdateAssetPayloadResolvers<ContextType>;
+  UpdateCollectionPayload?: UpdateCollectionPayloadResolvers<ContextType>;
   UpdateSharePayload?: UpdateSharePayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };

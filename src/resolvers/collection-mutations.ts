@@ -46,6 +46,28 @@ export const collectionMutations: MutationResolvers = {
       return { collection: null, userErrors: userErrorsFrom(['input'], error) };
     }
   },
+  updateCollection: async (_root, { input }, context) => {
+    try {
+      const ref = context.sources.decode(input.id, 'Collection');
+      if (input.title !== undefined && input.title !== null && !input.title.trim()) throw badUserInput('"title" must not be empty.');
+      // parentId: omitted stays, explicit null is the top level; it must be of the same source.
+      const parent = input.parentId === undefined ? undefined : input.parentId === null ? null : context.sources.decode(input.parentId, 'Collection');
+      if (parent && parent.source !== ref.source) throw badUserInput('"parentId" must be a collection of the same source.');
+      if (parent && parent.nativeId === ref.nativeId) throw badUserInput('A collection cannot be moved into itself.');
+      const source = context.sources.get(ref.source);
+      const changes = {
+        ...(typeof input.title === 'string' ? { title: input.title } : {}),
+        ...(parent !== undefined ? { parentId: parent ? parent.nativeId : null } : {}),
+      };
+      const collection = await requirePort(source, 'collectionAdmin', 'changing collections').updateCollection(ref.nativeId, changes);
+      await invalidate(context.cache, 'Collection', [ref]);
+      context.loaders.collections.clear(ref);
+      if (collection) context.loaders.collections.prime(ref, collection);
+      return { collection, userErrors: [] };
+    } catch (error) {
+      return { collection: null, userErrors: userErrorsFrom(['input'], error) };
+    }
+  },
   deleteCollection: async (_root, { input }, context) => {
     try {
       const ref = context.sources.decode(input.id, 'Collection');

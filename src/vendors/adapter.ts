@@ -135,7 +135,14 @@ export interface ArchivePort {
 export interface CollectionAdminPort {
   /** A top-level collection when parentId is null. */
   createCollection(title: string, parentId: string | null): Promise<CollectionModel>;
+  /** Renames and/or moves (parentId: a collection, null for the top level, undefined to stay); answers the collection now. */
+  updateCollection(id: string, changes: CollectionChanges): Promise<CollectionModel | null>;
   deleteCollection(id: string): Promise<void>;
+}
+
+export interface CollectionChanges {
+  readonly title?: string;
+  readonly parentId?: string | null;
 }
 
 /** COLLECTION_MEMBERSHIP */

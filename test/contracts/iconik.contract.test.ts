@@ -48,6 +48,7 @@ describe('iconik requests and answers follow the OpenAPI', () => {
         'GET /assets/v1/{object_type}/{object_id}/shares/{share_id}/',
         'GET /assets/v1/{object_type}/{object_id}/shares/{share_id}/users/',
         'PATCH /assets/v1/assets/{asset_id}/',
+        'PATCH /assets/v1/collections/{collection_id}/',
         'POST /assets/v1/collections/',
         'POST /assets/v1/collections/{collection_id}/contents/',
         'POST /assets/v1/delete_queue/assets/',

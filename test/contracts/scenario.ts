@@ -92,7 +92,15 @@ export async function runScenario(h: DemoHarness): Promise<void> {
   await gql(`mutation($c: ID!, $ids: [ID!]!) { addToCollection(input: { collectionId: $c, ids: $ids }) { ${results} } }`, { c: newCollection, ids: [asset('iconik-demo', iconikActive[4] ?? '')] });
   await gql(`mutation($c: ID!, $ids: [ID!]!) { removeFromCollection(input: { collectionId: $c, ids: $ids }) { ${results} } }`, { c: newCollection, ids: [asset('iconik-demo', iconikActive[4] ?? '')] });
   await gql(`mutation($c: ID!) { deleteCollection(input: { id: $c }) { deletedCollectionId } }`, { c: newCollection });
+  await gql(`mutation($c: ID!, $p: ID) { updateCollection(input: { id: $c, title: "Contract renamed", parentId: $p }) { collection { id } } }`, {
+    c: newCollection,
+    p: collection('iconik-demo', iconikCollections[1] ?? ''),
+  });
   const nomadNew = [...nomad.state.assets.values()].find((a) => a.displayName === 'Contract check');
+  await gql(`mutation($c: ID!, $p: ID) { updateCollection(input: { id: $c, title: "Contract check", parentId: $p }) { collection { id } } }`, {
+    c: collection('nomad-demo', nomadNew?.id ?? ''),
+    p: collection('nomad-demo', marketing?.id ?? ''),
+  });
   await gql(`mutation($c: ID!) { deleteCollection(input: { id: $c }) { deletedCollectionId } }`, { c: collection('nomad-demo', nomadNew?.id ?? '') });
 
   const shareTargets = [

@@ -60,6 +60,52 @@ describe('collection mutations', () => {
   });
 });
 
+describe('updateCollection', () => {
+  it('renames an iconik collection and moves it under another, then to the top level', async () => {
+    const [first, second] = [...h.demo.iconik.state.collections.values()].filter((c) => c.status === 'ACTIVE' && c.parent_id === null);
+    const id = encodeGlobalId('Collection', 'iconik-demo', first?.id ?? '');
+    h.clearRequests();
+    const res = await h.gql(`mutation($id: ID!, $p: ID) { updateCollection(input: { id: $id, title: "Renamed", parentId: $p }) { collection { id title parent { id } } userErrors { code } } }`, {
+      id,
+      p: encodeGlobalId('Collection', 'iconik-demo', second?.id ?? ''),
+    });
+    expect(res.body.data?.['updateCollection']).toEqual({
+      collection: { id, title: 'Renamed', parent: { id: encodeGlobalId('Collection', 'iconik-demo', second?.id ?? '') } },
+      userErrors: [],
+    });
+    const patch = h.demo.iconik.exchanges.find((e) => e.method === 'PATCH' && e.path.endsWith(`/collections/${first?.id}/`));
+    expect(patch?.body).toEqual({ title: 'Renamed', parent_id: second?.id });
+    expect(h.demo.iconik.state.collections.get(first?.id ?? '')).toMatchObject({ title: 'Renamed', parent_id: second?.id });
+
+    const top = await h.gql(`mutation($id: ID!) { updateCollection(input: { id: $id, parentId: null }) { collection { title parent { id } } userErrors { code } } }`, { id });
+    expect(top.body.data?.['updateCollection']).toEqual({ collection: { title: 'Renamed', parent: null }, userErrors: [] });
+  });
+
+  it('renames and moves a Nomad folder; refuses other sources\' parents, itself as parent, and NCP', async () => {
+    const folder = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'Productions');
+    const marketing = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'Marketing');
+    const id = encodeGlobalId('Collection', 'nomad-demo', folder?.id ?? '');
+    const res = await h.gql(`mutation($id: ID!, $p: ID) { updateCollection(input: { id: $id, title: "Productions 2027", parentId: $p }) { collection { title } userErrors { code } } }`, {
+      id,
+      p: encodeGlobalId('Collection', 'nomad-demo', marketing?.id ?? ''),
+    });
+    expect(res.body.data?.['updateCollection']).toEqual({ collection: { title: 'Productions 2027' }, userErrors: [] });
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    expect(h.demo.nomad.state.assets.get(folder?.id ?? '')).toMatchObject({ displayName: 'Productions 2027', parentId: marketing?.id, assetStatus: 'Available' });
+
+    const refused = await h.gql(`mutation($id: ID!, $other: ID!, $ncp: ID!) {
+      foreign: updateCollection(input: { id: $id, parentId: $other }) { collection { id } userErrors { code } }
+      itself: updateCollection(input: { id: $id, parentId: $id }) { collection { id } userErrors { code } }
+      ncp: updateCollection(input: { id: $ncp, title: "x" }) { collection { id } userErrors { code } }
+    }`, { id, other: iconikCollection([...h.demo.iconik.state.collections.values()][0]?.title ?? ''), ncp: encodeGlobalId('Collection', 'ncp-demo', '1234') });
+    expect(refused.body.data).toEqual({
+      foreign: { collection: null, userErrors: [{ code: 'BAD_USER_INPUT' }] },
+      itself: { collection: null, userErrors: [{ code: 'BAD_USER_INPUT' }] },
+      ncp: { collection: null, userErrors: [{ code: 'UNSUPPORTED' }] },
+    });
+  });
+});
+
 describe('share mutations', () => {
   it('creates, changes and deletes an iconik share, visible on the asset at each step', async () => {
     const asset = iconikAsset('Coastline Aerials');

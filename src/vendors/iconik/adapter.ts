@@ -21,6 +21,7 @@ import type {
   AssetListQuery,
   BatchResult,
   CollectionAdminPort,
+  CollectionChanges,
   CollectionListQuery,
   DeletionPort,
   EditPort,
@@ -307,6 +308,11 @@ export class IconikAdapter implements VendorAdapter {
 
   async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
     return toCollection(this.source, await this.http.call(ICONIK_ENDPOINTS.createCollection, { body: { title, parent_id: parentId } }));
+  }
+
+  async updateCollection(id: string, changes: CollectionChanges): Promise<CollectionModel | null> {
+    const body = { ...(changes.title !== undefined ? { title: changes.title } : {}), ...(changes.parentId !== undefined ? { parent_id: changes.parentId } : {}) };
+    return toCollection(this.source, await this.http.call(ICONIK_ENDPOINTS.updateCollection, { params: { id }, body }));
   }
 
   async deleteCollection(id: string): Promise<void> {

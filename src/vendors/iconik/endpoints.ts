@@ -167,6 +167,14 @@ export const ICONIK_ENDPOINTS = {
     response: iconikCollection,
     reference: 'POST /assets/v1/collections/ (CollectionSchema -> 201 CollectionSchema)',
   },
+  updateCollection: {
+    name: 'update collection',
+    method: 'PATCH',
+    path: '/assets/v1/collections/{id}/',
+    safeToRepeat: false,
+    response: iconikCollection,
+    reference: 'PATCH /assets/v1/collections/{collection_id}/ (CollectionInputSchema -> 200 CollectionSchema)',
+  },
   deleteCollection: {
     name: 'delete collection',
     method: 'DELETE',

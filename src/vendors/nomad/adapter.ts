@@ -19,6 +19,7 @@ import type {
   AssetListQuery,
   BatchResult,
   CollectionAdminPort,
+  CollectionChanges,
   CollectionListQuery,
   CopyPort,
   DeletionPort,
@@ -229,6 +230,22 @@ export class NomadAdapter implements VendorAdapter {
     if (!parentId) throw badUserInput('Nomad folders are created inside a folder or bucket: give "parentId".');
     const created = await this.http.call(NOMAD_ENDPOINTS.createFolder, { params: { parentId }, body: { displayName: title } });
     return toCollection(this.source, await this.readItem(created.id));
+  }
+
+  /**
+   * A rename is the asset-properties PATCH (displayName, as for assets); a move is the
+   * batch `move` action, which Nomad runs in the background (the folder shows Moving).
+   * Nomad folders live in a bucket: there is no top level to move one to.
+   */
+  async updateCollection(id: string, changes: CollectionChanges): Promise<CollectionModel | null> {
+    if (changes.parentId === null) throw badUserInput('Nomad folders live inside a bucket or folder: give "parentId".');
+    if (changes.title !== undefined) await this.http.call(NOMAD_ENDPOINTS.updateAsset, { params: { id }, body: { displayName: changes.title } });
+    if (changes.parentId !== undefined) {
+      const [moved] = await this.batch('move', [id], { destinationFolderAssetId: changes.parentId }, ['Moving', 'Available'], { details: false });
+      if (moved instanceof Error) throw moved;
+    }
+    const item = await this.readItem(id);
+    return isFile(item) ? null : toCollection(this.source, item);
   }
 
   async deleteCollection(id: string): Promise<void> {
