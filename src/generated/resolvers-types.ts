@@ -750,9 +750,13 @@ export type Query = {
    * README's capability table; NCP, which has no sort parameter, is ordered by the gateway
    * over at most 5,000 of its assets).
    *
-   * Cursors are opaque positions (an offset per source): an asset added or removed before
-   * the cursor since the previous page shifts what follows by one, so one asset may be
-   * repeated or skipped. When one source fails, the others' assets are still returned and the
+   * Cursors are opaque. Without `orderBy` and gateway-applied filters, a cursor holds the
+   * last asset's place and id, and the next page finds that asset again within 10 places
+   * either side: up to 10 assets added or removed before it since the previous page skip or
+   * repeat nothing. With `orderBy` (an offset per source) or with `kinds`, `statuses`, time
+   * ranges or `collection` search (offsets of the gateway's scan), each asset added or
+   * removed before the cursor shifts what follows by one, so an asset may be repeated or
+   * skipped. When one source fails, the others' assets are still returned and the
    * failure is reported in `errors` with `extensions.code` and `extensions.source`.
    */
   assets: AssetConnection;

@@ -8,6 +8,8 @@ const MAX_OFFSET = 1_000_000;
 export interface SourcePosition {
   readonly source: string;
   readonly offset: number;
+  /** The native id of the item at `offset`, so the next page can find it again if it moved. */
+  readonly nativeId?: string;
 }
 
 /** A position in a list merged across sources by an order: how many items of each source come before it. */
@@ -44,7 +46,9 @@ export function encodeOffsetCursor(offset: number): string {
 }
 
 export function encodeSourceCursor(position: SourcePosition): string {
-  return Buffer.from(`s:${position.offset}:${position.source}`, 'utf8').toString('base64url');
+  // Source names never hold "|" (config.ts), so it separates the optional native id.
+  const id = position.nativeId !== undefined ? `|${position.nativeId}` : '';
+  return Buffer.from(`s:${position.offset}:${position.source}${id}`, 'utf8').toString('base64url');
 }
 
 export function decodeOffsetCursor(cursor: string): number {
@@ -53,8 +57,9 @@ export function decodeOffsetCursor(cursor: string): number {
 }
 
 export function decodeSourceCursor(cursor: string): SourcePosition {
-  const match = /^s:(\d{1,7}):(.+)$/s.exec(decode(cursor));
-  return { offset: checkedOffset(match?.[1], cursor), source: match?.[2] ?? '' };
+  const match = /^s:(\d{1,7}):([^|]+)(?:\|(.+))?$/s.exec(decode(cursor));
+  const offset = checkedOffset(match?.[1], cursor);
+  return { offset, source: match?.[2] ?? '', ...(match?.[3] !== undefined ? { nativeId: match[3] } : {}) };
 }
 
 function decode(cursor: string): string {

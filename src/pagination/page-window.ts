@@ -20,6 +20,13 @@ export interface FetchedPage<T> {
 export function planPages(window: Window, maxPerPage: number): { pages: PageRequest[]; skip: number } {
   const { offset, limit } = window;
   const last = offset + limit - 1;
+  if (limit > maxPerPage) {
+    // Wider than the vendor's largest page: consecutive pages of the largest size.
+    const firstPage = Math.floor(offset / maxPerPage);
+    const lastPage = Math.floor(last / maxPerPage);
+    const pages = Array.from({ length: lastPage - firstPage + 1 }, (_, i) => ({ page: firstPage + i + 1, perPage: maxPerPage }));
+    return { pages, skip: offset - firstPage * maxPerPage };
+  }
   for (let perPage = limit; perPage <= Math.min(maxPerPage, offset + limit); perPage++) {
     const first = Math.floor(offset / perPage);
     if (first === Math.floor(last / perPage)) {

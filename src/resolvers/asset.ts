@@ -23,7 +23,7 @@ export const assetQuery: QueryResolvers = {
       const collection = context.sources.decode(filter.collection, 'Collection');
       const selected = context.sources.select(filter.sources).filter((source) => source.name === collection.source);
       return listAcrossSources(context, info, selected, { first, after }, (source, window) =>
-        filtered((w) => source.adapter.listCollectionAssets(collection.nativeId, w))(window),
+        filtered((w) => source.adapter.listCollectionAssets(collection.nativeId, w))(window), { resync: !predicate },
       );
     }
 
@@ -40,7 +40,7 @@ export const assetQuery: QueryResolvers = {
         filtered((w) => source.adapter.listAssets(w, { search, order }))(window), { skipped });
     }
     return listAcrossSources(context, info, searchable, { first, after }, (source, window) =>
-      filtered((w) => source.adapter.listAssets(w, { search }))(window), { skipped });
+      filtered((w) => source.adapter.listAssets(w, { search }))(window), { skipped, resync: !predicate });
   },
 };
 

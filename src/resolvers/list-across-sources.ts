@@ -17,22 +17,27 @@ import type { AssetModel, CollectionModel } from '../vendors/models.js';
 import type { Page, Window } from '../pagination/window.js';
 import { toFormattedError } from '../normalize-error.js';
 
+/** How far either side of its old place the next page looks for the last item shown. */
+const RESYNC = 10;
+
 export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   context: GatewayContext,
   info: GraphQLResolveInfo,
   selected: readonly SourceEntry[],
   args: ConnectionArgs,
   fetch: (source: SourceEntry, window: Window) => Promise<Page<T>>,
-  options: { skipped?: readonly SourceErrorModel[] } = {},
+  options: { skipped?: readonly SourceErrorModel[]; resync?: boolean } = {},
 ): Promise<Connection<T>> {
   const first = parseFirst(args.first);
   let startIndex = 0;
   let startOffset = 0;
+  let lastShown: string | undefined;
   if (args.after) {
     const position = decodeSourceCursor(args.after);
     startIndex = selected.findIndex((source) => source.name === position.source);
     if (startIndex < 0) throw badUserInput('The "after" cursor belongs to a source outside this filter.');
     startOffset = position.offset + 1;
+    lastShown = options.resync === false ? undefined : position.nativeId;
   }
 
   const remaining = selected.slice(startIndex);
@@ -48,7 +53,7 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   const take = (source: SourceEntry, offset: number, page: Page<T>): boolean => {
     const room = first - edges.length;
     page.items.slice(0, room).forEach((node, j) => {
-      edges.push({ cursor: encodeSourceCursor({ source: source.name, offset: page.positions?.[j] ?? offset + j }), node });
+      edges.push({ cursor: encodeSourceCursor({ source: source.name, offset: page.positions?.[j] ?? offset + j, nativeId: node.nativeId }), node });
     });
     // A filtered scan that stopped short: the next page continues the scan, past the last edge.
     if (page.resumeAt !== undefined && page.items.length <= room) resumeCursor = encodeSourceCursor({ source: source.name, offset: page.resumeAt - 1 });
@@ -58,7 +63,23 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
 
   let hasNextPage = false;
   const [head, ...rest] = remaining;
-  const headPage = head ? await fetchOrReport(head, { offset: startOffset, limit: first }) : null;
+  /**
+   * The page after the last item shown, found again by its id in a window RESYNC items
+   * either side of where it was: items deleted or added before it since the previous page
+   * shift the list, and an offset alone would skip or repeat them. Not found (it was
+   * deleted itself, or moved further): the offset decides, as without an id.
+   */
+  const resynced = async (source: SourceEntry, nativeId: string): Promise<Page<T> | null> => {
+    const back = Math.min(RESYNC, startOffset);
+    const from = startOffset - back;
+    const page = await fetchOrReport(source, { offset: from, limit: first + 2 * back });
+    if (!page) return null;
+    const found = page.items.findIndex((item) => item.nativeId === nativeId);
+    const begin = found >= 0 ? found + 1 : back;
+    const items = page.items.slice(begin, begin + first);
+    return { items, positions: items.map((_item, j) => from + begin + j), hasMore: page.items.length > begin + first || page.hasMore };
+  };
+  const headPage = !head ? null : lastShown === undefined ? await fetchOrReport(head, { offset: startOffset, limit: first }) : await resynced(head, lastShown);
   if (head && headPage) hasNextPage = take(head, startOffset, headPage);
   if (!hasNextPage && rest.length > 0) {
     // The first source ran out: the rest are asked concurrently for what is still missing.
