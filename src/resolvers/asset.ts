@@ -1,12 +1,12 @@
 import type { AssetResolvers, QueryResolvers } from '../generated/resolvers-types.js';
 import { encodeGlobalId } from '../ids.js';
-import { primeLoaders } from '../loaders/create-loaders.js';
 import { connectionFromArray, type SourceErrorModel } from '../pagination/connection.js';
 import { badUserInput, unsupported } from '../errors.js';
 import { assetPredicate, scanFiltered } from '../pagination/asset-filter.js';
 import type { Page, Window } from '../pagination/window.js';
 import type { AssetModel, CollectionModel } from '../vendors/models.js';
 import { listAcrossSources, listMergedAcrossSources, reportSourceError } from './list-across-sources.js';
+import { sharesOf } from './shares-of.js';
 
 export const assetQuery: QueryResolvers = {
   assets: (_root, { first, after, filter, orderBy }, context, info) => {
@@ -56,12 +56,5 @@ export const assetType: AssetResolvers = {
     // A collection the vendor no longer knows is left out rather than shown as null.
     return connectionFromArray(found.filter((item): item is CollectionModel => item !== null), args);
   },
-  shares: async (asset, args, context) => {
-    const source = context.sources.get(asset.source);
-    // Not silently empty: the client learns this source has no share listing.
-    if (!source.adapter.shareListing) throw unsupported({ source: source.name, vendor: source.vendor }, 'listing the shares of an asset');
-    const shares = await context.loaders.assetShares.load(asset);
-    primeLoaders(context.loaders, shares);
-    return connectionFromArray(shares, args);
-  },
+  shares: (asset, args, context) => sharesOf(context, asset, args),
 };

@@ -1,9 +1,9 @@
 import type { CollectionResolvers, QueryResolvers } from '../generated/resolvers-types.js';
 import { encodeGlobalId } from '../ids.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
-import { connectionFromArray, connectionFromPage, windowOf } from '../pagination/connection.js';
-import { unsupported } from '../errors.js';
+import { connectionFromPage, windowOf } from '../pagination/connection.js';
 import { listAcrossSources } from './list-across-sources.js';
+import { sharesOf } from './shares-of.js';
 
 export const collectionQuery: QueryResolvers = {
   collections: (_root, { first, after, filter }, context, info) => {
@@ -40,12 +40,5 @@ export const collectionType: CollectionResolvers = {
     primeLoaders(context.loaders, page.items);
     return connectionFromPage(page, window);
   },
-  shares: async (collection, args, context) => {
-    const source = context.sources.get(collection.source);
-    // As Asset.shares: not silently empty on a source without a share listing.
-    if (!source.adapter.shareListing) throw unsupported({ source: source.name, vendor: source.vendor }, 'listing the shares of a collection');
-    const shares = await context.loaders.collectionShares.load(collection);
-    primeLoaders(context.loaders, shares);
-    return connectionFromArray(shares, args);
-  },
+  shares: (collection, args, context) => sharesOf(context, collection, args),
 };
