@@ -55,3 +55,35 @@ export function settleWrite(
     return new GatewayError(ErrorCode.UPSTREAM_REJECTED, `Asset ${id}: ${end.failure}.`, origin);
   });
 }
+
+/** A lost copy is looked for among this many of the destination's newest assets. */
+export const COPY_LOOKBACK = 50;
+/** Leeway between our clock and the vendor's when comparing its creation time with when we sent the copy. */
+const COPY_CLOCK_LEEWAY_MS = 60_000;
+
+/**
+ * A copy whose answer was lost (vendors give copies ids of their own and take no
+ * idempotency key): read the original, then look among the destination's newest assets
+ * (`newestInDestination`) for one of the same title created since the call was sent.
+ * Exactly one is the copy; none or several cannot be told from other work, and a read
+ * that fails proves nothing: OUTCOME_UNKNOWN (a retry could copy twice).
+ */
+export async function findLostCopy(
+  origin: ErrorOrigin,
+  readOriginal: () => Promise<AssetModel | Error | null | undefined>,
+  newestInDestination: () => Promise<readonly AssetModel[]>,
+  sentAt: number,
+): Promise<AssetModel> {
+  try {
+    const original = await readOriginal();
+    if (original && !(original instanceof Error)) {
+      const copies = (await newestInDestination()).filter(
+        (asset) => asset.nativeId !== original.nativeId && asset.title === original.title && (asset.createdAt?.getTime() ?? 0) >= sentAt - COPY_CLOCK_LEEWAY_MS,
+      );
+      if (copies.length === 1 && copies[0]) return copies[0];
+    }
+  } catch {
+    // The read-back failed too: the outcome stays unknown.
+  }
+  throw outcomeUnknown(origin, 'Copy of the asset');
+}

@@ -30,7 +30,7 @@ import type { QueryValue, RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, NodeType } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
-import { settleWrite } from '../settle-write.js';
+import { COPY_LOOKBACK, findLostCopy, settleWrite } from '../settle-write.js';
 import {
   folderCollection,
   organizationCollection,
@@ -46,10 +46,7 @@ import type { IcareusAsset } from './responses.js';
 
 /** Folders are collected from at most this many of the organization's newest assets. */
 const FOLDER_SCAN = 1000;
-/** A copy whose answer was lost is looked for among this many of the destination's newest assets. */
-const COPY_LOOKBACK = 50;
-/** Leeway between our clock and Icareus' when comparing its timestamps with when we sent a call. */
-const COPY_CLOCK_LEEWAY_MS = 60_000;
+/** Leeway between our clock and Icareus' when comparing a bin entry's deletion time with when we emptied it. */
 const EMPTY_CLOCK_LEEWAY_MS = 2_000;
 
 /** Icareus for one GraphQL request (built per request by the connection in ./index.ts). */
@@ -325,20 +322,15 @@ export class IcareusAdapter implements VendorAdapter {
    */
   private async settleCopy(id: string, to: string, sentAt: number, error: unknown): Promise<AssetModel> {
     if (!isAmbiguous(error)) throw error;
-    try {
-      const [original] = await this.getAssets([id]);
-      if (original instanceof Error) throw original;
-      if (original) {
-        const newest = await this.organizationAssets({ organizationId: to, skip: 0, limit: COPY_LOOKBACK, orderBy: 'created', order: 'desc' });
-        const copies = newest
-          .map((asset) => toAsset(this.source, this.organizationId, to, this.languageId, asset))
-          .filter((asset) => asset.nativeId !== original.nativeId && asset.title === original.title && (asset.createdAt?.getTime() ?? 0) >= sentAt - COPY_CLOCK_LEEWAY_MS);
-        if (copies.length === 1 && copies[0]) return copies[0];
-      }
-    } catch {
-      // The read-back failed too: the outcome stays unknown.
-    }
-    throw outcomeUnknown(this.origin, `Copy of asset ${id}`);
+    return findLostCopy(
+      this.origin,
+      async () => (await this.getAssets([id]))[0],
+      async () =>
+        (await this.organizationAssets({ organizationId: to, skip: 0, limit: COPY_LOOKBACK, orderBy: 'created', order: 'desc' })).map((asset) =>
+          toAsset(this.source, this.organizationId, to, this.languageId, asset),
+        ),
+      sentAt,
+    );
   }
 
   /**

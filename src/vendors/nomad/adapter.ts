@@ -11,7 +11,7 @@
 // portal's /share. Nomad answers most writes with only {id}: the adapter reads the asset
 // back (GET /admin/asset/{id}) to report it, and those calls count in the lower bounds.
 import type { NomadSourceConfig } from './index.js';
-import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, outcomeUnknown, unsupported, type ErrorOrigin } from '../../errors.js';
+import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
   ArchivePort,
@@ -37,7 +37,7 @@ import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { batchById, readEach, settleEach } from '../settle-each.js';
-import { settleWrite } from '../settle-write.js';
+import { COPY_LOOKBACK, findLostCopy, settleWrite } from '../settle-write.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
 import {
@@ -55,10 +55,7 @@ const ASCENDING = 0;
 const DESCENDING = 1;
 /** SearchModel sortFields `fieldName` per order key (docs/vendors.md M8). */
 const NOMAD_SORT_FIELDS = { CREATED_AT: 'createdDate', UPDATED_AT: 'lastModifiedDate', TITLE: 'title' } as const;
-/** A copy whose answer was lost is looked for among this many of the destination's newest files. */
-const COPY_LOOKBACK = 50;
-/** Leeway between our clock and Nomad's when comparing createdDate with when we sent the copy. */
-const COPY_CLOCK_LEEWAY_MS = 60_000;
+
 /** Asked for in every search so hits carry what the mapping needs (in `identifiers`). */
 const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey'].map((name) => ({ name }));
 
@@ -195,7 +192,7 @@ export class NomadAdapter implements VendorAdapter {
         copyId = copy.id;
       } catch (error) {
         if (!isAmbiguous(error)) throw error;
-        return { asset: await this.findLostCopy(id, destinationCollectionId, sentAt) };
+        return { asset: await this.settleCopy(id, destinationCollectionId, sentAt) };
       }
       // Copied: reading the copy only fills the payload.
       const asset = await this.readItem(copyId).then((item) => toAsset(this.source, item), () => null);
@@ -209,21 +206,14 @@ export class NomadAdapter implements VendorAdapter {
    * created since the call was sent; docs/vendors.md M7). Exactly one is the copy; none or
    * several cannot be told from other work: OUTCOME_UNKNOWN (a retry could copy twice).
    */
-  private async findLostCopy(id: string, destinationCollectionId: string, sentAt: number): Promise<AssetModel> {
-    try {
-      const [original] = await this.getAssets([id]);
-      if (original && !(original instanceof Error)) {
-        const criteria = { types: ['File'], parentId: destinationCollectionId, sort: { fieldName: 'createdDate', sortType: DESCENDING } } as const;
-        const newest = await this.searchPage({ page: 1, perPage: COPY_LOOKBACK }, criteria, (item) => toAsset(this.source, item));
-        const copies = newest.items.filter(
-          (asset) => asset.nativeId !== id && asset.title === original.title && (asset.createdAt?.getTime() ?? 0) >= sentAt - COPY_CLOCK_LEEWAY_MS,
-        );
-        if (copies.length === 1 && copies[0]) return copies[0];
-      }
-    } catch {
-      // The read-back failed too: the outcome stays unknown.
-    }
-    throw outcomeUnknown(this.origin, `Copy of asset ${id}`);
+  private async settleCopy(id: string, destinationCollectionId: string, sentAt: number): Promise<AssetModel> {
+    const criteria = { types: ['File'], parentId: destinationCollectionId, sort: { fieldName: 'createdDate', sortType: DESCENDING } } as const;
+    return findLostCopy(
+      this.origin,
+      async () => (await this.getAssets([id]))[0],
+      async () => (await this.searchPage({ page: 1, perPage: COPY_LOOKBACK }, criteria, (item) => toAsset(this.source, item))).items,
+      sentAt,
+    );
   }
 
   async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
