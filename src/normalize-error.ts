@@ -10,6 +10,9 @@ import { logger } from './logger.js';
 
 type FormattedParts = Pick<GraphQLFormattedError, 'message' | 'extensions'>;
 
+/** Numeric extensions a client may act on: the estimated vendor calls of an operation refused for cost, and the limit. */
+const PASSED_NUMBERS = ['vendorCalls', 'vendorCallLimit'] as const;
+
 /** Message and extensions for any error, masking unexpected ones. */
 export function toFormattedError(error: unknown, fallback?: GraphQLFormattedError): FormattedParts {
   const original = unwrapResolverError(error);
@@ -26,7 +29,9 @@ export function toFormattedError(error: unknown, fallback?: GraphQLFormattedErro
   }
   const code = fallback?.extensions?.['code'];
   if (fallback && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { message: fallback.message, extensions: { code } };
+    // Besides the code, only the vendor-call budget's numbers (./http/vendor-call-budget.ts) pass.
+    const numbers = Object.fromEntries(PASSED_NUMBERS.flatMap((key) => (typeof fallback.extensions?.[key] === 'number' ? [[key, fallback.extensions[key]]] : [])));
+    return { message: fallback.message, extensions: { code, ...numbers } };
   }
   logger.error({
     error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),

@@ -124,7 +124,8 @@ export const vendorCallBudgetPlugin: ApolloServerPlugin<GatewayContext> = {
         if (estimate > MAX_VENDOR_CALLS) {
           throw new GraphQLError(
             `This operation could cost up to ${estimate} vendor calls; the limit is ${MAX_VENDOR_CALLS}. Ask for fewer IDs, a smaller "first", or split it.`,
-            { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+            // The numbers too, for clients that adjust and retry: the estimate and the limit.
+            { extensions: { code: 'BAD_USER_INPUT', vendorCalls: estimate, vendorCallLimit: MAX_VENDOR_CALLS, http: { status: 400 } } },
           );
         }
       },
