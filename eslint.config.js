@@ -51,12 +51,13 @@ export default [
       '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
       // Relay plumbing has no identity of its own; a Source is identified by its configured
       // `name` (the contract of `recycleBin(source:)` and filters), a RecycleBin by its source,
-      // and mutation payloads are per call.
+      // and mutation payloads are per call. Media details, renditions and metadata entries
+      // are values of their asset (a vendor's rendition has no id every vendor shares).
       '@graphql-eslint/strict-id-in-types': [
         'error',
         {
           exceptions: {
-            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError', 'SourceError'],
+            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError', 'SourceError', 'MediaDetails', 'Rendition', 'MetadataEntry'],
             suffixes: ['Connection', 'Edge', 'Payload', 'Result'],
           },
         },

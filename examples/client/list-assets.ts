@@ -33,6 +33,18 @@ export const NewestAssetsQuery = graphql(`
   }
 `);
 
+export const PlayableRenditionsQuery = graphql(`
+  query PlayableRenditions($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Asset {
+        title
+        media { width height videoCodec }
+        renditions { kind format url urlExpiresAt }
+      }
+    }
+  }
+`);
+
 export const DeleteAssetsMutation = graphql(`
   mutation DeleteSomeAssets($ids: [ID!]!) {
     deleteAssets(input: { ids: $ids }) {
@@ -71,4 +83,20 @@ export async function newestAssets(url: string, first: number): Promise<Array<{ 
   return data.assets.edges.flatMap(({ node }) =>
     node ? [{ title: node.title ?? '(untitled)', source: node.source.name, createdAt: node.createdAt ? new Date(node.createdAt) : null }] : [],
   );
+}
+
+/**
+ * Where to play each asset: its first proxy (else the original), with the picture size, and
+ * when the signed URL stops working. A source without renditions answers null for them
+ * (with UNSUPPORTED in `errors`): the asset is then left out.
+ */
+export async function playableUrls(url: string, ids: string[]): Promise<Array<{ title: string; url: string; size: string | null; expiresAt: Date | null }>> {
+  const data = await request(url, PlayableRenditionsQuery, { ids });
+  return data.nodes.flatMap((node) => {
+    if (!node || !('renditions' in node) || !node.renditions) return [];
+    const playable = node.renditions.find((r) => r.kind === 'PROXY' && r.url) ?? node.renditions.find((r) => r.kind === 'ORIGINAL' && r.url);
+    if (!playable?.url) return [];
+    const size = node.media?.width && node.media.height ? `${node.media.width}x${node.media.height}` : null;
+    return [{ title: node.title ?? '(untitled)', url: playable.url, size, expiresAt: playable.urlExpiresAt ? new Date(playable.urlExpiresAt) : null }];
+  });
 }

@@ -61,10 +61,23 @@ export function seedIcareus(state: IcareusState, imageOrigin: string): void {
       groupItemIds: String(FOLDERS[seed.folder].id),
       presets: seed.transcoding
         ? []
-        : [{ fileId: id + 3, presetId: 0, description: 'master', name: 'master', dlUrl: `${imageOrigin}/s3files/${id}/master.mp4`, url: '' }],
+        : [
+            { fileId: id + 3, presetId: 0, description: 'master', name: 'master', dlUrl: `${imageOrigin}/s3files/${id}/master.mp4`, url: '' },
+            seed.podcast
+              ? { fileId: id + 4, presetId: 1447301, description: 'Audio 96K mp3', name: 'Audio 96K mp3', dlUrl: `${imageOrigin}/s3files/${id}/audio-96k.mp3`, url: '' }
+              : { fileId: id + 4, presetId: 3204101, description: 'Fallback (Master size and bitrate)', name: 'Fallback (Master size and bitrate)', dlUrl: `${imageOrigin}/s3files/${id}/fallback.mp4`, url: '' },
+          ],
       downloadable: false,
       createdBy: 3931601,
       createdByName: 'Demo Editor',
+      tags: seed.podcast ? 'podcast, audio' : 'demo, video',
+      director: seed.podcast ? '' : 'Demo Director',
+      actors: '',
+      productionCompany: 'Demo Productions Oy',
+      publisher: '',
+      license: '',
+      ownership: '',
+      releaseYear: 2026,
     };
     if (seed.deletedHoursAgo !== undefined) {
       state.recycleBin.set(id, { asset, deletedAtMs: Date.now() - seed.deletedHoursAgo * 3_600_000 });

@@ -25,6 +25,15 @@ export interface IcareusAssetRecord {
   downloadable: boolean;
   createdBy: number;
   createdByName: string;
+  /** Descriptive fields as the asset object has them: "" (0 for the year) when unset. */
+  tags: string;
+  director: string;
+  actors: string;
+  productionCompany: string;
+  publisher: string;
+  license: string;
+  ownership: string;
+  releaseYear: number;
 }
 
 export interface IcareusState {

@@ -2,6 +2,7 @@
 // documentary unit, with nested collections, assets in one or two collections, archived
 // and failed-to-archive assets, a placeholder, shares with recipients, and a few assets in
 // the delete queue. Deterministic: the same ids and dates on every start.
+import { seedMedia } from './media.js';
 import { IconikState, uuidFor, type IconikAssetRecord } from './state.js';
 
 const BASE_TIME = Date.parse('2026-09-01T20:00:00Z');
@@ -141,7 +142,14 @@ export function seedIconik(state: IconikState, keyframeOrigin: string): void {
       keyframes: seed.placeholder
         ? []
         : [{ id: uuidFor(`keyframe:${seed.title}`), type: 'POSTER', url: `${keyframeOrigin}/keyframes/${id}.jpg` }],
+      formats: [],
+      files: [],
+      proxies: [],
+      // Two custom fields of a typical metadata view: a single-value and a multi-value one.
+      metadata: seed.placeholder ? {} : { rights_holder: [seed.in.includes('raw') || seed.in.includes('news') ? 'Newsroom' : 'Brand Studio'], keywords: seed.in.map((key) => key) },
     });
+    const record = state.assets.get(id);
+    if (record) seedMedia(record);
   });
 
   SHARES.forEach((seed, i) => {

@@ -8,6 +8,7 @@
 // docs/vendors.md).
 import { randomUUID } from 'node:crypto';
 import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
+import { iconikMediaRoutes } from './media.js';
 import { seedIconik } from './seed.js';
 import { IconikState, type IconikAssetRecord } from './state.js';
 
@@ -124,6 +125,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     notFound: () => errors(404, 'Not found'),
     routes: [
       { method: 'POST', pattern: `${API}/search/v1/search/`, handler: search },
+      ...iconikMediaRoutes(state, simulatorOrigin),
       {
         method: 'GET',
         pattern: `${API}/assets/v1/collections/`,

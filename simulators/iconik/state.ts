@@ -24,6 +24,53 @@ export interface IconikAssetRecord {
   date_deleted: string | null;
   in_collections: string[];
   keyframes: IconikKeyframe[];
+  /** Media (FormatSchema, FileSchema, ProxySchema of the files API); see ./media.ts. */
+  formats: IconikFormatRecord[];
+  files: IconikFileRecord[];
+  proxies: IconikProxyRecord[];
+  /** Metadata field values other than `description` (MetadataValuesSchema's metadata_values). */
+  metadata: Record<string, string[]>;
+}
+
+export interface IconikFormatRecord {
+  id: string;
+  name: string;
+  status: 'ACTIVE' | 'DELETED';
+  archive_status: 'NOT_ARCHIVED' | 'ARCHIVED';
+  components: Array<{ id: string; name: string; type: 'VIDEO' | 'AUDIO' | 'IMAGE' | 'GENERAL'; metadata: Record<string, string> }>;
+  metadata: Array<Record<string, string>>;
+  storage_methods: string[];
+  date_created: string;
+}
+
+export interface IconikFileRecord {
+  id: string;
+  original_name: string;
+  name: string;
+  directory_path: string;
+  size: number;
+  checksum: string;
+  format_id: string;
+  file_set_id: string;
+  storage_id: string;
+  status: 'CLOSED';
+  type: 'FILE';
+  date_created: string;
+}
+
+export interface IconikProxyRecord {
+  id: string;
+  name: string;
+  filename: string;
+  format: string;
+  codec: string;
+  resolution: { width: number; height: number } | null;
+  bit_rate: number;
+  frame_rate: string | null;
+  size: number;
+  status: 'CLOSED';
+  storage_id: string;
+  date_created: string;
 }
 
 export interface IconikCollectionRecord {
@@ -92,8 +139,8 @@ export class IconikState {
 
   /** The asset as a search/list document (AssetElasticSchema). */
   assetDocument(asset: IconikAssetRecord): Record<string, unknown> {
-    const { description, ...fields } = asset;
-    return withoutNulls({ ...fields, object_type: 'assets', metadata: description ? { description: [description] } : {} });
+    const { description, formats: _formats, files: _files, proxies: _proxies, metadata, ...fields } = asset;
+    return withoutNulls({ ...fields, object_type: 'assets', metadata: { ...metadata, ...(description ? { description: [description] } : {}) } });
   }
 
   /**

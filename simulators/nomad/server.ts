@@ -20,6 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSettler } from '../kit/settle-later.js';
 import { stableUuid } from '../kit/stable-id.js';
+import { assetDetail } from './detail.js';
 import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 
 export type NomadAssetType = 'Folder' | 'File' | 'Bucket';
@@ -38,6 +39,11 @@ export interface NomadAssetRecord {
   /** Index fields (search results carry them; the asset model does not). */
   createdDate: string;
   lastModifiedDate: string;
+  /** User-defined custom attributes (AssetDetailModel.customAttributes; PATCH customProperties). */
+  customAttributes: Record<string, unknown>;
+  /** Tags and collections the asset is in (AssetDetailModel.tags, .collections: LookupModel). */
+  tags: NomadLookup[];
+  collections: NomadLookup[];
 }
 
 export interface NomadLookup {
@@ -136,7 +142,15 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
       case 'copy': {
         const destination = state.assets.get(scalarText(args['destinationFolderAssetId']));
         if (!isContainer(destination)) return problem(400, 'destinationFolderAssetId must be a folder');
-        const copy: NomadAssetRecord = { ...asset, id: randomUUID(), parentId: destination?.id ?? null, assetStatus: 'Copying', createdDate: now(), lastModifiedDate: now() };
+        const copy: NomadAssetRecord = {
+          ...structuredClone(asset),
+          id: randomUUID(),
+          parentId: destination?.id ?? null,
+          assetStatus: 'Copying',
+          createdDate: now(),
+          lastModifiedDate: now(),
+          collections: [],
+        };
         state.assets.set(copy.id, copy);
         later(() => setStatus(copy, 'Available'));
         return copy;
@@ -270,6 +284,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
         },
       },
       { method: 'GET', pattern: '/admin/asset/:id', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetModel(asset) })) },
+      { method: 'GET', pattern: '/admin/asset/:id/detail', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetDetail(asset, simulator.origin) })) },
       {
         method: 'PATCH',
         pattern: '/admin/asset/:id',
@@ -277,8 +292,16 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
           withAsset(request, (asset) => {
             const changes = request.body;
             if (typeof changes !== 'object' || changes === null) return problem(400, 'The request body is missing or invalid.');
-            const { displayName } = changes as { displayName?: unknown };
+            const { displayName, customProperties } = changes as { displayName?: unknown; customProperties?: unknown };
+            if (customProperties !== undefined && customProperties !== null && (typeof customProperties !== 'object' || Array.isArray(customProperties))) {
+              return problem(400, 'customProperties must be an object.');
+            }
             if (typeof displayName === 'string') asset.displayName = displayName;
+            // "To remove a property value, set the value to null."
+            for (const [key, value] of Object.entries(customProperties ?? {})) {
+              if (value === null) delete asset.customAttributes[key];
+              else asset.customAttributes[key] = value;
+            }
             asset.lastModifiedDate = now();
             return { status: 200, body: { id: asset.id } };
           }),
@@ -408,6 +431,9 @@ function record(name: string, parentId: string | null, assetType: NomadAssetType
     assetStatus: 'Available',
     storageClass: 'Standard',
     assetType,
+    customAttributes: {},
+    tags: [],
+    collections: [],
   };
 }
 
@@ -418,6 +444,10 @@ function seedNomad(state: NomadState): void {
   const add = (name: string, parent: NomadAssetRecord | null, type: NomadAssetType, status = 'Available') => {
     const key = parent ? `${parent.objectKey}${name}${type === 'File' ? '' : '/'}` : '';
     const asset = { ...record(name, parent?.id ?? null, type, bucketName, key, at()), id: stableUuid('nomad-sim', key || name), assetStatus: status };
+    if (type === 'File') {
+      asset.customAttributes = { project: parent?.displayName ?? null, approved: status === 'Available' };
+      asset.tags = [{ id: stableUuid('nomad-sim', `tag:${parent?.displayName ?? ''}`), description: (parent?.displayName ?? '').toLowerCase() }];
+    }
     state.assets.set(asset.id, asset);
     return asset;
   };

@@ -48,8 +48,25 @@ export type Asset = Node & {
   id: Scalars['ID']['output'];
   /** The kind of media, or null when the vendor does not say. */
   kind?: Maybe<AssetKind>;
+  /**
+   * Technical details of the original media. Null, with `UNSUPPORTED` in `errors`, for a source
+   * without the MEDIA_DETAILS capability; null without an error when the vendor has none for
+   * this asset.
+   */
+  media?: Maybe<MediaDetails>;
+  /**
+   * The asset's custom fields. Null, with `UNSUPPORTED` in `errors`, for a source without the
+   * METADATA capability; null too when the vendor call failed.
+   */
+  metadata?: Maybe<Array<MetadataEntry>>;
   /** The vendor's own id for this asset (an iconik UUID, an Icareus asset id, ...). Unique within its source only. */
   nativeId: Scalars['String']['output'];
+  /**
+   * The asset's files: its original and the versions the vendor made (proxies, presets,
+   * stills). Null, with `UNSUPPORTED` in `errors`, for a source without the RENDITIONS
+   * capability; null too when the vendor call failed (the reason is in `errors`).
+   */
+  renditions?: Maybe<Array<Rendition>>;
   /**
    * The share links that were made for this asset. Null, with `UNSUPPORTED` in `errors`, for a
    * source without the SHARES capability; null too when the vendor call failed (the reason is in `errors`).
@@ -264,10 +281,16 @@ export type Capability =
   | 'DELETE_ASSETS'
   /** Asset titles (and, where the vendor has them, descriptions) can be changed (`updateAsset`). */
   | 'EDIT_ASSETS'
+  /** The asset's custom fields can be changed (`updateAsset(input: { metadata })`). */
+  | 'EDIT_METADATA'
   /** Collections can be created and deleted (`createCollection`, `deleteCollection`). */
   | 'MANAGE_COLLECTIONS'
   /** Existing shares can be changed and deleted (`updateShare`, `deleteShare`). */
   | 'MANAGE_SHARES'
+  /** The original media's technical details can be read (`Asset.media`). */
+  | 'MEDIA_DETAILS'
+  /** The asset's custom fields can be read (`Asset.metadata`). */
+  | 'METADATA'
   /** Assets can be moved into another collection (`moveAssets`). */
   | 'MOVE_ASSETS'
   /** One asset can belong to several collections at once (iconik); otherwise an asset has at most one. */
@@ -276,6 +299,8 @@ export type Capability =
   | 'NESTED_COLLECTIONS'
   /** Deleted assets go to a recycle bin first and can be restored from it (`Query.recycleBin`). */
   | 'RECYCLE_BIN'
+  /** The asset's original and proxy files can be listed with their URLs (`Asset.renditions`). */
+  | 'RENDITIONS'
   /** Free-text search over assets (`AssetFilter.search`). */
   | 'SEARCH'
   /** Assets or collections can be shared by link with expiry and permissions (`Asset.shares`, `Collection.shares`, `Share`). */
@@ -535,6 +560,59 @@ export type ItemError = {
   /** The source the item belongs to, when its ID could be read. */
   source?: Maybe<Scalars['String']['output']>;
 };
+
+/**
+ * Technical details of an asset's original media, as its vendor reports them (iconik: the
+ * ORIGINAL format's media information; Nomad: the asset detail's properties; NCP: the asset's
+ * `metaData`). Every field is null when the vendor does not report it.
+ */
+export type MediaDetails = {
+  __typename?: 'MediaDetails';
+  /** The audio codec, for example `AAC`. */
+  audioCodec?: Maybe<Scalars['String']['output']>;
+  /** Overall bit rate in bits per second. */
+  bitRate?: Maybe<Scalars['Float']['output']>;
+  /** The container or file format in the vendor's words, for example `MPEG-4` or `mp4`. */
+  container?: Maybe<Scalars['String']['output']>;
+  /** Size of the original file in bytes (a whole number; Float because sizes pass 2^31). */
+  fileSize?: Maybe<Scalars['Float']['output']>;
+  /** Frames per second, for example 25 or 29.97. */
+  frameRate?: Maybe<Scalars['Float']['output']>;
+  /** Picture height in pixels (video and images). */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** The video codec, for example `AVC` or `ProRes`. */
+  videoCodec?: Maybe<Scalars['String']['output']>;
+  /** Picture width in pixels (video and images). */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One custom field of an asset (iconik metadata fields, Nomad custom properties and tags, Icareus descriptive fields). */
+export type MetadataEntry = {
+  __typename?: 'MetadataEntry';
+  /** The vendor's field name, for example iconik's `genre` or a Nomad custom property name. */
+  key: Scalars['String']['output'];
+  /** How the values are written; parse `values` accordingly. */
+  type: MetadataValueType;
+  /** The field's values as text; several for multi-value fields, empty when the field is set but empty. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** A custom field to set through `updateAsset`. */
+export type MetadataEntryInput = {
+  /** The vendor's field name. */
+  key: Scalars['String']['input'];
+  /** The new values; an empty list clears the field. Sources whose fields hold one value (Nomad) refuse several. */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** How a metadata value is written in the vendor. */
+export type MetadataValueType =
+  /** `true` or `false`. */
+  | 'BOOLEAN'
+  /** A number, written in JSON notation. */
+  | 'NUMBER'
+  /** Free text. */
+  | 'TEXT';
 
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type Mutation = {
@@ -852,6 +930,44 @@ export type RecycleBinAssetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One file of an asset: its original or a version the vendor made of it. */
+export type Rendition = {
+  __typename?: 'Rendition';
+  /** Bit rate in bits per second, when the vendor reports it. */
+  bitRate?: Maybe<Scalars['Float']['output']>;
+  /** Size in bytes, when the vendor reports it. */
+  fileSize?: Maybe<Scalars['Float']['output']>;
+  /** The file or container format, for example `MP4` or `mp3`. */
+  format?: Maybe<Scalars['String']['output']>;
+  /** Picture height in pixels, when the vendor reports it. */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** What this file is. */
+  kind: RenditionKind;
+  /** The vendor's name for it, for example iconik's proxy name or Icareus' preset name (`master`, `Audio 96K mp3`). */
+  name?: Maybe<Scalars['String']['output']>;
+  /**
+   * Where to play or download the file. iconik and Nomad answer signed URLs that stop working
+   * after a while (`urlExpiresAt` when the URL says when); read the asset again for a fresh
+   * one rather than storing it. The gateway never caches these URLs.
+   */
+  url?: Maybe<Scalars['URL']['output']>;
+  /** When `url` stops working, when the URL carries its expiry (S3 and Google Cloud Storage signatures); null when unknown or never. */
+  urlExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Picture width in pixels, when the vendor reports it. */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What a rendition is, relative to the asset's original media. */
+export type RenditionKind =
+  /** A still picture made from the media (keyframes, screenshots). */
+  | 'IMAGE'
+  /** The original (master) file as it was ingested. */
+  | 'ORIGINAL'
+  /** Anything else the vendor lists with the asset. */
+  | 'OTHER'
+  /** A smaller or web-friendly version made by the vendor for playback or preview (iconik proxies, Icareus presets, Nomad related videos and audio). */
+  | 'PROXY';
+
 /**
  * A link that gives people outside the vendor account access to an asset or a collection,
  * with an expiry date and permissions. Available on sources with the SHARES capability.
@@ -946,6 +1062,11 @@ export type UpdateAssetInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** The asset to change. */
   id: Scalars['ID']['input'];
+  /**
+   * Custom fields to set; fields not named keep their values. Sources without the
+   * EDIT_METADATA capability report UNSUPPORTED for it.
+   */
+  metadata?: InputMaybe<Array<MetadataEntryInput>>;
   /** The new title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1151,15 +1272,22 @@ export type ResolversTypes = {
   EmptyRecycleBinInput: EmptyRecycleBinInput;
   EmptyRecycleBinPayload: ResolverTypeWrapper<Omit<EmptyRecycleBinPayload, 'recycleBin'> & { recycleBin?: Maybe<ResolversTypes['RecycleBin']> }>;
   ErrorCode: ErrorCode;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ItemError: ResolverTypeWrapper<ItemError>;
+  MediaDetails: ResolverTypeWrapper<MediaDetails>;
+  MetadataEntry: ResolverTypeWrapper<MetadataEntry>;
+  MetadataEntryInput: MetadataEntryInput;
+  MetadataValueType: MetadataValueType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecycleBin: ResolverTypeWrapper<RecycleBinModel>;
+  Rendition: ResolverTypeWrapper<Rendition>;
+  RenditionKind: RenditionKind;
   Share: ResolverTypeWrapper<ShareModel>;
   ShareConnection: ResolverTypeWrapper<Omit<ShareConnection, 'edges'> & { edges: Array<ResolversTypes['ShareEdge']> }>;
   ShareEdge: ResolverTypeWrapper<Omit<ShareEdge, 'node'> & { node?: Maybe<ResolversTypes['Share']> }>;
@@ -1208,14 +1336,19 @@ export type ResolversParentTypes = {
   DeleteSharePayload: DeleteSharePayload;
   EmptyRecycleBinInput: EmptyRecycleBinInput;
   EmptyRecycleBinPayload: Omit<EmptyRecycleBinPayload, 'recycleBin'> & { recycleBin?: Maybe<ResolversParentTypes['RecycleBin']> };
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   ItemError: ItemError;
+  MediaDetails: MediaDetails;
+  MetadataEntry: MetadataEntry;
+  MetadataEntryInput: MetadataEntryInput;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RecycleBin: RecycleBinModel;
+  Rendition: Rendition;
   Share: ShareModel;
   ShareConnection: Omit<ShareConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShareEdge']> };
   ShareEdge: Omit<ShareEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Share']> };
@@ -1242,7 +1375,10 @@ export type AssetResolvers<ContextType = GatewayContext, ParentType extends Reso
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['AssetKind']>, ParentType, ContextType>;
+  media?: Resolver<Maybe<ResolversTypes['MediaDetails']>, ParentType, ContextType>;
+  metadata?: Resolver<Maybe<Array<ResolversTypes['MetadataEntry']>>, ParentType, ContextType>;
   nativeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  renditions?: Resolver<Maybe<Array<ResolversTypes['Rendition']>>, ParentType, ContextType>;
   shares?: Resolver<Maybe<ResolversTypes['ShareConnection']>, ParentType, ContextType, Partial<AssetSharesArgs>>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssetStatus'], ParentType, ContextType>;
@@ -1343,6 +1479,23 @@ export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MediaDetailsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MediaDetails'] = ResolversParentTypes['MediaDetails']> = {
+  audioCodec?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  container?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileSize?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  frameRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  videoCodec?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type MetadataEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetadataEntry'] = ResolversParentTypes['MetadataEntry']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MetadataValueType'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addToCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationAddToCollectionArgs, 'input'>>;
   archiveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationArchiveAssetsArgs, 'input'>>;
@@ -1387,6 +1540,18 @@ export type RecycleBinResolvers<ContextType = GatewayContext, ParentType extends
   assets?: Resolver<Maybe<ResolversTypes['AssetConnection']>, ParentType, ContextType, Partial<RecycleBinAssetsArgs>>;
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type RenditionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Rendition'] = ResolversParentTypes['Rendition']> = {
+  bitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fileSize?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RenditionKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  urlExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ShareResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Share'] = ResolversParentTypes['Share']> = {
@@ -1471,11 +1636,14 @@ export type Resolvers<ContextType = GatewayContext> = {
   DeleteSharePayload?: DeleteSharePayloadResolvers<ContextType>;
   EmptyRecycleBinPayload?: EmptyRecycleBinPayloadResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
+  MediaDetails?: MediaDetailsResolvers<ContextType>;
+  MetadataEntry?: MetadataEntryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecycleBin?: RecycleBinResolvers<ContextType>;
+  Rendition?: RenditionResolvers<ContextType>;
   Share?: ShareResolvers<ContextType>;
   ShareConnection?: ShareConnectionResolvers<ContextType>;
   ShareEdge?: ShareEdgeResolvers<ContextType>;

@@ -2,6 +2,7 @@
 // across requests: each request sees its own cache, and cache keys include the source.
 import { cachedRead, type CacheBinding } from '../cache/cached-reads.js';
 import type { SourceRegistry } from '../sources.js';
+import type { MediaDetails, MetadataEntry, Rendition } from '../generated/resolvers-types.js';
 import type { AssetModel, CollectionModel, NativeRef, ShareModel } from '../vendors/models.js';
 import { createSourceBatchLoader, type SourceBatchLoader } from './source-batch-loader.js';
 
@@ -16,6 +17,10 @@ export interface Loaders {
   readonly collectionShares: SourceBatchLoader<NativeRef, readonly ShareModel[]>;
   /** A share's recipients; keyed by the share model because vendors need its target. */
   readonly shareRecipients: SourceBatchLoader<ShareModel, readonly string[]>;
+  /** Media reads: never in the shared cache (renditions carry signed, expiring URLs). */
+  readonly mediaDetails: SourceBatchLoader<NativeRef, MediaDetails | null>;
+  readonly renditions: SourceBatchLoader<NativeRef, Rendition[]>;
+  readonly metadata: SourceBatchLoader<NativeRef, MetadataEntry[]>;
 }
 
 export function createLoaders(sources: SourceRegistry, options: { batch?: boolean; cache?: CacheBinding } = {}): Loaders {
@@ -39,6 +44,9 @@ export function createLoaders(sources: SourceRegistry, options: { batch?: boolea
       async (adapter, keys) => adapter.shareListing?.getShareRecipients(keys) ?? keys.map(() => []),
       options,
     ),
+    mediaDetails: createSourceBatchLoader(sources, async (adapter, keys) => adapter.mediaDetails?.getMediaDetails(ids(keys)) ?? keys.map(() => null), options),
+    renditions: createSourceBatchLoader(sources, async (adapter, keys) => adapter.renditions?.getRenditions(ids(keys)) ?? keys.map(() => []), options),
+    metadata: createSourceBatchLoader(sources, async (adapter, keys) => adapter.metadata?.getMetadata(ids(keys)) ?? keys.map(() => []), options),
   };
 }
 

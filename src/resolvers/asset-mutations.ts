@@ -1,7 +1,8 @@
 import { invalidate } from '../cache/cached-reads.js';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
-import type { MutationResolvers, UserError } from '../generated/resolvers-types.js';
+import type { MetadataEntryInput, MutationResolvers, UserError } from '../generated/resolvers-types.js';
+import type { SourceEntry } from '../sources.js';
 import type { DecodedId } from '../ids.js';
 import { fanOutAssets, type FanOutOperation } from '../mutations/fan-out.js';
 import { selectsInResults } from '../mutations/selected-fields.js';
@@ -76,13 +77,19 @@ export const assetMutations: MutationResolvers = {
     } catch (error) {
       return userError(null, error);
     }
-    if (input.title === undefined && input.description === undefined) {
-      return userError(['input'], badUserInput('Nothing to change: give a title or a description.'));
+    const metadata = input.metadata ?? undefined;
+    if (input.title === undefined && input.description === undefined && metadata === undefined) {
+      return userError(['input'], badUserInput('Nothing to change: give a title, a description or metadata.'));
+    }
+    if (metadata) {
+      const problem = metadataProblem(source, metadata);
+      if (problem) return userError(['input', 'metadata'], problem);
     }
     try {
       const changes = {
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(metadata ? { metadata } : {}),
       };
       const updated = await edit.updateAsset(ref.nativeId, changes);
       await invalidate(context.cache, 'Asset', [ref]);
@@ -95,3 +102,23 @@ export const assetMutations: MutationResolvers = {
     }
   },
 };
+
+/** Why these metadata changes cannot go to this source, or null when they can. */
+function metadataProblem(source: SourceEntry, entries: readonly MetadataEntryInput[]): Error | null {
+  let port;
+  try {
+    port = requirePort(source, 'metadataEdit', 'changing custom metadata');
+  } catch (error) {
+    return error as Error;
+  }
+  const keys = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.key.trim()) return badUserInput('A metadata key cannot be empty.');
+    if (keys.has(entry.key)) return badUserInput(`Metadata key "${entry.key}" is given twice.`);
+    keys.add(entry.key);
+    if (!port.multiValued && entry.values.length > 1) {
+      return badUserInput(`Metadata key "${entry.key}": ${source.vendor} fields hold one value; ${entry.values.length} were given.`);
+    }
+  }
+  return null;
+}

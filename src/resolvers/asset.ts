@@ -7,6 +7,7 @@ import type { Page, Window } from '../pagination/window.js';
 import type { AssetModel, CollectionModel } from '../vendors/models.js';
 import { listAcrossSources, listMergedAcrossSources, reportSourceError } from './list-across-sources.js';
 import { sharesOf } from './shares-of.js';
+import { requirePort } from '../vendors/capabilities.js';
 
 export const assetQuery: QueryResolvers = {
   assets: (_root, { first, after, filter, orderBy }, context, info) => {
@@ -57,4 +58,17 @@ export const assetType: AssetResolvers = {
     return connectionFromArray(found.filter((item): item is CollectionModel => item !== null), args);
   },
   shares: (asset, args, context) => sharesOf(context, asset, args),
+  // Not silently empty where the vendor has no such data: null with UNSUPPORTED (as shares).
+  media: (asset, _args, context) => {
+    requirePort(context.sources.get(asset.source), 'mediaDetails', 'reading technical details of media (Asset.media)');
+    return context.loaders.mediaDetails.load(asset);
+  },
+  renditions: (asset, _args, context) => {
+    requirePort(context.sources.get(asset.source), 'renditions', 'listing renditions (Asset.renditions)');
+    return context.loaders.renditions.load(asset);
+  },
+  metadata: (asset, _args, context) => {
+    requirePort(context.sources.get(asset.source), 'metadata', 'reading custom metadata (Asset.metadata)');
+    return context.loaders.metadata.load(asset);
+  },
 };

@@ -5,7 +5,7 @@
 // Batch methods take native ids and answer in the same order and length: the model, null
 // when the vendor does not know the id, or an Error for an id that failed. One bad id must
 // never fail its neighbours (the DataLoader contract, see src/loaders/).
-import type { AssetOrder, Vendor } from '../generated/resolvers-types.js';
+import type { AssetOrder, MediaDetails, MetadataEntry, MetadataEntryInput, Rendition, Vendor } from '../generated/resolvers-types.js';
 import type { AssetModel, CollectionModel, NodeType, ShareModel } from './models.js';
 import type { Page, Window } from '../pagination/window.js';
 
@@ -64,6 +64,10 @@ export interface VendorAdapter {
   readonly archive?: ArchivePort;
   readonly collectionAdmin?: CollectionAdminPort;
   readonly membership?: MembershipPort;
+  readonly mediaDetails?: MediaDetailsPort;
+  readonly renditions?: RenditionPort;
+  readonly metadata?: MetadataPort;
+  readonly metadataEdit?: MetadataEditPort;
 }
 
 // Ports. Bulk writes answer per id, in order: the asset as it is after the change (for
@@ -151,7 +155,34 @@ export interface MembershipPort {
   removeFromCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
 }
 
-export type PortName = 'nesting' | 'recycleBin' | 'shares' | 'shareListing' | 'edit' | 'deletion' | 'copy' | 'move' | 'archive' | 'collectionAdmin' | 'membership';
+/** MEDIA_DETAILS: the original media's technical details (the schema's MediaDetails). */
+export interface MediaDetailsPort {
+  /** Null in the slot of an asset the vendor reports no details for (or does not know). */
+  getMediaDetails(ids: readonly string[]): Promise<BatchResult<MediaDetails | null>>;
+}
+
+/** RENDITIONS: the original and the versions the vendor made, with their URLs. */
+export interface RenditionPort {
+  getRenditions(ids: readonly string[]): Promise<BatchResult<Rendition[]>>;
+}
+
+/** METADATA: custom fields as key/values. */
+export interface MetadataPort {
+  getMetadata(ids: readonly string[]): Promise<BatchResult<MetadataEntry[]>>;
+}
+
+/**
+ * EDIT_METADATA: `EditPort.updateAsset` applies `AssetChanges.metadata`. The port says how
+ * the vendor's fields hold values, so a change it cannot store is refused before any call.
+ */
+export interface MetadataEditPort {
+  /** A field can hold several values (iconik); false: one value per field (Nomad). */
+  readonly multiValued: boolean;
+}
+
+export type PortName =
+  | 'nesting' | 'recycleBin' | 'shares' | 'shareListing' | 'edit' | 'deletion' | 'copy' | 'move' | 'archive' | 'collectionAdmin' | 'membership'
+  | 'mediaDetails' | 'renditions' | 'metadata' | 'metadataEdit';
 
 export interface ShareTargetRef {
   readonly objectType: 'Asset' | 'Collection';
@@ -172,6 +203,8 @@ export interface ShareOptions {
 export interface AssetChanges {
   readonly title?: string | null;
   readonly description?: string | null;
+  /** Custom fields to set (only on adapters with the metadataEdit port); others keep their values. */
+  readonly metadata?: readonly MetadataEntryInput[];
 }
 
 /** One write's outcome for one id; `note` tells what the vendor did when it is not obvious. */

@@ -17,12 +17,17 @@ const PORT_CAPABILITIES: Readonly<Record<PortName, readonly Capability[]>> = {
   archive: ['ARCHIVE'],
   collectionAdmin: ['MANAGE_COLLECTIONS'],
   membership: ['COLLECTION_MEMBERSHIP'],
+  mediaDetails: ['MEDIA_DETAILS'],
+  renditions: ['RENDITIONS'],
+  metadata: ['METADATA'],
+  metadataEdit: ['EDIT_METADATA'],
 };
 
 /** The schema's order of the Capability enum, so every source lists them the same way. */
 const ORDER: readonly Capability[] = [
   'COLLECTIONS', 'NESTED_COLLECTIONS', 'MULTIPLE_COLLECTIONS_PER_ASSET', 'SHARES', 'RECYCLE_BIN', 'SEARCH', 'EDIT_ASSETS',
   'DELETE_ASSETS', 'COPY_ASSETS', 'MOVE_ASSETS', 'ARCHIVE', 'MANAGE_COLLECTIONS', 'COLLECTION_MEMBERSHIP', 'CREATE_SHARES', 'MANAGE_SHARES',
+  'MEDIA_DETAILS', 'RENDITIONS', 'METADATA', 'EDIT_METADATA',
 ];
 
 export function capabilitiesOf(adapter: VendorAdapter): Capability[] {

@@ -5,7 +5,7 @@
 // listed with its reason in iconik-undeclared-fields.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { iconikAsset, iconikCollection, iconikShare, iconikShareUser } from '../../src/vendors/iconik/responses.js';
+import { iconikAsset, iconikCollection, iconikFile, iconikFormat, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser } from '../../src/vendors/iconik/responses.js';
 import type { Exchange } from '../../simulators/kit/simulator-server.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 import { checkExchange, declaredFields, findOperation } from './iconik-openapi.js';
@@ -28,6 +28,10 @@ const PARSERS: ReadonlyArray<readonly [string, z.ZodObject, readonly string[]]> 
   ['iconikCollection', iconikCollection, ['SearchDocumentSchema', 'CollectionElasticSchema', 'CollectionSchema']],
   ['iconikShare', iconikShare, ['ShareSchema']],
   ['iconikShareUser', iconikShareUser, ['ShareUserSchema']],
+  ['iconikFormat', iconikFormat, ['FormatSchema']],
+  ['iconikFile', iconikFile, ['FileSchema']],
+  ['iconikProxy', iconikProxy, ['ProxySchema']],
+  ['iconikMetadataValues', iconikMetadataValues, ['MetadataValuesSchema']],
 ];
 
 describe('iconik requests and answers follow the OpenAPI', () => {
@@ -47,11 +51,16 @@ describe('iconik requests and answers follow the OpenAPI', () => {
         'GET /assets/v1/{object_type}/{object_id}/shares/',
         'GET /assets/v1/{object_type}/{object_id}/shares/{share_id}/',
         'GET /assets/v1/{object_type}/{object_id}/shares/{share_id}/users/',
+        'GET /files/v1/assets/{asset_id}/files/',
+        'GET /files/v1/assets/{asset_id}/formats/',
+        'GET /files/v1/assets/{asset_id}/proxies/',
+        'GET /metadata/v1/{object_type}/{object_id}/',
         'PATCH /assets/v1/assets/{asset_id}/',
         'PATCH /assets/v1/collections/{collection_id}/',
         'POST /assets/v1/collections/',
         'POST /assets/v1/collections/{collection_id}/contents/',
         'POST /assets/v1/delete_queue/assets/',
+        'PUT /metadata/v1/{object_type}/{object_id}/',
         'POST /assets/v1/delete_queue/assets/purge/',
         'POST /assets/v1/delete_queue/assets/purge/all/',
         'POST /assets/v1/{object_type}/{object_id}/shares/',

@@ -44,6 +44,33 @@ export const searchResult: Shape = obj(
 const searchList = obj({ items: arr(searchResult, true), totalItemCount: int(), 'hasItems?': bool() }, { open: true });
 const idModel = obj({ id: str() });
 const lookup = obj({ id: str(), 'description?': str({ nullable: true }), 'name?': str({ nullable: true }) }, { open: true });
+/** AssetReferenceModel: a file Nomad made of an asset (the fields the simulator sends and the adapter reads). */
+const assetReference = obj({
+  'id?': str(),
+  'url?': str({ nullable: true }),
+  'fullUrl?': str({ nullable: true }),
+  'title?': str({ nullable: true }),
+  'format?': str({ nullable: true }),
+  'contentLength?': int(true),
+  'mediaTypeDisplay?': str({ nullable: true }),
+  'isUrlSecure?': bool(true),
+});
+/** AudioTrackModel. */
+const audioTrack = obj({ 'id?': str(), 'format?': str({ nullable: true }), 'bitRate?': int(true), 'numChannels?': int(true), 'samplingRate?': int(true) });
+/** AssetDetailModel (GET /admin/asset/{id}/detail): the fields used; every one is optional in the spec. */
+export const assetDetailModel: Shape = obj({
+  'assetId?': str(),
+  'properties?': obj({}, { open: true, nullable: true }),
+  'customAttributes?': obj({}, { open: true, nullable: true }),
+  'audioTracks?': arr(audioTrack, true),
+  'relatedVideos?': arr(assetReference, true),
+  'relatedAudio?': arr(assetReference, true),
+  'relatedImages?': arr(assetReference, true),
+  'screenshots?': arr(assetReference, true),
+  'tags?': arr(lookup, true),
+  'collections?': arr(lookup, true),
+  'parents?': arr(any, true),
+});
 /** ShareModel / ShareAddModel / ShareUpdateModel (portal). */
 export const shareModel: Shape = obj({
   'id?': str({ nullable: true }),
@@ -101,6 +128,15 @@ export const NOMAD_CONTRACT: readonly EndpointContract[] = [
     confidence: 'documented',
     headers: bearer,
     responses: { 200: assetModel, error: problemDetails },
+  },
+  {
+    name: 'asset detail',
+    method: 'GET',
+    path: /^\/admin\/asset\/[^/]+\/detail$/,
+    reference: `${ADMIN} GET /admin/asset/{id}/detail -> AssetDetailModel (404 ProblemDetails); \`properties\` and \`customAttributes\` are open objects, the media keys read from \`properties\` are an assumption (M9)`,
+    confidence: 'documented',
+    headers: bearer,
+    responses: { 200: assetDetailModel, error: problemDetails },
   },
   {
     name: 'asset properties',

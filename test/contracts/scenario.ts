@@ -19,6 +19,8 @@ export async function runScenario(h: DemoHarness): Promise<void> {
   await gql(`{ assets(first: 40) { edges { node { id title status kind durationMs thumbnailUrl collections(first: 5) { edges { node { title ancestors { title } } } } } } } }`);
   await gql(`{ assets(first: 40) { edges { node { id shares(first: 5) { edges { node { id title url recipients target { __typename } } } } } } } }`);
   await gql(`{ assets(first: 5, filter: { search: "film" }) { edges { node { id } } } }`);
+  // Media of assets of every source: technical details, renditions, custom metadata.
+  await gql(`{ assets(first: 80) { edges { node { id media { container width } renditions { kind url } metadata { key values } } } } }`);
   const level = (inner: string) => `children(first: 5) { edges { node { title ${inner} } } } assets(first: 5) { edges { node { title } } }`;
   await gql(`{ collections(first: 30) { edges { node { id title ${level('')} } } } }`);
   await gql(`{ collections(first: 5, filter: { topLevelOnly: true }) { edges { node { id title ${level(level(''))} } } } }`);
@@ -54,6 +56,8 @@ export async function runScenario(h: DemoHarness): Promise<void> {
 
   await gql(`mutation($id: ID!) { updateAsset(input: { id: $id, title: "Renamed" }) { asset { title } } }`, { id: asset('iconik-demo', iconikActive[0] ?? '') });
   await gql(`mutation($id: ID!) { updateAsset(input: { id: $id, title: "renamed.mp4" }) { asset { title } } }`, { id: asset('nomad-demo', nomadFile?.id ?? '') });
+  await gql(`mutation($id: ID!) { updateAsset(input: { id: $id, description: "New", metadata: [{ key: "keywords", values: ["a", "b"] }] }) { asset { title } } }`, { id: asset('iconik-demo', iconikActive[0] ?? '') });
+  await gql(`mutation($id: ID!) { updateAsset(input: { id: $id, metadata: [{ key: "territory", values: ["FI"] }, { key: "project", values: [] }] }) { asset { title } } }`, { id: asset('nomad-demo', nomadFile?.id ?? '') });
   await gql(`mutation($ids: [ID!]!) { deleteAssets(input: { ids: $ids }) { ${results} } }`, {
     ids: [asset('iconik-demo', iconikActive[1] ?? ''), asset('iconik-demo', iconikActive[2] ?? ''), asset('icareus-demo', icareusAsset?.id ?? 0),
       asset('ncp-demo', `${ncpAsset?.projectId}/${ncpAsset?.assetId}`), asset('nomad-demo', [...nomad.state.assets.values()].find((a) => a.displayName === 'broken-upload.mov')?.id ?? '')],

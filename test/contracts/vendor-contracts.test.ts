@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { icareusAsset, recycleBinItem } from '../../src/vendors/icareus/responses.js';
 import { ncpAsset, ncpProject } from '../../src/vendors/ncp/responses.js';
-import { nomadAsset, nomadIdentifiers, nomadSearchResult, nomadShare } from '../../src/vendors/nomad/responses.js';
+import { nomadAsset, nomadAssetDetail, nomadIdentifiers, nomadSearchResult, nomadShare } from '../../src/vendors/nomad/responses.js';
 import type { Exchange } from '../../simulators/kit/simulator-server.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 import { checkAgainst, endpointOf, fieldsOf, int, obj, str, type EndpointContract, type Shape } from './contract-kit.js';
 import { ICAREUS_CONTRACT, icareusAssetShape } from './icareus.contract.js';
 import { NCP_CONTRACT, ncpAssetShape, ncpProjectShape } from './ncp.contract.js';
-import { NOMAD_CONTRACT, assetModel, searchResult, shareModel } from './nomad.contract.js';
+import { NOMAD_CONTRACT, assetDetailModel, assetModel, searchResult, shareModel } from './nomad.contract.js';
 import { runScenario } from './scenario.js';
 
 let h: DemoHarness;
@@ -47,6 +47,7 @@ const recycleBinItemShape: Shape = obj({ id: int(), title: str(), imageUrl: str(
 
 const PARSERS: ReadonlyArray<readonly [string, z.ZodObject, Shape]> = [
   ['nomad asset', nomadAsset, assetModel],
+  ['nomad asset detail', nomadAssetDetail, assetDetailModel],
   ['nomad search result', nomadSearchResult, searchResult],
   ['nomad identifiers', nomadIdentifiers, obj({})],
   ['nomad share', nomadShare, shareModel],

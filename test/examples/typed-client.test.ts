@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteAssetsMutation, listAssets, newestAssets, request } from '../../examples/client/list-assets.js';
+import { DeleteAssetsMutation, listAssets, newestAssets, playableUrls, request } from '../../examples/client/list-assets.js';
 import { encodeGlobalId } from '../../src/ids.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 
@@ -23,6 +23,17 @@ describe('typed example client', () => {
     expect(new Set(newest.map((asset) => asset.source))).toEqual(new Set(['iconik-demo', 'icareus-demo', 'ncp-demo', 'nomad-demo']));
     const times = newest.map((asset) => asset.createdAt?.getTime() ?? 0);
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('picks a playable rendition per asset from typed media fields', async () => {
+    const video = [...h.demo.iconik.state.assets.values()].find((a) => a.title === 'Skyline Timelapse Dawn');
+    const nomad = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'festival-trailer.mp4');
+    const playable = await playableUrls(h.gateway.url, [encodeGlobalId('Asset', 'iconik-demo', video?.id ?? ''), encodeGlobalId('Asset', 'nomad-demo', nomad?.id ?? '')]);
+    expect(playable.map((p) => [p.title, p.size, new URL(p.url).pathname.split('.').pop()])).toEqual([
+      ['Skyline Timelapse Dawn', '1920x1080', 'mp4'],
+      ['festival-trailer.mp4', '1920x1080', 'mp4'],
+    ]);
+    for (const p of playable) expect(p.expiresAt?.getTime() ?? 0).toBeGreaterThan(Date.now());
   });
 
   it('sends a typed mutation and reads typed per-item results', async () => {

@@ -73,11 +73,13 @@ describe('iconik delete -> recycle bin -> restore -> purge', () => {
     expect([...h.iconik.state.assets.values()].some((a) => a.status === 'DELETED')).toBe(false);
   });
 
-  it('changes a title and refuses a description iconik keeps elsewhere', async () => {
+  it('changes a title, and a description through the metadata field iconik keeps it in', async () => {
     const id = idOf('Sonic Logo');
     const res = await h.gql(`mutation($id: ID!) { a: updateAsset(input: { id: $id, title: "Sonic Logo v2" }) { asset { title } userErrors { code } }
-      b: updateAsset(input: { id: $id, description: "x" }) { asset { title } userErrors { field code message } } }`, { id });
+      b: updateAsset(input: { id: $id, description: "Three-note sonic logo" }) { asset { title description } userErrors { field code message } } }`, { id });
     expect(res.body.data?.['a']).toEqual({ asset: { title: 'Sonic Logo v2' }, userErrors: [] });
-    expect((res.body.data?.['b'] as { userErrors: Array<{ code: string }> }).userErrors[0]?.code).toBe('UNSUPPORTED');
+    expect(res.body.data?.['b']).toEqual({ asset: { title: 'Sonic Logo v2', description: 'Three-note sonic logo' }, userErrors: [] });
+    const put = h.iconik.exchanges.filter((e) => e.method === 'PUT' && e.path.includes('/metadata/v1/assets/'));
+    expect(put.map((e) => e.body)).toEqual([{ metadata_values: { description: { field_values: [{ value: 'Three-note sonic logo' }] } } }]);
   });
 });

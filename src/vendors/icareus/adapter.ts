@@ -13,6 +13,8 @@ import { credentialsFor } from '../credentials.js';
 import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, outcomeUnknown, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type {
+  MetadataPort,
+  RenditionPort,
   AssetListQuery,
   BatchResult,
   CollectionListQuery,
@@ -41,6 +43,7 @@ import {
 } from './mapping.js';
 import type { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
+import { IcareusMedia } from './media.js';
 import { ICAREUS_ENDPOINTS } from './endpoints.js';
 import type { IcareusAsset } from './responses.js';
 
@@ -60,6 +63,8 @@ export class IcareusAdapter implements VendorAdapter {
   readonly move: MovePort = this;
   /** Deleting takes the Archive API token: present only when one is configured or sent per request. */
   readonly deletion: DeletionPort | undefined;
+  readonly renditions: RenditionPort;
+  readonly metadata: MetadataPort;
   private binEnabled: Promise<boolean> | undefined;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
@@ -80,6 +85,8 @@ export class IcareusAdapter implements VendorAdapter {
     this.otherOrganizationIds = config.otherOrganizationIds;
     this.credentials = config.credentials;
     this.origin = http.origin;
+    const media = new IcareusMedia((id) => this.readRawAsset(id), http.concurrency);
+    this.renditions = this.metadata = media;
   }
 
   nativeIdProblem(type: NodeType, nativeId: string): string | null {
@@ -90,13 +97,19 @@ export class IcareusAdapter implements VendorAdapter {
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
     return readEach(ids, this.http.concurrency, async (id) => {
-      // Icareus asset ids are numbers, optionally "<partner organization>:<id>".
-      const ref = parseAssetNativeId(id);
-      if (!ref || (ref.organizationId !== null && !this.isKnownOrganization(ref.organizationId))) return null;
-      const organizationId = ref.organizationId ?? String(this.organizationId);
-      const [asset] = await this.organizationAssets({ assetId: ref.assetId, organizationId });
+      const asset = await this.readRawAsset(id);
+      const organizationId = parseAssetNativeId(id)?.organizationId ?? String(this.organizationId);
       return asset ? toAsset(this.source, this.organizationId, organizationId, this.languageId, asset) : null;
     });
+  }
+
+  /** One asset as Icareus answers it; null for an id it cannot name. */
+  private async readRawAsset(id: string): Promise<IcareusAsset | null> {
+    // Icareus asset ids are numbers, optionally "<partner organization>:<id>".
+    const ref = parseAssetNativeId(id);
+    if (!ref || (ref.organizationId !== null && !this.isKnownOrganization(ref.organizationId))) return null;
+    const [asset] = await this.organizationAssets({ assetId: ref.assetId, organizationId: ref.organizationId ?? String(this.organizationId) });
+    return asset ?? null;
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {

@@ -10,6 +10,16 @@ const perLanguage = z.record(z.string(), z.string()).nullish();
 
 export const icareusFolder = z.object({ id: z.union([z.number(), z.string()]), name: z.string().nullish() });
 
+export const icareusPreset = z.object({
+  fileId: z.union([z.number(), z.string()]).nullish(),
+  presetId: z.union([z.number(), z.string()]).nullish(),
+  name: z.string().nullish(),
+  description: z.string().nullish(),
+  dlUrl: z.string().nullish(),
+  url: z.string().nullish(),
+});
+export type IcareusPreset = z.output<typeof icareusPreset>;
+
 export const icareusAsset = z.object({
   id: z.union([z.number(), z.string()]),
   name: perLanguage,
@@ -22,7 +32,17 @@ export const icareusAsset = z.object({
   thumbnailSmall: z.string().nullish(),
   thumbnailMedium: z.string().nullish(),
   folders: z.array(icareusFolder).nullish(),
-  presets: z.array(z.unknown()).nullish(),
+  /** The asset's files: preset 0 is the master, the others transcodes (recoverAsset example). */
+  presets: z.array(icareusPreset).nullish(),
+  // Descriptive fields, "" (or 0) when unset (recoverAsset example); read as Asset.metadata.
+  tags: z.string().nullish(),
+  director: z.string().nullish(),
+  actors: z.string().nullish(),
+  productionCompany: z.string().nullish(),
+  publisher: z.string().nullish(),
+  license: z.string().nullish(),
+  ownership: z.string().nullish(),
+  releaseYear: z.number().nullish(),
 });
 export type IcareusAsset = z.output<typeof icareusAsset>;
 

@@ -25,10 +25,14 @@ import type {
   CollectionListQuery,
   DeletionPort,
   EditPort,
+  MediaDetailsPort,
   MembershipPort,
+  MetadataEditPort,
+  MetadataPort,
   MovePort,
   NestingPort,
   RecycleBinPort,
+  RenditionPort,
   ShareListingPort,
   ShareOptions,
   SharePort,
@@ -42,6 +46,7 @@ import type { Page, Window } from '../../pagination/window.js';
 import type { z } from 'zod';
 import type { Endpoint, EndpointCall } from '../endpoint.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';
+import { IconikMedia } from './media.js';
 import { batchById, readEach, settleEach, slotsById } from '../settle-each.js';
 import { settleWrite } from '../settle-write.js';
 import { parseShareNativeId, shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
@@ -74,12 +79,19 @@ export class IconikAdapter implements VendorAdapter {
   readonly move: MovePort = this;
   readonly collectionAdmin: CollectionAdminPort = this;
   readonly membership: MembershipPort = this;
+  readonly mediaDetails: MediaDetailsPort;
+  readonly renditions: RenditionPort;
+  readonly metadata: MetadataPort;
+  readonly metadataEdit: MetadataEditPort;
+  private readonly media: IconikMedia;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
 
   constructor(config: IconikSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
     this.origin = http.origin;
+    this.media = new IconikMedia(http);
+    this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.media;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
@@ -217,9 +229,14 @@ export class IconikAdapter implements VendorAdapter {
   // reports each id by its actual end state.
 
   async updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null> {
-    // iconik keeps descriptions in metadata views, not on the asset (docs/vendors.md).
-    if (changes.description !== undefined) throw unsupported(this.origin, 'changing descriptions');
-    await this.http.call(ICONIK_ENDPOINTS.updateAsset, { params: { id }, body: { title: changes.title } });
+    if (changes.title !== undefined) await this.http.call(ICONIK_ENDPOINTS.updateAsset, { params: { id }, body: { title: changes.title } });
+    // iconik keeps the description as the metadata field `description` (docs/vendors.md A11),
+    // written with the other custom fields in one metadata call, after the title.
+    const fields = [
+      ...(changes.metadata ?? []),
+      ...(changes.description !== undefined ? [{ key: 'description', values: changes.description ? [changes.description] : [] }] : []),
+    ];
+    if (fields.length > 0) await this.media.updateMetadata(id, fields);
     return null;
   }
 

@@ -3,7 +3,7 @@
 // validates every exchange against them, and docs/vendors.md lists the fields relied on.
 import { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
-import { iconikAsset, iconikCollection, iconikList, iconikShare, iconikShareUser } from './responses.js';
+import { iconikAsset, iconikCollection, iconikFile, iconikFormat, iconikList, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser } from './responses.js';
 
 const assetList = iconikList(iconikAsset);
 const collectionList = iconikList(iconikCollection);
@@ -94,6 +94,48 @@ export const ICONIK_ENDPOINTS = {
     safeToRepeat: true,
     response: iconikList(iconikShareUser),
     reference: 'GET /assets/v1/{object_type}/{object_id}/shares/{share_id}/users/ (ShareUsersSchema)',
+  },
+  assetFormats: {
+    name: 'asset formats',
+    method: 'GET',
+    path: '/files/v1/assets/{id}/formats/',
+    safeToRepeat: true,
+    response: iconikList(iconikFormat),
+    reference: 'GET /files/v1/assets/{asset_id}/formats/ (FormatsSchema; 404 when the asset has none)',
+  },
+  assetFiles: {
+    name: 'asset files',
+    method: 'GET',
+    path: '/files/v1/assets/{id}/files/',
+    safeToRepeat: true,
+    response: iconikList(iconikFile),
+    reference: 'GET /files/v1/assets/{asset_id}/files/?generate_signed_url=true (FilesSchema; 404 when the asset has none)',
+  },
+  assetProxies: {
+    name: 'asset proxies',
+    method: 'GET',
+    path: '/files/v1/assets/{id}/proxies/',
+    safeToRepeat: true,
+    response: iconikList(iconikProxy),
+    reference: 'GET /files/v1/assets/{asset_id}/proxies/ (ProxiesSchema; 404 when the asset has none)',
+  },
+  assetMetadata: {
+    name: 'asset metadata',
+    method: 'GET',
+    path: '/metadata/v1/assets/{id}/',
+    safeToRepeat: true,
+    response: iconikMetadataValues,
+    reference: 'GET /metadata/v1/{object_type}/{object_id}/ (MetadataValuesSchema; 404 when the object has none)',
+  },
+  updateMetadata: {
+    name: 'metadata update',
+    method: 'PUT',
+    path: '/metadata/v1/assets/{id}/',
+    // Idempotent by itself, but repeating it after a lost answer could undo a concurrent
+    // change by someone else: sent once, like every write.
+    safeToRepeat: false,
+    response: iconikMetadataValues,
+    reference: 'PUT /metadata/v1/{object_type}/{object_id}/ (MetadataValuesSchema -> MetadataValuesSchema; admin access)',
   },
   deleteQueue: {
     name: 'delete queue',

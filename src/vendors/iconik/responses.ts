@@ -65,6 +65,51 @@ export type IconikShare = z.output<typeof iconikShare>;
 
 export const iconikShareUser = z.object({ email: z.string() });
 
+/** FormatSchema: ORIGINAL and other formats, with media information per component. */
+export const iconikFormat = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: text,
+  components: z.array(z.object({ name: text, type: text, metadata: z.record(z.string(), z.string()).nullish() })).nullish(),
+  metadata: z.array(z.record(z.string(), z.string())).nullish(),
+});
+export type IconikFormat = z.output<typeof iconikFormat>;
+
+/** FileSchema: `url` only when asked with generate_signed_url=true. */
+export const iconikFile = z.object({
+  id: z.string(),
+  original_name: text,
+  name: text,
+  size: z.number().nullish(),
+  format_id: text,
+  status: text,
+  type: text,
+  url: text,
+});
+export type IconikFile = z.output<typeof iconikFile>;
+
+/** ProxySchema. */
+export const iconikProxy = z.object({
+  id: z.string(),
+  name: text,
+  filename: text,
+  format: text,
+  codec: text,
+  resolution: z.object({ width: z.number().nullish(), height: z.number().nullish() }).nullish(),
+  bit_rate: z.number().nullish(),
+  size: z.number().nullish(),
+  status: text,
+  url: text,
+});
+export type IconikProxy = z.output<typeof iconikProxy>;
+
+/**
+ * MetadataValuesSchema. The OpenAPI declares `metadata_values` as an open object; iconik
+ * writes each field as {field_values: [{value}]} (docs/vendors.md A11).
+ */
+export const iconikFieldValues = z.object({ field_values: z.array(z.object({ value: z.unknown() })).nullish() });
+export const iconikMetadataValues = z.object({ metadata_values: z.record(z.string(), z.unknown()) });
+
 /** iconik's list envelope; `page`/`pages`/`total` are absent on some lists (shares). */
 export function iconikList<T extends z.ZodType>(item: T) {
   return z.object({

@@ -12,6 +12,7 @@ import { isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from
 import { compareAssets, type AssetOrderBy } from '../../pagination/asset-order.js';
 import { fetchWindow } from '../../pagination/page-window.js';
 import type {
+  MediaDetailsPort,
   AssetListQuery,
   BatchResult,
   CollectionListQuery,
@@ -26,6 +27,8 @@ import type { AssetModel, CollectionModel, NodeType } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
+import { NcpMedia } from './media.js';
+import type { NcpAsset } from './responses.js';
 import { NCP_ENDPOINTS } from './endpoints.js';
 import { settleWrite } from '../settle-write.js';
 
@@ -41,6 +44,7 @@ export class NcpAdapter implements VendorAdapter {
   readonly multipleCollectionsPerAsset = false;
   readonly deletion: DeletionPort = this;
   readonly move: MovePort = this;
+  readonly mediaDetails: MediaDetailsPort;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
   private readonly workspace: string;
@@ -49,6 +53,7 @@ export class NcpAdapter implements VendorAdapter {
     this.source = config.name;
     this.workspace = config.workspaceName;
     this.origin = http.origin;
+    this.mediaDetails = new NcpMedia((id) => this.readRawAsset(id), http.concurrency);
   }
 
   nativeIdProblem(type: NodeType, nativeId: string): string | null {
@@ -59,11 +64,15 @@ export class NcpAdapter implements VendorAdapter {
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
     return readEach(ids, this.http.concurrency, async (nativeId) => {
-      const ref = parseAssetNativeId(nativeId);
-      if (!ref) return null;
-      const { result } = await this.http.call(NCP_ENDPOINTS.asset, { params: { workspace: this.workspace, ...ref } });
-      return toAsset(this.source, result);
+      const asset = await this.readRawAsset(nativeId);
+      return asset ? toAsset(this.source, asset) : null;
     });
+  }
+
+  private async readRawAsset(nativeId: string): Promise<NcpAsset | null> {
+    const ref = parseAssetNativeId(nativeId);
+    if (!ref) return null;
+    return (await this.http.call(NCP_ENDPOINTS.asset, { params: { workspace: this.workspace, ...ref } })).result;
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {

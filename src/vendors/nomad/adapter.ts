@@ -14,6 +14,10 @@ import type { NomadSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
+  MediaDetailsPort,
+  MetadataEditPort,
+  MetadataPort,
+  RenditionPort,
   ArchivePort,
   AssetChanges,
   AssetListQuery,
@@ -40,6 +44,7 @@ import { batchById, readEach, settleEach } from '../settle-each.js';
 import { COPY_LOOKBACK, findLostCopy, settleWrite } from '../settle-write.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
+import { NOMAD_TAGS_KEY, NomadMedia } from './media.js';
 import {
   nomadIdentifiers,
   type NomadAssetType,
@@ -79,12 +84,18 @@ export class NomadAdapter implements VendorAdapter {
   readonly move: MovePort = this;
   readonly archive: ArchivePort = this;
   readonly collectionAdmin: CollectionAdminPort = this;
+  readonly mediaDetails: MediaDetailsPort;
+  readonly renditions: RenditionPort;
+  readonly metadata: MetadataPort;
+  readonly metadataEdit: MetadataEditPort;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
 
   constructor(config: NomadSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
     this.origin = http.origin;
+    const media = new NomadMedia(http);
+    this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = media;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
@@ -152,9 +163,14 @@ export class NomadAdapter implements VendorAdapter {
   // ---- Writes.
 
   async updateAsset(id: string, changes: AssetChanges): Promise<AssetModel | null> {
-    // ChangeAssetPropertiesModel has displayName and dates, no description (docs/vendors.md).
+    // ChangeAssetPropertiesModel has displayName, dates and customProperties; no description (M5).
     if (changes.description !== undefined) throw unsupported(this.origin, 'changing descriptions');
-    await this.http.call(NOMAD_ENDPOINTS.updateAsset, { params: { id }, body: { displayName: changes.title } });
+    if (changes.metadata?.some((entry) => entry.key === NOMAD_TAGS_KEY)) {
+      throw badUserInput(`"${NOMAD_TAGS_KEY}" lists the asset's Nomad tags, which are not custom properties and cannot be set here.`);
+    }
+    // One PATCH for the title and the custom properties; null removes a property.
+    const customProperties = changes.metadata ? Object.fromEntries(changes.metadata.map((entry) => [entry.key, entry.values[0] ?? null])) : undefined;
+    await this.http.call(NOMAD_ENDPOINTS.updateAsset, { params: { id }, body: { displayName: changes.title, customProperties } });
     const item = await this.readItem(id);
     return isFile(item) ? toAsset(this.source, item) : null;
   }

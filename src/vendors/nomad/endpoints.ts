@@ -3,7 +3,7 @@
 // test/contracts/nomad.contract.ts give the fields relied on and the confidence.
 import { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
-import { nomadAsset, nomadBatchResult, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
+import { nomadAsset, nomadAssetDetail, nomadBatchResult, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
 
 const ADMIN = 'swagger-admin.json';
 const PORTAL = 'swagger-portal.json';
@@ -25,6 +25,14 @@ export const NOMAD_ENDPOINTS = {
     safeToRepeat: true,
     response: nomadAsset,
     reference: `${ADMIN} GET /admin/asset/{id} (AssetModel)`,
+  },
+  assetDetail: {
+    name: 'asset detail',
+    method: 'GET',
+    path: '/admin/asset/{id}/detail',
+    safeToRepeat: true,
+    response: nomadAssetDetail,
+    reference: `${ADMIN} GET /admin/asset/{id}/detail (AssetDetailModel)`,
   },
   parentFolders: {
     name: 'parent-folders',

@@ -27,6 +27,8 @@ export const nomadAsset = z.object({
   // a status Nomad adds later maps to UNKNOWN instead of failing the read.
   assetStatus: z.string(),
   assetType: nomadAssetType,
+  /** The original file's URL (AssetModel.fullUrl). */
+  fullUrl: text,
 });
 export type NomadAsset = z.output<typeof nomadAsset>;
 
@@ -63,6 +65,35 @@ export const nomadBatchResult = z.object({
 });
 
 const lookup = z.object({ id: z.string(), description: text, name: text });
+
+/** AssetReferenceModel: a file Nomad made of the asset (proxy, audio, screenshot). */
+const nomadReference = z.object({
+  id: z.string().nullish(),
+  url: text,
+  fullUrl: text,
+  title: text,
+  format: text,
+  contentLength: z.number().nullish(),
+  mediaTypeDisplay: text,
+});
+export type NomadReference = z.output<typeof nomadReference>;
+
+/**
+ * AssetDetailModel (GET /admin/asset/{id}/detail). `properties` and `customAttributes` are
+ * open objects in the spec; the media keys read from `properties` are an assumption (M9).
+ */
+export const nomadAssetDetail = z.object({
+  properties: z.record(z.string(), z.unknown()).nullish(),
+  customAttributes: z.record(z.string(), z.unknown()).nullish(),
+  audioTracks: z.array(z.object({ format: text, bitRate: z.number().nullish() })).nullish(),
+  relatedVideos: z.array(nomadReference).nullish(),
+  relatedAudio: z.array(nomadReference).nullish(),
+  relatedImages: z.array(nomadReference).nullish(),
+  screenshots: z.array(nomadReference).nullish(),
+  tags: z.array(lookup).nullish(),
+  collections: z.array(lookup).nullish(),
+});
+export type NomadAssetDetail = z.output<typeof nomadAssetDetail>;
 
 export const nomadShare = z.object({
   id: z.string(),

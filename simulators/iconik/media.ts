@@ -1,0 +1,188 @@
+// The iconik simulator's files and metadata endpoints (iconik's OpenAPI, files and metadata
+// services): an asset's formats, files and proxies, signed download URLs, and metadata
+// values read and written without a view. Media is seeded from the asset's media type.
+import { createHash } from 'node:crypto';
+import type { Route, SimResponse } from '../kit/simulator-server.js';
+import { uuidFor, type IconikAssetRecord, type IconikState } from './state.js';
+
+const API = '/API';
+/** How long the simulator's signed URLs work, as S3 presigned URLs say it (X-Amz-Expires). */
+const SIGNED_URL_SECONDS = 3600;
+const STORAGE_ID = uuidFor('storage:demo');
+
+const errors = (status: number, ...messages: string[]): SimResponse => ({ status, body: { errors: messages } });
+
+/** What a seeded asset's media looks like, by iconik media type. */
+export function seedMedia(asset: IconikAssetRecord): void {
+  if (asset.type === 'PLACEHOLDER' || !asset.media_type) return;
+  const slug = asset.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const seconds = Math.max(1, Math.round((asset.duration_milliseconds ?? 0) / 1000));
+  const formatId = uuidFor(`format:${asset.id}:ORIGINAL`);
+  const video = asset.media_type === 'video';
+  const audio = asset.media_type === 'audio';
+  const extension = video ? 'mov' : audio ? 'wav' : asset.media_type === 'image' ? 'tif' : 'pdf';
+  const bitRate = video ? 45_000_000 : audio ? 2_304_000 : 0;
+  const size = bitRate ? Math.round((bitRate / 8) * seconds) : 48_000_000;
+  const components: IconikAssetRecord['formats'][number]['components'] = [
+    {
+      id: uuidFor(`component:${asset.id}:general`),
+      name: 'General',
+      type: 'GENERAL',
+      metadata: { format: video ? 'QuickTime' : audio ? 'Wave' : extension.toUpperCase(), file_size: String(size), ...(bitRate ? { overall_bit_rate: String(bitRate) } : {}) },
+    },
+  ];
+  if (video) {
+    components.push({ id: uuidFor(`component:${asset.id}:video`), name: 'Video', type: 'VIDEO', metadata: { format: 'ProRes', width: '1920', height: '1080', frame_rate: '25.000' } });
+  }
+  if (video || audio) {
+    components.push({ id: uuidFor(`component:${asset.id}:audio`), name: 'Audio', type: 'AUDIO', metadata: { format: 'PCM', channel_s: '2', sampling_rate: '48000' } });
+  }
+  if (asset.media_type === 'image') {
+    components.push({ id: uuidFor(`component:${asset.id}:image`), name: 'Image', type: 'IMAGE', metadata: { format: 'TIFF', width: '6000', height: '4000' } });
+  }
+  asset.formats = [{ id: formatId, name: 'ORIGINAL', status: 'ACTIVE', archive_status: 'NOT_ARCHIVED', components, metadata: [], storage_methods: ['S3'], date_created: asset.date_created }];
+  asset.files = [
+    {
+      id: uuidFor(`file:${asset.id}:original`),
+      original_name: `${slug}.${extension}`,
+      name: `${slug}.${extension}`,
+      directory_path: `demo/${asset.id}`,
+      size,
+      checksum: createHash('md5').update(asset.id).digest('hex'),
+      format_id: formatId,
+      file_set_id: uuidFor(`file-set:${asset.id}:original`),
+      storage_id: STORAGE_ID,
+      status: 'CLOSED',
+      type: 'FILE',
+      date_created: asset.date_created,
+    },
+  ];
+  asset.proxies =
+    video || audio
+      ? [
+          {
+            id: uuidFor(`proxy:${asset.id}`),
+            name: video ? 'proxy_720p' : 'proxy_audio',
+            filename: `${slug}.${video ? 'mp4' : 'mp3'}`,
+            format: video ? 'MP4' : 'MP3',
+            codec: video ? 'h264' : 'mp3',
+            resolution: video ? { width: 1280, height: 720 } : null,
+            bit_rate: video ? 2_500_000 : 192_000,
+            frame_rate: video ? '25' : null,
+            size: Math.round(((video ? 2_500_000 : 192_000) / 8) * seconds),
+            status: 'CLOSED',
+            storage_id: STORAGE_ID,
+            date_created: asset.date_created,
+          },
+        ]
+      : [];
+}
+
+/** An S3-style presigned URL on the simulator (the bytes are not served yet). */
+function signedUrl(origin: string, path: string, now = new Date()): string {
+  const date = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const signature = createHash('sha256').update(`${path}:${date}`).digest('hex');
+  return `${origin}/storage/${path}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${SIGNED_URL_SECONDS}&X-Amz-SignedHeaders=host&X-Amz-Signature=${signature}`;
+}
+
+/** iconik page envelope for the files API lists (per_page, default 10; no page past the last). */
+function page<T>(items: readonly T[], perPageText: string | null): SimResponse {
+  const perPage = Math.min(Math.max(Number(perPageText ?? 10) || 10, 1), 1000);
+  const objects = items.slice(0, perPage);
+  return { status: 200, body: { objects, page: 1, pages: Math.max(1, Math.ceil(items.length / perPage)), per_page: perPage, total: items.length } };
+}
+
+const withoutNulls = (document: object) => Object.fromEntries(Object.entries(document).filter(([, value]) => value !== null));
+
+function metadataValues(asset: IconikAssetRecord): Record<string, { field_values: Array<{ value: string }> }> {
+  const fields = { ...asset.metadata, ...(asset.description ? { description: [asset.description] } : {}) };
+  return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, { field_values: values.map((value) => ({ value })) }]));
+}
+
+export function iconikMediaRoutes(state: IconikState, origin: () => string): Route[] {
+  const live = (id: string | undefined) => state.assets.get(id ?? '');
+  return [
+    {
+      method: 'GET',
+      pattern: `${API}/files/v1/assets/:asset_id/formats/`,
+      handler: ({ params, query }) => {
+        const asset = live(params['asset_id']);
+        if (!asset || asset.formats.length === 0) return errors(404, "Formats for this asset don't exist");
+        return page(asset.formats.map((format) => ({ ...format, asset_id: asset.id })), query.get('per_page'));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${API}/files/v1/assets/:asset_id/files/`,
+      handler: ({ params, query }) => {
+        const asset = live(params['asset_id']);
+        if (!asset || asset.files.length === 0) return errors(404, "Files for this asset don't exist");
+        // generate_signed_url: URLs only when asked ("this makes the request slower").
+        const signed = query.get('generate_signed_url') === 'true';
+        return page(
+          asset.files.map((file) => ({ ...file, asset_id: asset.id, ...(signed ? { url: signedUrl(origin(), `files/${file.id}/${file.original_name}`) } : {}) })),
+          query.get('per_page'),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${API}/files/v1/assets/:asset_id/proxies/`,
+      handler: ({ params, query }) => {
+        const asset = live(params['asset_id']);
+        if (!asset || asset.proxies.length === 0) return errors(404, "Proxies for this asset doesn't exist");
+        // generate_signed_url defaults to true for proxies ("set to false if you don't need a URL").
+        const signed = query.get('generate_signed_url') !== 'false';
+        return page(
+          asset.proxies.map((proxy) => withoutNulls({ ...proxy, asset_id: asset.id, ...(signed ? { url: signedUrl(origin(), `proxies/${proxy.id}/${proxy.filename}`) } : {}) })),
+          query.get('per_page'),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${API}/files/v1/assets/:asset_id/files/:file_id/download_url/`,
+      handler: ({ params }) => {
+        const file = live(params['asset_id'])?.files.find((candidate) => candidate.id === params['file_id']);
+        if (!file) return errors(404, "File for this asset doesn't exist");
+        return { status: 200, body: { download_url: signedUrl(origin(), `files/${file.id}/${file.original_name}`) } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${API}/metadata/v1/:object_type/:object_id/`,
+      handler: ({ params }) => {
+        const asset = params['object_type'] === 'assets' ? live(params['object_id']) : undefined;
+        if (!asset) return errors(404, "Metadata values for this object don't exist");
+        return { status: 200, body: { object_id: asset.id, object_type: 'assets', date_modified: asset.date_modified, metadata_values: metadataValues(asset) } };
+      },
+    },
+    {
+      // "Edit metadata values directly without a view": the fields given are replaced.
+      method: 'PUT',
+      pattern: `${API}/metadata/v1/:object_type/:object_id/`,
+      handler: ({ params, body }) => {
+        const asset = params['object_type'] === 'assets' ? live(params['object_id']) : undefined;
+        if (!asset) return errors(404, "Metadata view doesn't exist");
+        const values = (body as { metadata_values?: unknown } | undefined)?.metadata_values;
+        if (!values || typeof values !== 'object' || Array.isArray(values)) return { status: 400, body: { errors: { metadata_values: 'Missing data for required field.' } } };
+        const parsed: Array<[string, string[]]> = [];
+        for (const [key, field] of Object.entries(values)) {
+          const list = (field as { field_values?: unknown } | null)?.field_values;
+          if (!Array.isArray(list)) return { status: 400, body: { errors: { [key]: 'field_values must be a list.' } } };
+          parsed.push([key, list.map((item) => {
+            const value = (item as { value?: unknown } | null)?.value;
+            return typeof value === 'string' ? value : JSON.stringify(value ?? '');
+          })]);
+        }
+        for (const [key, list] of parsed) {
+          if (key === 'description') asset.description = list[0] ?? null;
+          else if (list.length === 0) delete asset.metadata[key];
+          else asset.metadata[key] = list;
+        }
+        asset.date_modified = new Date().toISOString();
+        return { status: 200, body: { object_id: asset.id, object_type: 'assets', date_modified: asset.date_modified, metadata_values: metadataValues(asset) } };
+      },
+    },
+  ];
+}

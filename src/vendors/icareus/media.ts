@@ -1,0 +1,80 @@
+// Icareus' media reads: the asset object of getOrganizationAssets carries its files as
+// `presets` (preset 0 is the master, the others transcodes, each with a download URL) and
+// its descriptive fields (tags, director, ...). Icareus reports no technical details (no
+// MEDIA_DETAILS), and the Archive API's edit action is not among the documented calls the
+// gateway makes (no EDIT_METADATA). One asset read per asset, shared by renditions and
+// metadata of the same request (InFlight).
+import type { MetadataEntry, Rendition } from '../../generated/resolvers-types.js';
+import type { BatchResult, MetadataPort, RenditionPort } from '../adapter.js';
+import { InFlight } from '../media/in-flight.js';
+import { metadataEntry } from '../media/metadata-entries.js';
+import { signedUrlExpiry } from '../media/signed-url-expiry.js';
+import { readEach } from '../settle-each.js';
+import type { IcareusAsset } from './responses.js';
+
+const MASTER_PRESET = '0';
+const DESCRIPTIVE_FIELDS = ['actors', 'director', 'license', 'ownership', 'productionCompany', 'publisher'] as const;
+
+const extension = (url: string | null | undefined) => {
+  const match = url ? /\.([A-Za-z0-9]+)$/.exec(url.split('?')[0] ?? '') : null;
+  return match?.[1]?.toUpperCase() ?? null;
+};
+
+export function renditionsFrom(asset: IcareusAsset): Rendition[] {
+  return (asset.presets ?? []).map((preset) => {
+    const url = preset.dlUrl || preset.url || null;
+    return {
+      kind: String(preset.presetId ?? '') === MASTER_PRESET ? 'ORIGINAL' : 'PROXY',
+      name: preset.name || preset.description || null,
+      format: extension(url),
+      fileSize: null,
+      width: null,
+      height: null,
+      bitRate: null,
+      url,
+      urlExpiresAt: signedUrlExpiry(url),
+    };
+  });
+}
+
+/** Set fields only (Icareus answers "" and 0 for unset ones); tags are comma-separated. */
+export function metadataFrom(asset: IcareusAsset): MetadataEntry[] {
+  const entries: MetadataEntry[] = [];
+  for (const key of DESCRIPTIVE_FIELDS) {
+    const value = asset[key]?.trim();
+    if (value) entries.push(metadataEntry(key, value));
+  }
+  if (asset.releaseYear) entries.push(metadataEntry('releaseYear', asset.releaseYear));
+  const tags = (asset.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+  if (tags.length) entries.push(metadataEntry('tags', tags));
+  return entries.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export class IcareusMedia implements RenditionPort, MetadataPort {
+  private readonly assets = new InFlight<IcareusAsset | null>();
+
+  constructor(
+    private readonly readAsset: (nativeId: string) => Promise<IcareusAsset | null>,
+    private readonly concurrency: number,
+  ) {}
+
+  private assetOf(id: string) {
+    return this.assets.run(id, () => this.readAsset(id));
+  }
+
+  async getRenditions(ids: readonly string[]): Promise<BatchResult<Rendition[]>> {
+    const read = await readEach(ids, this.concurrency, async (id) => {
+      const asset = await this.assetOf(id);
+      return asset ? renditionsFrom(asset) : null;
+    });
+    return read.map((item) => item ?? []);
+  }
+
+  async getMetadata(ids: readonly string[]): Promise<BatchResult<MetadataEntry[]>> {
+    const read = await readEach(ids, this.concurrency, async (id) => {
+      const asset = await this.assetOf(id);
+      return asset ? metadataFrom(asset) : null;
+    });
+    return read.map((item) => item ?? []);
+  }
+}
