@@ -20,6 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSettler } from '../kit/settle-later.js';
 import { stableUuid } from '../kit/stable-id.js';
+import { collectionRoutes } from './collections.js';
 import { assetDetail } from './detail.js';
 import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 
@@ -66,6 +67,8 @@ export interface NomadShareRecord {
 export interface NomadState {
   readonly assets: Map<string, NomadAssetRecord>;
   readonly shares: Map<string, NomadShareRecord>;
+  /** Collections (CollectionModel): flat, named; memberships live on the assets. */
+  readonly collections: Map<string, { id: string; name: string }>;
 }
 
 export interface NomadSimulatorOptions {
@@ -101,7 +104,7 @@ function assetModel(asset: NomadAssetRecord) {
 }
 
 export async function startNomadSimulator(options: NomadSimulatorOptions): Promise<NomadSimulator> {
-  const state: NomadState = { assets: new Map(), shares: new Map() };
+  const state: NomadState = { assets: new Map(), shares: new Map(), collections: new Map() };
   const settler = createSettler(options.settleMs ?? 1500);
   const later = (run: () => void) => settler.later(run);
   const identifiersInSearch = options.identifiersInSearch ?? true;
@@ -268,8 +271,9 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
             .filter((asset) => asset.assetStatus !== 'Deleting')
             .filter((asset) =>
               filters.every((filter) => {
-                const values = Array.isArray(filter['values']) ? filter['values'] : [filter['values']];
-                return values.map(String).includes(value(asset, String(filter['fieldName'])));
+                const values = (Array.isArray(filter['values']) ? filter['values'] : [filter['values']]).map(String);
+                if (filter['fieldName'] === 'collections') return asset.collections.some((collection) => values.includes(collection.id));
+                return values.includes(value(asset, String(filter['fieldName'])));
               }),
             )
             .filter((asset) => !text || asset.displayName.toLowerCase().includes(text))
@@ -284,6 +288,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
         },
       },
       { method: 'GET', pattern: '/admin/asset/:id', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetModel(asset) })) },
+      ...collectionRoutes(state, problem),
       { method: 'GET', pattern: '/admin/asset/:id/detail', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetDetail(asset, simulator.origin) })) },
       {
         method: 'PATCH',
@@ -451,6 +456,8 @@ function seedNomad(state: NomadState): void {
     state.assets.set(asset.id, asset);
     return asset;
   };
+  const festival = { id: stableUuid('nomad-sim', 'collection:festival'), name: 'Festival selection' };
+  state.collections.set(festival.id, festival);
   const bucket = add('nomad-demo-media', null, 'Bucket');
   const productions = add('Productions', bucket, 'Folder');
   const feature = add('Feature Documentary', productions, 'Folder');
@@ -462,7 +469,7 @@ function seedNomad(state: NomadState): void {
   add('rough-cut-v3.mp4', feature, 'File');
   add('score-demo.wav', feature, 'File');
   add('interview-transcript.pdf', feature, 'File');
-  add('festival-trailer.mp4', marketing, 'File');
+  add('festival-trailer.mp4', marketing, 'File').collections.push({ id: festival.id, description: festival.name });
   add('key-art.png', marketing, 'File');
   add('press-kit.pdf', marketing, 'File');
   add('2021-teaser.mp4', marketing, 'File', 'Archived');

@@ -21,6 +21,8 @@ export interface Loaders {
   readonly mediaDetails: SourceBatchLoader<NativeRef, MediaDetails | null>;
   readonly renditions: SourceBatchLoader<NativeRef, Rendition[]>;
   readonly metadata: SourceBatchLoader<NativeRef, MetadataEntry[]>;
+  /** Collections an asset is in beyond its model's (Nomad collections). */
+  readonly extraCollectionIds: SourceBatchLoader<NativeRef, readonly string[]>;
 }
 
 export function createLoaders(sources: SourceRegistry, options: { batch?: boolean; cache?: CacheBinding } = {}): Loaders {
@@ -47,6 +49,11 @@ export function createLoaders(sources: SourceRegistry, options: { batch?: boolea
     mediaDetails: createSourceBatchLoader(sources, async (adapter, keys) => adapter.mediaDetails?.getMediaDetails(ids(keys)) ?? keys.map(() => null), options),
     renditions: createSourceBatchLoader(sources, async (adapter, keys) => adapter.renditions?.getRenditions(ids(keys)) ?? keys.map(() => []), options),
     metadata: createSourceBatchLoader(sources, async (adapter, keys) => adapter.metadata?.getMetadata(ids(keys)) ?? keys.map(() => []), options),
+    extraCollectionIds: createSourceBatchLoader(
+      sources,
+      async (adapter, keys) => adapter.membership?.getExtraCollectionIds?.(ids(keys)) ?? keys.map(() => []),
+      options,
+    ),
   };
 }
 

@@ -49,9 +49,13 @@ export const assetType: AssetResolvers = {
   id: (asset) => encodeGlobalId('Asset', asset.source, asset.nativeId),
   source: (asset, _args, context) => context.sources.get(asset.source),
   collections: async (asset, args, context) => {
-    const found = await context.loaders.collections.loadMany(
-      asset.collectionIds.map((nativeId) => ({ source: asset.source, nativeId })),
-    );
+    const load = (ids: readonly string[]) => context.loaders.collections.loadMany(ids.map((nativeId) => ({ source: asset.source, nativeId })));
+    // A model that does not know every membership (a Nomad asset read by id) asks for the
+    // rest, concurrently with reading the collections it knows.
+    const complete = asset.collectionIdsIncomplete === true && context.sources.get(asset.source).adapter.membership?.getExtraCollectionIds !== undefined;
+    const [known, extraIds] = await Promise.all([load(asset.collectionIds), complete ? context.loaders.extraCollectionIds.load(asset) : []]);
+    const extra = extraIds.filter((id) => !asset.collectionIds.includes(id));
+    const found = extra.length > 0 ? [...known, ...(await load(extra))] : known;
     const failure = found.find((item) => item instanceof Error);
     if (failure) throw failure;
     // A collection the vendor no longer knows is left out rather than shown as null.

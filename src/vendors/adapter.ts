@@ -153,6 +153,11 @@ export interface CollectionChanges {
 export interface MembershipPort {
   addToCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
   removeFromCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult>;
+  /**
+   * Collections an asset is in that its model's `collectionIds` does not name, for vendors
+   * that keep memberships apart from the asset (Nomad collections, in the asset detail).
+   */
+  getExtraCollectionIds?(assetIds: readonly string[]): Promise<BatchResult<readonly string[]>>;
 }
 
 /** MEDIA_DETAILS: the original media's technical details (the schema's MediaDetails). */

@@ -23,6 +23,11 @@ export interface AssetModel extends NativeRef {
   readonly thumbnailUrl: string | null;
   /** Native ids of the collections the asset is in, as the vendor lists them. */
   readonly collectionIds: readonly string[];
+  /**
+   * The read that made this model did not carry every membership (a Nomad asset read by id
+   * has its folder but not its collections): Asset.collections asks the vendor for the rest.
+   */
+  readonly collectionIdsIncomplete?: boolean;
 }
 
 export interface CollectionModel extends NativeRef {

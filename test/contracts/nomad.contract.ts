@@ -44,6 +44,10 @@ export const searchResult: Shape = obj(
 const searchList = obj({ items: arr(searchResult, true), totalItemCount: int(), 'hasItems?': bool() }, { open: true });
 const idModel = obj({ id: str() });
 const lookup = obj({ id: str(), 'description?': str({ nullable: true }), 'name?': str({ nullable: true }) }, { open: true });
+/** CollectionModel. */
+const collectionModel = obj({ 'id?': str({ nullable: true }), 'name?': str({ nullable: true }) });
+/** CollectionContentModel (with BasicContentModel's writable fields). */
+const collectionContent = obj({ contentId: str(), 'collectionId?': str({ nullable: true }), 'name?': str({ nullable: true }), 'createNew?': bool(), 'contentDefinition?': str({ nullable: true }) });
 /** AssetReferenceModel: a file Nomad made of an asset (the fields the simulator sends and the adapter reads). */
 const assetReference = obj({
   'id?': str(),
@@ -137,6 +141,44 @@ export const NOMAD_CONTRACT: readonly EndpointContract[] = [
     confidence: 'documented',
     headers: bearer,
     responses: { 200: assetDetailModel, error: problemDetails },
+  },
+  {
+    name: 'collection by id',
+    method: 'GET',
+    path: /^\/admin\/collection\/[^/]+$/,
+    reference: `${ADMIN} GET /admin/collection/{id} -> CollectionModel (404 ProblemDetails)`,
+    confidence: 'documented',
+    headers: bearer,
+    responses: { 200: collectionModel, error: problemDetails },
+  },
+  {
+    name: 'save collection',
+    method: 'POST',
+    path: /^\/admin\/collection$/,
+    reference: `${ADMIN} POST /admin/collection: CollectionModel (no id: create; id: update) -> IdModel`,
+    confidence: 'documented',
+    headers: bearer,
+    body: collectionModel,
+    responses: { 200: idModel, error: problemDetails },
+  },
+  {
+    name: 'delete collection',
+    method: 'DELETE',
+    path: /^\/admin\/collection\/[^/]+$/,
+    reference: `${ADMIN} DELETE /admin/collection/{id} -> IdModel (400 ProblemDetails)`,
+    confidence: 'documented',
+    headers: bearer,
+    responses: { 200: idModel, error: problemDetails },
+  },
+  {
+    name: 'collection content',
+    method: 'POST',
+    path: /^\/admin\/collection\/content(\/delete)?$/,
+    reference: `${ADMIN} POST /admin/collection/content and /admin/collection/content/delete: ListModelCollectionContentModel -> BatchResultModel`,
+    confidence: 'documented',
+    headers: bearer,
+    body: obj({ items: arr(collectionContent) }),
+    responses: { 200: obj({ items: arr(obj({ id: str() }, { open: true }), true), totalItemCount: int() }), error: problemDetails },
   },
   {
     name: 'asset properties',

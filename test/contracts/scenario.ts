@@ -106,6 +106,15 @@ export async function runScenario(h: DemoHarness): Promise<void> {
     p: collection('nomad-demo', marketing?.id ?? ''),
   });
   await gql(`mutation($c: ID!) { deleteCollection(input: { id: $c }) { deletedCollectionId } }`, { c: collection('nomad-demo', nomadNew?.id ?? '') });
+  // Nomad collections: create, read, add, list, remove, rename, delete.
+  const nomadCollection = ((await gql(`mutation { createCollection(input: { title: "Contract set", source: "nomad-demo" }) { collection { id } } }`))['createCollection'] as Json)['collection'] as Json;
+  const nomadSet = String(nomadCollection['id']);
+  const nomadMember = [asset('nomad-demo', nomadFiles[4] ?? '')];
+  await gql(`mutation($c: ID!, $ids: [ID!]!) { addToCollection(input: { collectionId: $c, ids: $ids }) { ${results} } }`, { c: nomadSet, ids: nomadMember });
+  await gql(`query($c: ID!) { node(id: $c) { ... on Collection { title assets { edges { node { title collections { edges { node { title } } } } } } } } }`, { c: nomadSet });
+  await gql(`mutation($c: ID!, $ids: [ID!]!) { removeFromCollection(input: { collectionId: $c, ids: $ids }) { ${results} } }`, { c: nomadSet, ids: nomadMember });
+  await gql(`mutation($c: ID!) { updateCollection(input: { id: $c, title: "Contract set 2" }) { collection { id } } }`, { c: nomadSet });
+  await gql(`mutation($c: ID!) { deleteCollection(input: { id: $c }) { deletedCollectionId } }`, { c: nomadSet });
 
   const shareTargets = [
     ['iconik-demo', iconikActive[5] ?? '', 'expiresAt: "2027-06-01T00:00:00Z"'],

@@ -37,6 +37,7 @@ const UNNAMED_FIELDS_READ: Readonly<Record<string, Readonly<Record<string, strin
     assetStatus: 'asked for in searchResultFields (assumption); re-read by id when absent',
     parentId: 'asked for in searchResultFields (assumption); re-read by id when absent',
     objectKey: 'asked for in searchResultFields (assumption); only the asset kind depends on it',
+    collections: 'asked for in searchResultFields (AssetDetailModel names it; assumption M10); read from the asset detail when absent',
   },
   'icareus asset': {
     duration: 'not in the recoverAsset sample; Archive API addAsset takes `duration` in seconds, so the asset object is assumed to carry it (null duration when absent)',

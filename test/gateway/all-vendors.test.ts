@@ -67,6 +67,7 @@ describe('four vendors in one schema', () => {
         capabilities: [
           'COLLECTIONS',
           'NESTED_COLLECTIONS',
+          'MULTIPLE_COLLECTIONS_PER_ASSET',
           'SEARCH',
           'EDIT_ASSETS',
           'DELETE_ASSETS',
@@ -74,6 +75,7 @@ describe('four vendors in one schema', () => {
           'MOVE_ASSETS',
           'ARCHIVE',
           'MANAGE_COLLECTIONS',
+          'COLLECTION_MEMBERSHIP',
           'CREATE_SHARES',
           'MANAGE_SHARES',
           'MEDIA_DETAILS',

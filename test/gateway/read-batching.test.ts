@@ -39,10 +39,12 @@ describe('reads batch: calls per page do not grow with the number of assets', ()
     expect(await callsFor(source, 50)).toBe(large);
   });
 
-  it('nomad: one search plus one read per distinct parent folder', async () => {
+  it('nomad: one search plus one read per distinct parent folder and collection', async () => {
     const files = [...h.demo.nomad.state.assets.values()].filter((a) => a.assetType === 'File');
     const parents = new Set(files.map((file) => file.parentId));
-    expect(await callsFor('nomad', 50)).toBe(1 + parents.size);
+    const collections = new Set(files.flatMap((file) => file.collections.map((c) => c.id)));
+    expect(collections.size).toBe(1);
+    expect(await callsFor('nomad', 50)).toBe(1 + parents.size + collections.size);
     expect(parents.size).toBeLessThan(files.length);
   });
 

@@ -44,19 +44,20 @@ describe('collection mutations', () => {
     expect(gone.body.data?.['node']).toBeNull();
   });
 
-  it('creates Nomad folders inside a folder, and says what each vendor cannot do', async () => {
+  it('creates Nomad folders inside a folder, Nomad collections at the top level, and says what each vendor cannot do', async () => {
     const marketing = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'Marketing')?.id ?? '';
     const res = await h.gql(`mutation($p: ID!) {
       nomad: createCollection(input: { title: "Festival 2027", parentId: $p }) { collection { title parent { title } } userErrors { code } }
-      topLevel: createCollection(input: { title: "Loose", source: "nomad-demo" }) { collection { id } userErrors { code field } }
+      topLevel: createCollection(input: { title: "Loose", source: "nomad-demo" }) { collection { title parent { id } } userErrors { code field } }
       ncp: createCollection(input: { title: "New project", source: "ncp-demo" }) { collection { id } userErrors { code } }
     }`, { p: encodeGlobalId('Collection', 'nomad-demo', marketing) });
     expect(res.body.data).toEqual({
       nomad: { collection: { title: 'Festival 2027', parent: { title: 'Marketing' } }, userErrors: [] },
-      topLevel: { collection: null, userErrors: [{ code: 'BAD_USER_INPUT', field: ['input'] }] },
+      topLevel: { collection: { title: 'Loose', parent: null }, userErrors: [] },
       ncp: { collection: null, userErrors: [{ code: 'UNSUPPORTED' }] },
     });
     expect([...h.demo.nomad.state.assets.values()].some((a) => a.displayName === 'Festival 2027' && a.parentId === marketing)).toBe(true);
+    expect([...h.demo.nomad.state.collections.values()].map((c) => c.name)).toContain('Loose');
   });
 });
 

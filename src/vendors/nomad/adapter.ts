@@ -14,6 +14,7 @@ import type { NomadSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
+  MembershipPort,
   MediaDetailsPort,
   MetadataEditPort,
   MetadataPort,
@@ -38,13 +39,14 @@ import type {
   WriteResult,
 } from '../adapter.js';
 import type { RequestClient } from '../http.js';
-import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
+import type { AssetModel, CollectionModel, NodeType, ShareModel } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { batchById, readEach, settleEach } from '../settle-each.js';
 import { COPY_LOOKBACK, findLostCopy, settleWrite } from '../settle-write.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
 import { NOMAD_TAGS_KEY, NomadMedia } from './media.js';
+import { NomadCollections, isNomadCollectionId, parseNomadCollectionId } from './collections.js';
 import {
   nomadIdentifiers,
   type NomadAssetType,
@@ -62,11 +64,13 @@ const DESCENDING = 1;
 const NOMAD_SORT_FIELDS = { CREATED_AT: 'createdDate', UPDATED_AT: 'lastModifiedDate', TITLE: 'title' } as const;
 
 /** Asked for in every search so hits carry what the mapping needs (in `identifiers`). */
-const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey'].map((name) => ({ name }));
+const SEARCH_RESULT_FIELDS = ['assetType', 'assetStatus', 'parentId', 'objectKey', 'collections'].map((name) => ({ name }));
 
 interface SearchCriteria {
   readonly types: readonly NomadAssetType[];
   readonly parentId?: string;
+  /** Members of this Nomad collection (filter field `collections`: assumption M10). */
+  readonly collection?: string;
   readonly text?: string | null;
   readonly sort: { readonly fieldName: string; readonly sortType: number };
 }
@@ -75,7 +79,9 @@ interface SearchCriteria {
 export class NomadAdapter implements VendorAdapter {
   readonly vendor = 'NOMAD' as const;
   readonly search = true;
-  readonly multipleCollectionsPerAsset = false;
+  /** Nomad collections: an asset is in its folder and in any number of collections. */
+  readonly multipleCollectionsPerAsset = true;
+  readonly membership: MembershipPort = this;
   readonly nesting: NestingPort = this;
   readonly shares: SharePort = this;
   readonly edit: EditPort = this;
@@ -90,12 +96,19 @@ export class NomadAdapter implements VendorAdapter {
   readonly metadataEdit: MetadataEditPort;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
+  private readonly collections: NomadCollections;
 
   constructor(config: NomadSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
     this.origin = http.origin;
     const media = new NomadMedia(http);
     this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = media;
+    this.collections = new NomadCollections(this.source, http, this.origin, (id) => media.detailOf(id), (ids) => this.getAssets(ids));
+  }
+
+  nativeIdProblem(type: NodeType, nativeId: string): string | null {
+    if (type === 'Collection' && isNomadCollectionId(nativeId) && !parseNomadCollectionId(nativeId)) return 'a Nomad collection id is "collection:<uuid>"';
+    return null;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {
@@ -106,9 +119,20 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
-    return readEach(ids, this.http.concurrency, async (id) => {
+    const collectionIds = ids.map(parseNomadCollectionId);
+    const named = collectionIds.filter((id): id is string => id !== null);
+    const collections = new Map<string, CollectionModel | null | Error>();
+    (await this.collections.get(named)).forEach((found, i) => collections.set(named[i] ?? '', found));
+    const folders = ids.filter((id) => !isNomadCollectionId(id));
+    const folderReads = await readEach(folders, this.http.concurrency, async (id) => {
       const item = await this.readItem(id);
       return isContainer(item) ? toCollection(this.source, item) : null;
+    });
+    const byFolder = new Map(folders.map((id, i) => [id, folderReads[i] ?? null]));
+    return ids.map((id, i) => {
+      const collectionId = collectionIds[i];
+      if (collectionId) return collections.get(collectionId) ?? null;
+      return isNomadCollectionId(id) ? null : (byFolder.get(id) ?? null);
     });
   }
 
@@ -131,17 +155,23 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
-    const criteria = { types: ['File'], parentId: collectionId, sort: { fieldName: 'title', sortType: ASCENDING } } as const;
+    const nomadCollection = parseNomadCollectionId(collectionId);
+    const criteria = nomadCollection
+      ? ({ types: ['File'], collection: nomadCollection, sort: { fieldName: 'title', sortType: ASCENDING } } as const)
+      : ({ types: ['File'], parentId: collectionId, sort: { fieldName: 'title', sortType: ASCENDING } } as const);
     return fetchWindow(window, MAX_PAGE_SIZE, async (page) => this.searchPage(page, criteria, (item) => toAsset(this.source, item)));
   }
 
   async listCollectionChildren(collectionId: string, window: Window): Promise<Page<CollectionModel>> {
+    // Collections are flat; folders are listed by their parent.
+    if (isNomadCollectionId(collectionId)) return { items: [], hasMore: false };
     const criteria = { types: ['Folder'], parentId: collectionId, sort: { fieldName: 'title', sortType: ASCENDING } } as const;
     return fetchWindow(window, MAX_PAGE_SIZE, async (page) => this.searchPage(page, criteria, (item) => toCollection(this.source, item)));
   }
 
   async getAncestors(collectionIds: readonly string[]): Promise<BatchResult<readonly CollectionModel[]>> {
     return settleEach(collectionIds, this.http.concurrency, async (id) => {
+      if (isNomadCollectionId(id)) return [];
       // Documented: from the root down to the direct parent, without the asset itself; so
       // each folder's parent is the one before it.
       const items = (await this.http.call(NOMAD_ENDPOINTS.parentFolders, { params: { id } })).items ?? [];
@@ -155,6 +185,7 @@ export class NomadAdapter implements VendorAdapter {
           objectKey: null,
           created: hit.createdDate ?? null,
           modified: hit.lastModifiedDate ?? null,
+          collections: null,
         }),
       );
     });
@@ -232,8 +263,10 @@ export class NomadAdapter implements VendorAdapter {
     );
   }
 
+  /** A top-level collection is a Nomad collection; one inside a folder or bucket is a folder. */
   async createCollection(title: string, parentId: string | null): Promise<CollectionModel> {
-    if (!parentId) throw badUserInput('Nomad folders are created inside a folder or bucket: give "parentId".');
+    if (!parentId) return this.collections.create(title);
+    if (isNomadCollectionId(parentId)) throw badUserInput('Nomad collections are flat: create folders inside a folder or bucket, or a collection without "parentId".');
     const created = await this.http.call(NOMAD_ENDPOINTS.createFolder, { params: { parentId }, body: { displayName: title } });
     return toCollection(this.source, await this.readItem(created.id));
   }
@@ -244,6 +277,9 @@ export class NomadAdapter implements VendorAdapter {
    * Nomad folders live in a bucket: there is no top level to move one to.
    */
   async updateCollection(id: string, changes: CollectionChanges): Promise<CollectionModel | null> {
+    const nomadCollection = parseNomadCollectionId(id);
+    if (nomadCollection) return this.collections.rename(nomadCollection, changes.title, changes.parentId);
+    if (changes.parentId && isNomadCollectionId(changes.parentId)) throw badUserInput('A folder cannot be moved into a Nomad collection.');
     if (changes.parentId === null) throw badUserInput('Nomad folders live inside a bucket or folder: give "parentId".');
     if (changes.title !== undefined) await this.http.call(NOMAD_ENDPOINTS.updateAsset, { params: { id }, body: { displayName: changes.title } });
     if (changes.parentId !== undefined) {
@@ -255,9 +291,31 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   async deleteCollection(id: string): Promise<void> {
+    const nomadCollection = parseNomadCollectionId(id);
+    // The collection goes; its assets stay where they are.
+    if (nomadCollection) return this.collections.delete(nomadCollection);
     // DELETE /admin/asset/{id} deletes the folder and everything in it, permanently.
     await this.http.call(NOMAD_ENDPOINTS.deleteAsset, { params: { id } });
   }
+  /** Nomad collections hold assets by reference; folders hold them by location (moveAssets). */
+  async addToCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult> {
+    return this.collections.add(this.collectionForMembership(collectionId), ids);
+  }
+
+  async removeFromCollection(collectionId: string, ids: readonly string[]): Promise<WriteResult> {
+    return this.collections.remove(this.collectionForMembership(collectionId), ids);
+  }
+
+  async getExtraCollectionIds(assetIds: readonly string[]): Promise<BatchResult<readonly string[]>> {
+    return this.collections.collectionIdsOf(assetIds);
+  }
+
+  private collectionForMembership(collectionId: string): string {
+    const id = parseNomadCollectionId(collectionId);
+    if (!id) throw badUserInput('A Nomad folder holds assets by where they are: use moveAssets. Add and remove work on Nomad collections.');
+    return id;
+  }
+
 
   /**
    * POST /share (portal API) with the asset as the shared content. Nomad's permissions
@@ -380,6 +438,7 @@ export class NomadAdapter implements VendorAdapter {
         filters: [
           { fieldName: 'assetType', operator: EQUALS, values: criteria.types },
           ...(criteria.parentId ? [{ fieldName: 'parentId', operator: EQUALS, values: [criteria.parentId] }] : []),
+          ...(criteria.collection ? [{ fieldName: 'collections', operator: EQUALS, values: [criteria.collection] }] : []),
         ],
         sortFields: [criteria.sort],
         searchResultFields: SEARCH_RESULT_FIELDS,
@@ -398,7 +457,7 @@ export class NomadAdapter implements VendorAdapter {
     const complete = hits.map((hit) => {
       const identifiers = nomadIdentifiers.safeParse(hit.identifiers ?? {});
       if (!identifiers.success || !identifiers.data.assetType || !identifiers.data.assetStatus) return null;
-      const { assetType, assetStatus: status, parentId, objectKey } = identifiers.data;
+      const { assetType, assetStatus: status, parentId, objectKey, collections } = identifiers.data;
       return {
         id: hit.id,
         type: assetType,
@@ -408,6 +467,8 @@ export class NomadAdapter implements VendorAdapter {
         objectKey: objectKey ?? null,
         created: hit.createdDate ?? null,
         modified: hit.lastModifiedDate ?? null,
+        // Absent: unknown (the hit may not echo it), read from the detail when needed.
+        collections: collections ? collections.map((collection) => collection.id) : null,
       } satisfies NomadItem;
     });
     const missing = hits.filter((_hit, i) => complete[i] === null).map((hit) => hit.id);

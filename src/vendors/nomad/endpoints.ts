@@ -3,7 +3,7 @@
 // test/contracts/nomad.contract.ts give the fields relied on and the confidence.
 import { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
-import { nomadAsset, nomadAssetDetail, nomadBatchResult, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
+import { nomadAsset, nomadAssetDetail, nomadBatchResult, nomadCollection, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
 
 const ADMIN = 'swagger-admin.json';
 const PORTAL = 'swagger-portal.json';
@@ -81,6 +81,46 @@ export const NOMAD_ENDPOINTS = {
     safeToRepeat: false,
     response: nomadBatchResult,
     reference: `${ADMIN} POST /admin/asset/{name} (BatchModel -> BatchResultModel)`,
+  },
+  collection: {
+    name: 'collection',
+    method: 'GET',
+    path: '/admin/collection/{id}',
+    safeToRepeat: true,
+    response: nomadCollection,
+    reference: `${ADMIN} GET /admin/collection/{id} (CollectionModel; 404 ProblemDetails)`,
+  },
+  saveCollection: {
+    name: 'save collection',
+    method: 'POST',
+    path: '/admin/collection',
+    safeToRepeat: false,
+    response: nomadIdModel,
+    reference: `${ADMIN} POST /admin/collection (CollectionModel: no id creates, an id renames -> IdModel)`,
+  },
+  deleteNomadCollection: {
+    name: 'delete collection',
+    method: 'DELETE',
+    path: '/admin/collection/{id}',
+    safeToRepeat: false,
+    response: nomadIdModel,
+    reference: `${ADMIN} DELETE /admin/collection/{id} (IdModel; the content keeps existing)`,
+  },
+  addCollectionContent: {
+    name: 'add to collection',
+    method: 'POST',
+    path: '/admin/collection/content',
+    safeToRepeat: false,
+    response: nomadBatchResult,
+    reference: `${ADMIN} POST /admin/collection/content (ListModelCollectionContentModel -> BatchResultModel)`,
+  },
+  removeCollectionContent: {
+    name: 'remove from collection',
+    method: 'POST',
+    path: '/admin/collection/content/delete',
+    safeToRepeat: false,
+    response: nomadBatchResult,
+    reference: `${ADMIN} POST /admin/collection/content/delete (ListModelCollectionContentModel -> BatchResultModel)`,
   },
   createShare: {
     name: 'share',

@@ -5,6 +5,7 @@
 import type { AssetKind, AssetStatus } from '../../generated/resolvers-types.js';
 import { parseDate } from '../parse-date.js';
 import type { AssetModel, CollectionModel, ShareModel } from '../models.js';
+import { nomadCollectionNativeId } from './collections.js';
 import type { NomadAsset, NomadAssetType, NomadShare } from './responses.js';
 
 /**
@@ -20,6 +21,8 @@ export interface NomadItem {
   readonly objectKey: string | null;
   readonly created: string | null;
   readonly modified: string | null;
+  /** Ids of the Nomad collections the asset is in; null when this read does not say (the asset model). */
+  readonly collections: readonly string[] | null;
 }
 
 export const isFile = (item: NomadItem) => item.type === 'File';
@@ -36,6 +39,7 @@ export function itemFromAsset(asset: NomadAsset): NomadItem {
     // The asset model has no creation date; its display date is the closest.
     created: asset.displayDate ?? null,
     modified: null,
+    collections: null,
   };
 }
 
@@ -99,7 +103,9 @@ export function toAsset(source: string, item: NomadItem): AssetModel {
     updatedAt: parseDate(item.modified),
     deletedAt: null,
     thumbnailUrl: null,
-    collectionIds: item.parentId ? [item.parentId] : [],
+    collectionIds: [...(item.parentId ? [item.parentId] : []), ...(item.collections ?? []).map(nomadCollectionNativeId)],
+    // The asset model (by-id reads) does not carry collections: Asset.collections reads them.
+    ...(item.collections === null ? { collectionIdsIncomplete: true } : {}),
   };
 }
 

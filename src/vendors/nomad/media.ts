@@ -93,7 +93,8 @@ export class NomadMedia implements MediaDetailsPort, RenditionPort, MetadataPort
 
   constructor(private readonly http: RequestClient) {}
 
-  private detailOf(id: string): Promise<NomadAssetDetail> {
+  /** The asset detail; one read shared by concurrent callers (media, renditions, metadata, collections). */
+  detailOf(id: string): Promise<NomadAssetDetail> {
     return this.details.run(id, () => this.http.call(NOMAD_ENDPOINTS.assetDetail, { params: { id } }));
   }
 

@@ -54,9 +54,15 @@ export const nomadIdentifiers = z.object({
   assetStatus: z.string().optional(),
   parentId: z.string().nullish(),
   objectKey: z.string().nullish(),
+  /** The asset's collections (lookups), as AssetDetailModel names them: assumption M10. */
+  collections: z.array(z.object({ id: z.string() })).nullish(),
 });
 
 export const nomadIdModel = z.object({ id: z.string() });
+
+/** CollectionModel (GET /admin/collection/{id}): a flat, named set of content. */
+export const nomadCollection = z.object({ id: z.string(), name: text });
+export type NomadCollection = z.output<typeof nomadCollection>;
 
 /** BatchResultModel: partial models of the assets the action was applied to. */
 export const nomadBatchResult = z.object({
