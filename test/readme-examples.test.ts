@@ -18,6 +18,11 @@ afterAll(async () => h.stop());
 
 /** Values for the examples that take variables: real IDs of the demo data. */
 function variablesFor(example: string): Record<string, unknown> {
+  if (example.includes('$targets')) {
+    const shared = [...h.demo.iconik.state.shares.values()].map((share) => share.object_id);
+    const nomadShared = [...h.demo.nomad.state.shares.values()].map((share) => share.assetId);
+    return { targets: [encodeGlobalId('Asset', 'iconik-demo', shared[0] ?? ''), encodeGlobalId('Asset', 'nomad-demo', nomadShared[0] ?? '')] };
+  }
   if (!example.includes('$id')) return {};
   const asset = [...h.demo.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
   const collection = [...h.demo.iconik.state.collections.values()][0];

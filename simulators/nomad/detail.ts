@@ -39,7 +39,7 @@ const reference = (origin: string, asset: NomadAssetRecord, role: string, title:
   isUrlSecure: true,
 });
 
-export function assetDetail(asset: NomadAssetRecord, origin: string): Record<string, unknown> {
+export function assetDetail(asset: NomadAssetRecord, origin: string, shares: ReadonlyArray<{ id: string; name: string | null; description: string | null }>): Record<string, unknown> {
   const media = asset.assetType === 'File' ? mediaOf(asset.displayName) : null;
   const seconds = 90;
   const bitRate = media?.kind === 'video' ? 50_000_000 : media?.kind === 'audio' ? 1_536_000 : null;
@@ -63,6 +63,7 @@ export function assetDetail(asset: NomadAssetRecord, origin: string): Record<str
     screenshots: media?.kind === 'video' ? [reference(origin, asset, 'screenshot', 'Screenshot 00:00:05', 'jpg', 180_000, 'Image')] : [],
     tags: asset.tags,
     collections: asset.collections,
+    shares,
     parents: [],
   };
 }

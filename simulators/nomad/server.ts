@@ -289,7 +289,15 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
       },
       { method: 'GET', pattern: '/admin/asset/:id', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetModel(asset) })) },
       ...collectionRoutes(state, problem),
-      { method: 'GET', pattern: '/admin/asset/:id/detail', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetDetail(asset, simulator.origin) })) },
+      {
+        method: 'GET',
+        pattern: '/admin/asset/:id/detail',
+        handler: (request) =>
+          withAsset(request, (asset) => {
+            const shares = [...state.shares.values()].filter((share) => share.assetId === asset.id || share.sharedContents.includes(asset.id));
+            return { status: 200, body: assetDetail(asset, simulator.origin, shares.map((share) => ({ id: share.id, name: share.name, description: share.name }))) };
+          }),
+      },
       {
         method: 'PATCH',
         pattern: '/admin/asset/:id',
@@ -410,7 +418,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
     ],
   });
 
-  if (options.seed ?? true) seedNomad(state);
+  if (options.seed ?? true) seedNomad(state, simulator.origin);
   return {
     ...simulator,
     baseUrl: `${simulator.origin}/`,
@@ -442,7 +450,7 @@ function record(name: string, parentId: string | null, assetType: NomadAssetType
   };
 }
 
-function seedNomad(state: NomadState): void {
+function seedNomad(state: NomadState, origin: string): void {
   const bucketName = 'nomad-demo-media';
   let minute = 0;
   const at = () => new Date(Date.parse('2026-10-31T00:00:00Z') + minute++ * 47 * 60_000).toISOString();
@@ -466,7 +474,19 @@ function seedNomad(state: NomadState): void {
   add('day01-cam-a.mxf', dailies, 'File');
   add('day01-cam-b.mxf', dailies, 'File');
   add('day02-cam-a.mxf', dailies, 'File', 'Uploading');
-  add('rough-cut-v3.mp4', feature, 'File');
+  const roughCut = add('rough-cut-v3.mp4', feature, 'File');
+  const shareId = stableUuid('nomad-sim', 'share:rough-cut');
+  state.shares.set(shareId, {
+    id: shareId,
+    name: 'Rough cut for the distributor',
+    sharedContents: [roughCut.id],
+    sharedPermissions: [{ id: stableUuid('nomad-sim', 'permission:view'), description: 'View' }],
+    sharedLink: `${origin}/shared/${shareId}`,
+    ownerId: stableUuid('nomad-sim', 'owner'),
+    expirationDate: '2027-01-31T00:00:00.000Z',
+    assetId: roughCut.id,
+    nomadUsers: [{ id: stableUuid('nomad-sim', 'user:distributor'), description: 'acquisitions@distributor.example' }],
+  });
   add('score-demo.wav', feature, 'File');
   add('interview-transcript.pdf', feature, 'File');
   add('festival-trailer.mp4', marketing, 'File').collections.push({ id: festival.id, description: festival.name });

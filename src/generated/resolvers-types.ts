@@ -860,6 +860,13 @@ export type Query = {
    * (`BAD_USER_INPUT`) or a source without the RECYCLE_BIN capability (`UNSUPPORTED`).
    */
   recycleBin?: Maybe<RecycleBin>;
+  /**
+   * The shares of several assets and collections at once, across sources, in the order of
+   * `filter.targets` (each object's shares in its vendor's order). A source without the
+   * SHARES capability is named in `sourceErrors` (and `errors`) with `UNSUPPORTED`; an ID that
+   * names nothing adds no shares.
+   */
+  shares: ShareConnection;
   /** Every configured source, in configuration order. */
   sources: Array<Source>;
 };
@@ -897,6 +904,14 @@ export type QueryNodesArgs = {
 /** Entry points for reading media assets across every configured source. */
 export type QueryRecycleBinArgs = {
   source: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading media assets across every configured source. */
+export type QuerySharesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter: ShareFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1003,6 +1018,12 @@ export type ShareConnection = {
   edges: Array<ShareEdge>;
   /** Where this page is in the whole list. */
   pageInfo: PageInfo;
+  /**
+   * Sources whose shares could not be listed for `Query.shares` (no SHARES capability, or the
+   * vendor call failed), each also in `errors`; the other sources' shares are here. Always
+   * empty on the shares of one object, which are null instead.
+   */
+  sourceErrors: Array<SourceError>;
 };
 
 /** One share in a page of shares. */
@@ -1012,6 +1033,17 @@ export type ShareEdge = {
   cursor: Scalars['String']['output'];
   /** The share. Null only when a field error below it made the whole share null (see `errors`). */
   node?: Maybe<Share>;
+};
+
+/**
+ * Narrows `Query.shares`. No vendor documents a list of every share of an account, so shares
+ * are listed for the assets and collections named here.
+ */
+export type ShareFilter = {
+  /** Only shares that still work now (no expiry, or an expiry in the future). */
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The assets and collections whose shares to list: 1 to 100 IDs, of any sources. */
+  targets: Array<Scalars['ID']['input']>;
 };
 
 /** The object a share link gives access to. */
@@ -1289,8 +1321,9 @@ export type ResolversTypes = {
   Rendition: ResolverTypeWrapper<Rendition>;
   RenditionKind: RenditionKind;
   Share: ResolverTypeWrapper<ShareModel>;
-  ShareConnection: ResolverTypeWrapper<Omit<ShareConnection, 'edges'> & { edges: Array<ResolversTypes['ShareEdge']> }>;
+  ShareConnection: ResolverTypeWrapper<Omit<ShareConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversTypes['ShareEdge']>, sourceErrors: Array<ResolversTypes['SourceError']> }>;
   ShareEdge: ResolverTypeWrapper<Omit<ShareEdge, 'node'> & { node?: Maybe<ResolversTypes['Share']> }>;
+  ShareFilter: ShareFilter;
   ShareTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ShareTarget']>;
   Source: ResolverTypeWrapper<SourceEntry>;
   SourceError: ResolverTypeWrapper<SourceErrorModel>;
@@ -1350,8 +1383,9 @@ export type ResolversParentTypes = {
   RecycleBin: RecycleBinModel;
   Rendition: Rendition;
   Share: ShareModel;
-  ShareConnection: Omit<ShareConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShareEdge']> };
+  ShareConnection: Omit<ShareConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversParentTypes['ShareEdge']>, sourceErrors: Array<ResolversParentTypes['SourceError']> };
   ShareEdge: Omit<ShareEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Share']> };
+  ShareFilter: ShareFilter;
   ShareTarget: ResolversUnionTypes<ResolversParentTypes>['ShareTarget'];
   Source: SourceEntry;
   SourceError: SourceErrorModel;
@@ -1533,6 +1567,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   recycleBin?: Resolver<Maybe<ResolversTypes['RecycleBin']>, ParentType, ContextType, RequireFields<QueryRecycleBinArgs, 'source'>>;
+  shares?: Resolver<ResolversTypes['ShareConnection'], ParentType, ContextType, RequireFields<QuerySharesArgs, 'filter'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 };
 
@@ -1571,6 +1606,7 @@ export type ShareResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type ShareConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShareConnection'] = ResolversParentTypes['ShareConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ShareEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  sourceErrors?: Resolver<Array<ResolversTypes['SourceError']>, ParentType, ContextType>;
 };
 
 export type ShareEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShareEdge'] = ResolversParentTypes['ShareEdge']> = {

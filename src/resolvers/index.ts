@@ -7,12 +7,12 @@ import { collectionQuery, collectionType } from './collection.js';
 import { nodeInterface, nodeQuery } from './node.js';
 import { recycleBinMutations, recycleBinQuery, recycleBinType } from './recycle-bin.js';
 import { scalarResolvers } from './scalars.js';
-import { shareTargetUnion, shareType } from './share.js';
+import { shareQuery, shareTargetUnion, shareType } from './share.js';
 import { sourceErrorType, sourceQuery, sourceType } from './source.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery },
+  Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery, ...shareQuery },
   Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations },
   Node: nodeInterface,
   Source: sourceType,

@@ -1,5 +1,10 @@
-import type { ShareResolvers, ShareTargetResolvers } from '../generated/resolvers-types.js';
+import type { QueryResolvers, ShareResolvers, ShareTargetResolvers } from '../generated/resolvers-types.js';
 import { encodeGlobalId } from '../ids.js';
+import { sharesOfTargets } from './shares-of.js';
+
+export const shareQuery: QueryResolvers = {
+  shares: (_root, { first, after, filter }, context, info) => sharesOfTargets(context, info, filter, { first, after }),
+};
 
 export const shareType: ShareResolvers = {
   id: (share) => encodeGlobalId('Share', share.source, share.nativeId),

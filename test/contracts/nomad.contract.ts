@@ -73,6 +73,7 @@ export const assetDetailModel: Shape = obj({
   'screenshots?': arr(assetReference, true),
   'tags?': arr(lookup, true),
   'collections?': arr(lookup, true),
+  'shares?': arr(lookup, true),
   'parents?': arr(any, true),
 });
 /** ShareModel / ShareAddModel / ShareUpdateModel (portal). */

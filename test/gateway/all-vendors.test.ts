@@ -68,6 +68,7 @@ describe('four vendors in one schema', () => {
           'COLLECTIONS',
           'NESTED_COLLECTIONS',
           'MULTIPLE_COLLECTIONS_PER_ASSET',
+          'SHARES',
           'SEARCH',
           'EDIT_ASSETS',
           'DELETE_ASSETS',

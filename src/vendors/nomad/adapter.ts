@@ -14,6 +14,7 @@ import type { NomadSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
+  ShareListingPort,
   MembershipPort,
   MediaDetailsPort,
   MetadataEditPort,
@@ -84,6 +85,7 @@ export class NomadAdapter implements VendorAdapter {
   readonly membership: MembershipPort = this;
   readonly nesting: NestingPort = this;
   readonly shares: SharePort = this;
+  readonly shareListing: ShareListingPort = this;
   readonly edit: EditPort = this;
   readonly deletion: DeletionPort = this;
   readonly copy: CopyPort = this;
@@ -97,13 +99,14 @@ export class NomadAdapter implements VendorAdapter {
   private readonly origin: ErrorOrigin;
   private readonly source: string;
   private readonly collections: NomadCollections;
+  private readonly media: NomadMedia;
 
   constructor(config: NomadSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
     this.origin = http.origin;
-    const media = new NomadMedia(http);
-    this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = media;
-    this.collections = new NomadCollections(this.source, http, this.origin, (id) => media.detailOf(id), (ids) => this.getAssets(ids));
+    this.media = new NomadMedia(http);
+    this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.media;
+    this.collections = new NomadCollections(this.source, http, this.origin, (id) => this.media.detailOf(id), (ids) => this.getAssets(ids));
   }
 
   nativeIdProblem(type: NodeType, nativeId: string): string | null {
@@ -138,6 +141,41 @@ export class NomadAdapter implements VendorAdapter {
 
   async getShares(ids: readonly string[]): Promise<BatchResult<ShareModel | null>> {
     return readEach(ids, this.http.concurrency, async (id) => toShare(this.source, await this.readShare(id)));
+  }
+
+  /** The asset detail names the shares an asset is in (AssetDetailModel.shares); each is then read by id. */
+  async getAssetShares(assetIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    return this.sharesNamedInDetail(assetIds);
+  }
+
+  /** Folders are assets in Nomad, with the same detail; Nomad collections are not shared. */
+  async getCollectionShares(collectionIds: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    const folders = collectionIds.filter((id) => !isNomadCollectionId(id));
+    const read = new Map<string, readonly ShareModel[] | Error>();
+    (await this.sharesNamedInDetail(folders)).forEach((shares, i) => read.set(folders[i] ?? '', shares));
+    return collectionIds.map((id) => read.get(id) ?? []);
+  }
+
+  /** Nomad's share answer carries its users, so this is never needed; answered from the model. */
+  async getShareRecipients(shares: readonly ShareModel[]): Promise<BatchResult<readonly string[]>> {
+    return shares.map((share) => share.recipients ?? []);
+  }
+
+  private async sharesNamedInDetail(ids: readonly string[]): Promise<BatchResult<readonly ShareModel[]>> {
+    const details = await settleEach(ids, this.http.concurrency, (id) => this.media.detailOf(id));
+    const shareIds = [...new Set(details.flatMap((detail) => (detail instanceof Error ? [] : (detail.shares ?? []).map((share) => share.id))))];
+    const shares = new Map(shareIds.map((id, i) => [id, i]));
+    const read = await this.getShares(shareIds);
+    return details.map((detail) => {
+      if (detail instanceof Error) return detail;
+      const found: ShareModel[] = [];
+      for (const { id } of detail.shares ?? []) {
+        const share = read[shares.get(id) ?? -1];
+        if (share instanceof Error) return share;
+        if (share) found.push(share);
+      }
+      return found;
+    });
   }
 
   async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {

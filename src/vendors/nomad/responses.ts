@@ -98,6 +98,8 @@ export const nomadAssetDetail = z.object({
   screenshots: z.array(nomadReference).nullish(),
   tags: z.array(lookup).nullish(),
   collections: z.array(lookup).nullish(),
+  /** The shares the asset is included in (lookups: id and name). */
+  shares: z.array(lookup).nullish(),
 });
 export type NomadAssetDetail = z.output<typeof nomadAssetDetail>;
 
