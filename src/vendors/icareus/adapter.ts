@@ -146,7 +146,19 @@ export class IcareusAdapter implements VendorAdapter {
   async listCollectionAssets(collectionId: string, window: Window): Promise<Page<AssetModel>> {
     const id = parseCollectionId(collectionId);
     if (!id) return { items: [], hasMore: false };
-    if (id.kind === 'organization') return id.id === String(this.organizationId) ? this.listAssets(window, {}) : { items: [], hasMore: false };
+    if (id.kind === 'organization') {
+      if (id.id === String(this.organizationId)) return this.listAssets(window, {});
+      if (!this.isKnownOrganization(id.id)) return { items: [], hasMore: false };
+      // A partner organization (otherOrganizationIds): where copies and moves land, listed
+      // with its own ids ("<organization>:<id>") so each can be read and polled again.
+      const organizationId = id.id;
+      return fetchOffsetWindow(window, async (skip, limit) => ({
+        items: (await this.organizationAssets({ skip, limit, organizationId, orderBy: 'created', order: 'desc' })).map((asset) =>
+          toAsset(this.source, this.organizationId, organizationId, this.languageId, asset),
+        ),
+        total: null,
+      }));
+    }
     // Assumption (docs/vendors.md): Icareus folders are group items, filtered by groupItemIds.
     return fetchOffsetWindow(window, async (skip, limit) => ({
       items: (await this.organizationAssets({ skip, limit, groupItemIds: id.id, orderBy: 'created', order: 'desc' })).map((asset) =>
