@@ -60,13 +60,32 @@ function matchesTerms(record: object, terms: readonly SearchTerm[]): boolean {
   });
 }
 
+interface SortField {
+  readonly name: string;
+  readonly direction: 1 | -1;
+}
+
+function sortFields(sort: unknown): SortField[] {
+  return (Array.isArray(sort) ? (sort as Array<{ name?: unknown; order?: unknown }>) : [])
+    .filter((field) => typeof field.name === 'string')
+    .map((field) => ({ name: String(field.name), direction: field.order === 'desc' ? -1 : 1 }));
+}
+
+/** A document's values of the sort fields: what iconik returns as `_sort` and takes back as `search_after`. */
+const sortValues = (item: object, fields: readonly SortField[]) => fields.map((field) => scalarText((item as Record<string, unknown>)[field.name]));
+
+function compareValues(a: readonly string[], b: readonly unknown[], fields: readonly SortField[]): number {
+  for (const [i, field] of fields.entries()) {
+    const order = (a[i] ?? '').localeCompare(scalarText(b[i])) * field.direction;
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
 function sortBy<T extends object>(items: T[], sort: unknown): T[] {
-  const first = Array.isArray(sort) ? (sort[0] as { name?: unknown; order?: unknown } | undefined) : undefined;
-  if (!first || typeof first.name !== 'string') return items;
-  const name = first.name;
-  const direction = first.order === 'desc' ? -1 : 1;
-  const value = (item: T) => scalarText((item as Record<string, unknown>)[name]);
-  return items.sort((a, b) => value(a).localeCompare(value(b)) * direction);
+  const fields = sortFields(sort);
+  if (fields.length === 0) return items;
+  return items.sort((a, b) => compareValues(sortValues(a, fields), sortValues(b, fields), fields));
 }
 
 function idsOf(body: unknown): string[] | null {
@@ -91,7 +110,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     (type === 'assets' && state.assets.has(id ?? '')) || (type === 'collections' && state.collections.has(id ?? ''));
 
   const search = ({ body, query }: SimRequest): SimResponse => {
-    const criteria = (body ?? {}) as { doc_types?: unknown; query?: unknown; filter?: { terms?: unknown }; sort?: unknown; include_fields?: unknown };
+    const criteria = (body ?? {}) as { doc_types?: unknown; query?: unknown; filter?: { terms?: unknown }; sort?: unknown; include_fields?: unknown; search_after?: unknown };
     const docTypes = Array.isArray(criteria.doc_types) ? criteria.doc_types.map(String) : ['assets', 'collections'];
     const terms = Array.isArray(criteria.filter?.terms) ? (criteria.filter.terms as SearchTerm[]) : [];
     const text = typeof criteria.query === 'string' ? criteria.query.toLowerCase() : '';
@@ -109,10 +128,20 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
         if (matchesText && matchesTerms(collection, terms)) hits.push({ doc: state.collectionDocument(collection), record: collection });
       }
     }
-    const sorted = sortBy(hits.map((hit) => hit.doc), criteria.sort);
+    const order = sortFields(criteria.sort);
+    let sorted = sortBy(hits.map((hit) => hit.doc), criteria.sort);
+    // search_after: the hits after the given sort values (keyset paging), from page 1.
+    const after = (criteria as { search_after?: unknown }).search_after;
+    if (after !== undefined) {
+      if (!Array.isArray(after) || after.length !== order.length) return { status: 400, body: { errors: { search_after: 'Must have one value per sort field.' } } };
+      sorted = sorted.filter((doc) => compareValues(sortValues(doc, order), after, order) > 0);
+    }
     // include_fields: only those (plus SearchDocumentSchema's required object_type and title).
     const fields = Array.isArray(criteria.include_fields) ? new Set(['object_type', 'title', ...criteria.include_fields.map(String)]) : null;
-    return paginate(sorted, query, (doc) => (fields ? Object.fromEntries(Object.entries(doc).filter(([key]) => fields.has(key))) : doc));
+    return paginate(sorted, query, (doc) => ({
+      ...(fields ? Object.fromEntries(Object.entries(doc).filter(([key]) => fields.has(key))) : doc),
+      ...(order.length > 0 ? { _sort: sortValues(doc, order) } : {}),
+    }));
   };
 
   const simulator = await startSimulatorServer({

@@ -10,6 +10,8 @@ export interface SourcePosition {
   readonly offset: number;
   /** The native id of the item at `offset`, so the next page can find it again if it moved. */
   readonly nativeId?: string;
+  /** The vendor's keyset key of that item (Page.keys), when the vendor has keyset paging. */
+  readonly key?: string;
 }
 
 /** A position in a list merged across sources by an order: how many items of each source come before it. */
@@ -46,6 +48,9 @@ export function encodeOffsetCursor(offset: number): string {
 }
 
 export function encodeSourceCursor(position: SourcePosition): string {
+  if (position.key !== undefined) {
+    return Buffer.from(`k:${JSON.stringify({ o: position.offset, s: position.source, i: position.nativeId, k: position.key })}`, 'utf8').toString('base64url');
+  }
   // Source names never hold "|" (config.ts), so it separates the optional native id.
   const id = position.nativeId !== undefined ? `|${position.nativeId}` : '';
   return Buffer.from(`s:${position.offset}:${position.source}${id}`, 'utf8').toString('base64url');
@@ -57,9 +62,26 @@ export function decodeOffsetCursor(cursor: string): number {
 }
 
 export function decodeSourceCursor(cursor: string): SourcePosition {
-  const match = /^s:(\d{1,7}):([^|]+)(?:\|(.+))?$/s.exec(decode(cursor));
+  const text = decode(cursor);
+  if (text.startsWith('k:')) return decodeKeysetCursor(text.slice(2), cursor);
+  const match = /^s:(\d{1,7}):([^|]+)(?:\|(.+))?$/s.exec(text);
   const offset = checkedOffset(match?.[1], cursor);
   return { offset, source: match?.[2] ?? '', ...(match?.[3] !== undefined ? { nativeId: match[3] } : {}) };
+}
+
+function decodeKeysetCursor(json: string, cursor: string): SourcePosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = null;
+  }
+  const { o, s, i, k } = (parsed ?? {}) as { o?: unknown; s?: unknown; i?: unknown; k?: unknown };
+  const offset = checkedOffset(Number.isInteger(o) ? String(o) : undefined, cursor);
+  if (typeof s !== 'string' || !s || typeof k !== 'string' || (i !== undefined && typeof i !== 'string')) {
+    throw badUserInput(`Invalid cursor "${cursor.slice(0, 64)}": use a cursor returned by this field.`);
+  }
+  return { offset, source: s, key: k, ...(i !== undefined ? { nativeId: i } : {}) };
 }
 
 function decode(cursor: string): string {

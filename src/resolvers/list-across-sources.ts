@@ -32,12 +32,14 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   let startIndex = 0;
   let startOffset = 0;
   let lastShown: string | undefined;
+  let afterKey: string | undefined;
   if (args.after) {
     const position = decodeSourceCursor(args.after);
     startIndex = selected.findIndex((source) => source.name === position.source);
     if (startIndex < 0) throw badUserInput('The "after" cursor belongs to a source outside this filter.');
     startOffset = position.offset + 1;
     lastShown = options.resync === false ? undefined : position.nativeId;
+    afterKey = options.resync === false ? undefined : position.key;
   }
 
   const remaining = selected.slice(startIndex);
@@ -53,7 +55,8 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
   const take = (source: SourceEntry, offset: number, page: Page<T>): boolean => {
     const room = first - edges.length;
     page.items.slice(0, room).forEach((node, j) => {
-      edges.push({ cursor: encodeSourceCursor({ source: source.name, offset: page.positions?.[j] ?? offset + j, nativeId: node.nativeId }), node });
+      const key = options.resync === false ? undefined : page.keys?.[j];
+      edges.push({ cursor: encodeSourceCursor({ source: source.name, offset: page.positions?.[j] ?? offset + j, nativeId: node.nativeId, ...(key !== undefined ? { key } : {}) }), node });
     });
     // A filtered scan that stopped short: the next page continues the scan, past the last edge.
     if (page.resumeAt !== undefined && page.items.length <= room) resumeCursor = encodeSourceCursor({ source: source.name, offset: page.resumeAt - 1 });
@@ -77,9 +80,18 @@ export async function listAcrossSources<T extends AssetModel | CollectionModel>(
     const found = page.items.findIndex((item) => item.nativeId === nativeId);
     const begin = found >= 0 ? found + 1 : back;
     const items = page.items.slice(begin, begin + first);
-    return { items, positions: items.map((_item, j) => from + begin + j), hasMore: page.items.length > begin + first || page.hasMore };
+    const keys = page.keys?.slice(begin, begin + first);
+    return { items, positions: items.map((_item, j) => from + begin + j), hasMore: page.items.length > begin + first || page.hasMore, ...(keys ? { keys } : {}) };
   };
-  const headPage = !head ? null : lastShown === undefined ? await fetchOrReport(head, { offset: startOffset, limit: first }) : await resynced(head, lastShown);
+  // A vendor with keyset paging continues after the last item's key: nothing added or
+  // deleted before it shifts the next page. Otherwise the last item is found again (resync).
+  const headPage = !head
+    ? null
+    : afterKey !== undefined
+      ? await fetchOrReport(head, { offset: startOffset, limit: first, after: afterKey })
+      : lastShown === undefined
+        ? await fetchOrReport(head, { offset: startOffset, limit: first })
+        : await resynced(head, lastShown);
   if (head && headPage) hasNextPage = take(head, startOffset, headPage);
   if (!hasNextPage && rest.length > 0) {
     // The first source ran out: the rest are asked concurrently for what is still missing.

@@ -20,11 +20,13 @@ export const UNDECLARED_FIELDS_READ: Readonly<Record<string, Readonly<Record<str
     in_collections: 'AssetElasticSchema field, asked for in include_fields; re-read by id when absent',
     keyframes: 'AssetElasticSchema field, asked for in include_fields; no thumbnail when absent',
     parent_id: 'CollectionElasticSchema field, asked for in include_fields; null (top level) when absent',
+    _sort: "SearchCriteriaSchema.search_after is documented as taking the `_sort` key of the last object of the previous response; cursors fall back to offsets when absent (A12)",
   },
   // GET /assets/v1/collections/{id}/contents/ and the delete queue answer
   // AssetElasticSchema, which has `metadata` but not SearchDocumentSchema's `description`.
   AssetElasticSchema: {
     description: 'SearchDocumentSchema field; on list documents the description is read from metadata.description instead',
+    _sort: 'search hits only (A12); absent on list documents, which page by offset',
   },
   // GET /assets/v1/assets/{id}/ answers AssetSchema: no media type, duration, keyframes or
   // description (they live in files, formats and metadata views). The adapter uses the
@@ -35,5 +37,6 @@ export const UNDECLARED_FIELDS_READ: Readonly<Record<string, Readonly<Record<str
     media_type: 'not in AssetSchema; null unless the search hit had it',
     duration_milliseconds: 'not in AssetSchema; null unless the search hit had it',
     keyframes: 'not in AssetSchema; null unless the search hit had it',
+    _sort: 'search hits only (A12); the by-id read has none and needs none',
   },
 };

@@ -58,6 +58,19 @@ import {
   type IconikCollection,
 } from './responses.js';
 
+/** A hit's `_sort` as an opaque keyset key (JSON), or undefined when the hit has none. */
+const sortKeyOf = (doc: IconikAsset): string | undefined => (doc._sort && doc._sort.length > 0 ? JSON.stringify(doc._sort) : undefined);
+
+/** A key made by sortKeyOf; anything else (a forged cursor) is ignored and the offset decides. */
+function parseSortKey(key: string): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    return Array.isArray(parsed) && parsed.length > 0 && parsed.length <= 4 && parsed.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
 /** iconik caps `per_page` at 1000 (DOMAIN.md); we stay well below for search bodies. */
 const MAX_PER_PAGE = 1000;
 const ID_CHUNK = 500;
@@ -147,16 +160,31 @@ export class IconikAdapter implements VendorAdapter {
 
   async listAssets(window: Window, query: AssetListQuery): Promise<Page<AssetModel>> {
     // The asset list is iconik's search over non-deleted assets, newest first: the same
-    // documents (with descriptions) as the by-id reads, and free-text search for free.
-    return fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty((page) =>
-      this.searchPage(page, {
-        doc_types: ['assets'],
-        include_fields: ASSET_SEARCH_FIELDS,
-        ...(query.search ? { query: query.search } : {}),
-        filter: { operator: 'AND', terms: [{ name: 'status', value: 'ACTIVE' }] },
-        sort: [query.order ? { name: ICONIK_SORT_FIELDS[query.order.field], order: query.order.direction === 'ASC' ? 'asc' : 'desc' } : { name: 'date_created', order: 'desc' }],
-      }),
-    ));
+    // documents (with descriptions) as the by-id reads, and free-text search for free. The
+    // id breaks ties, so each hit's sort values (`_sort`) name one place in the list, and
+    // `search_after` continues after the last hit shown (keyset): nothing added or deleted
+    // before it since skips or repeats an asset (docs/vendors.md A12).
+    const criteria = {
+      doc_types: ['assets'],
+      include_fields: ASSET_SEARCH_FIELDS,
+      ...(query.search ? { query: query.search } : {}),
+      filter: { operator: 'AND', terms: [{ name: 'status', value: 'ACTIVE' }] },
+      sort: [
+        query.order ? { name: ICONIK_SORT_FIELDS[query.order.field], order: query.order.direction === 'ASC' ? 'asc' : 'desc' } : { name: 'date_created', order: 'desc' },
+        { name: 'id', order: 'asc' },
+      ],
+    };
+    const searchAfter = window.after !== undefined ? parseSortKey(window.after) : null;
+    if (searchAfter) {
+      const list = await this.http.call(ICONIK_ENDPOINTS.assetSearch, {
+        query: { page: 1, per_page: Math.min(window.limit + 1, MAX_PER_PAGE), generate_signed_url: false, save_search_history: false },
+        body: { ...criteria, search_after: searchAfter },
+      });
+      const hits = list.objects.slice(0, window.limit);
+      return { items: hits.map((doc) => toAsset(this.source, doc)), hasMore: list.objects.length > window.limit, keys: hits.map(sortKeyOf) };
+    }
+    const page = await fetchWindow(window, MAX_PER_PAGE, pastLastPageIsEmpty((request) => this.searchHits(request, criteria)));
+    return { ...page, items: page.items.map((doc) => toAsset(this.source, doc)), keys: page.items.map(sortKeyOf) };
   }
 
   async listCollections(window: Window, query: CollectionListQuery): Promise<Page<CollectionModel>> {
@@ -435,13 +463,12 @@ export class IconikAdapter implements VendorAdapter {
     return { items: list.objects.map((doc) => toCollection(this.source, doc)), total: list.total ?? null };
   }
 
-  private async searchPage({ page, perPage }: PageRequest, criteria: Record<string, unknown>): Promise<FetchedPage<AssetModel>> {
+  private async searchHits({ page, perPage }: PageRequest, criteria: Record<string, unknown>): Promise<FetchedPage<IconikAsset>> {
     const list = await this.http.call(ICONIK_ENDPOINTS.assetSearch, {
-      // No signed URLs or search history for machine reads: faster, and no side effects.
       query: { page, per_page: perPage, generate_signed_url: false, save_search_history: false },
       body: criteria,
     });
-    return { items: list.objects.map((doc) => toAsset(this.source, doc)), total: list.total ?? null };
+    return { items: list.objects, total: list.total ?? null };
   }
 
   /** One search per ID_CHUNK ids (filter `id` value_in), asking for the fields the mapping reads. */

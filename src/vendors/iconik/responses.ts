@@ -24,6 +24,8 @@ export const iconikAsset = z.object({
   date_deleted: text,
   in_collections: z.array(z.string()).nullish(),
   keyframes: z.array(z.object({ url: text, type: text })).nullish(),
+  /** A search hit's sort values: `search_after` takes them to continue after this hit. */
+  _sort: z.array(z.unknown()).nullish(),
 });
 export type IconikAsset = z.output<typeof iconikAsset>;
 
