@@ -69,6 +69,24 @@ export function assetsWithCollectionsAndShares(demo: DemoSimulators): BenchOpera
   };
 }
 
+/** What a media picker reads: technical details, renditions and custom fields of 20 mixed assets. */
+export function mediaOfMixedAssets(demo: DemoSimulators): BenchOperation {
+  const { picked, global } = mixedAssetIds(demo, 20);
+  const lowerBound = 1 + 4 * picked.iconik.length + picked.icareus.length + picked.ncp.length + 2 * picked.nomad.length;
+  return {
+    name: 'media of 20 mixed assets',
+    query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Asset { title media { container width height } renditions { kind url urlExpiresAt } metadata { key values } } } }`,
+    variables: { ids: global },
+    lowerBound,
+    derivation:
+      `iconik 1 search + 4 per asset for ${picked.iconik.length} (formats, files, proxies, metadata: no multi-asset form); ` +
+      `Icareus ${picked.icareus.length} and NCP ${picked.ncp.length} single reads that carry their media; ` +
+      `Nomad ${picked.nomad.length} single reads + ${picked.nomad.length} asset details`,
+    criticalPath: Math.max(...Object.values(picked).map((ids) => waves(ids.length))) + 1,
+    write: false,
+  };
+}
+
 export function collectionTree(demo: DemoSimulators): BenchOperation {
   const collections = [...demo.iconik.state.collections.values()].filter((c) => c.status === 'ACTIVE');
   const top = collections.filter((c) => c.parent_id === null);

@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js';
-import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
+import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 60);
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   const unbatched = await startChild('dist/src/main.js', 4096, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
   const pid = gateway.process.pid ?? 0;
   const idleRss = rssMb(pid);
-  const reads = [assetsWithCollectionsAndShares(demo), collectionTree(demo), nodesOf100(demo)];
+  const reads = [assetsWithCollectionsAndShares(demo), collectionTree(demo), nodesOf100(demo), mediaOfMixedAssets(demo)];
 
   // 1. Upstream calls per operation: gateway, batching off, vendor lower bound.
   const callRows: Record<string, unknown>[] = [];

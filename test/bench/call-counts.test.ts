@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assetsWithCollectionsAndShares, collectionTree, deleteMixed, nodesOf100, type BenchOperation } from '../../bench/operations.js';
+import { assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, type BenchOperation } from '../../bench/operations.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 
 // Call counts are deterministic, so regressions in batching are caught here; the benchmark
@@ -25,6 +25,7 @@ describe('upstream calls of the benchmark operations', () => {
     ['50 mixed assets + collections + shares', assetsWithCollectionsAndShares],
     ['collection tree', collectionTree],
     ['nodes of 100', nodesOf100],
+    ['media of 20 mixed assets', mediaOfMixedAssets],
   ])('%s: exactly the vendors\' lower bound', async (_name, build) => {
     const operation = build(h.demo);
     expect(await measure(operation)).toBe(operation.lowerBound);

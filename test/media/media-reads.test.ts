@@ -88,8 +88,10 @@ describe('Nomad', () => {
       { key: 'tags', type: 'TEXT', values: ['feature documentary'] },
     ]);
     expect((audio?.['media'] as Record<string, unknown>)['audioCodec']).toBe('PCM');
+    // Per asset: its model (the node, and the original's URL) and one detail for the rest.
     const calls = upstreamCalls(h.demo.nomad);
     expect(calls.filter((call) => call.endsWith('/detail'))).toHaveLength(2);
+    expect(calls).toHaveLength(4);
   });
 
   it('sets custom properties through updateAsset, one value per property, and refuses several', async () => {
@@ -137,8 +139,8 @@ describe('Icareus and NCP', () => {
       { key: 'releaseYear', type: 'NUMBER', values: ['2026'] },
       { key: 'tags', type: 'TEXT', values: ['demo', 'video'] },
     ]);
-    // One asset read for the node and one shared by renditions and metadata.
-    expect(upstreamCalls(h.demo.icareus).filter((call) => call.includes('getOrganizationAssets'))).toHaveLength(2);
+    // One asset read, for the node, its renditions and its metadata.
+    expect(upstreamCalls(h.demo.icareus).filter((call) => call.includes('getOrganizationAssets'))).toHaveLength(1);
   });
 
   it('NCP: details from metaData; renditions and metadata are UNSUPPORTED', async () => {
@@ -148,6 +150,8 @@ describe('Icareus and NCP', () => {
     expect(asset?.['media']).toEqual({ container: 'mov', fileSize: 13_256_712, width: 3840, height: 2160, frameRate: null, videoCodec: null, audioCodec: null, bitRate: null });
     expect(asset?.['renditions']).toBeNull();
     expect(asset?.['metadata']).toBeNull();
+    // The asset read for the node also gives the details.
+    expect(upstreamCalls(h.demo.ncp)).toHaveLength(1);
     expect(response.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code']])).toEqual([
       ['nodes.0.renditions', 'UNSUPPORTED'],
       ['nodes.0.metadata', 'UNSUPPORTED'],

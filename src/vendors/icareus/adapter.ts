@@ -44,6 +44,7 @@ import {
 import type { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
 import { IcareusMedia } from './media.js';
+import { RequestDocuments } from '../media/request-documents.js';
 import { ICAREUS_ENDPOINTS } from './endpoints.js';
 import type { IcareusAsset } from './responses.js';
 
@@ -65,6 +66,8 @@ export class IcareusAdapter implements VendorAdapter {
   readonly deletion: DeletionPort | undefined;
   readonly renditions: RenditionPort;
   readonly metadata: MetadataPort;
+  /** Asset objects this request has read: renditions and metadata come from them. */
+  private readonly documents = new RequestDocuments<IcareusAsset>();
   private binEnabled: Promise<boolean> | undefined;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
@@ -85,7 +88,7 @@ export class IcareusAdapter implements VendorAdapter {
     this.otherOrganizationIds = config.otherOrganizationIds;
     this.credentials = config.credentials;
     this.origin = http.origin;
-    const media = new IcareusMedia((id) => this.readRawAsset(id), http.concurrency);
+    const media = new IcareusMedia((id) => this.documents.get(id, () => this.readRawAsset(id)), http.concurrency);
     this.renditions = this.metadata = media;
   }
 
@@ -109,7 +112,7 @@ export class IcareusAdapter implements VendorAdapter {
     const ref = parseAssetNativeId(id);
     if (!ref || (ref.organizationId !== null && !this.isKnownOrganization(ref.organizationId))) return null;
     const [asset] = await this.organizationAssets({ assetId: ref.assetId, organizationId: ref.organizationId ?? String(this.organizationId) });
-    return asset ?? null;
+    return asset ? this.documents.remember(id, asset) : null;
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {
@@ -153,9 +156,7 @@ export class IcareusAdapter implements VendorAdapter {
       // with its own ids ("<organization>:<id>") so each can be read and polled again.
       const organizationId = id.id;
       return fetchOffsetWindow(window, async (skip, limit) => ({
-        items: (await this.organizationAssets({ skip, limit, organizationId, orderBy: 'created', order: 'desc' })).map((asset) =>
-          toAsset(this.source, this.organizationId, organizationId, this.languageId, asset),
-        ),
+        items: (await this.organizationAssets({ skip, limit, organizationId, orderBy: 'created', order: 'desc' })).map((asset) => this.toAsset(asset, organizationId)),
         total: null,
       }));
     }
@@ -391,8 +392,10 @@ export class IcareusAdapter implements VendorAdapter {
     return this.http.call(endpoint, { query: { organizationId: this.organizationId, languageId: this.languageId, ...params } });
   }
 
-  private toAsset(asset: IcareusAsset): AssetModel {
-    return toAsset(this.source, this.organizationId, this.organizationId, this.languageId, asset);
+  private toAsset(asset: IcareusAsset, organizationId: number | string = this.organizationId): AssetModel {
+    const model = toAsset(this.source, this.organizationId, organizationId, this.languageId, asset);
+    this.documents.remember(model.nativeId, asset);
+    return model;
   }
 
   private organization(): CollectionModel {

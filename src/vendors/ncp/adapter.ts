@@ -28,6 +28,7 @@ import type { Page, Window } from '../../pagination/window.js';
 import { readEach, settleEach } from '../settle-each.js';
 import { parseAssetNativeId, toAsset, toCollection } from './mapping.js';
 import { NcpMedia } from './media.js';
+import { RequestDocuments } from '../media/request-documents.js';
 import type { NcpAsset } from './responses.js';
 import { NCP_ENDPOINTS } from './endpoints.js';
 import { settleWrite } from '../settle-write.js';
@@ -45,6 +46,8 @@ export class NcpAdapter implements VendorAdapter {
   readonly deletion: DeletionPort = this;
   readonly move: MovePort = this;
   readonly mediaDetails: MediaDetailsPort;
+  /** Assets this request has read: media details come from their metaData. */
+  private readonly documents = new RequestDocuments<NcpAsset>();
   private readonly origin: ErrorOrigin;
   private readonly source: string;
   private readonly workspace: string;
@@ -53,7 +56,7 @@ export class NcpAdapter implements VendorAdapter {
     this.source = config.name;
     this.workspace = config.workspaceName;
     this.origin = http.origin;
-    this.mediaDetails = new NcpMedia((id) => this.readRawAsset(id), http.concurrency);
+    this.mediaDetails = new NcpMedia((id) => this.documents.get(id, () => this.readRawAsset(id)), http.concurrency);
   }
 
   nativeIdProblem(type: NodeType, nativeId: string): string | null {
@@ -72,7 +75,7 @@ export class NcpAdapter implements VendorAdapter {
   private async readRawAsset(nativeId: string): Promise<NcpAsset | null> {
     const ref = parseAssetNativeId(nativeId);
     if (!ref) return null;
-    return (await this.http.call(NCP_ENDPOINTS.asset, { params: { workspace: this.workspace, ...ref } })).result;
+    return this.documents.remember(nativeId, (await this.http.call(NCP_ENDPOINTS.asset, { params: { workspace: this.workspace, ...ref } })).result);
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {

@@ -47,9 +47,11 @@ import { COPY_LOOKBACK, findLostCopy, settleWrite } from '../settle-write.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
 import { NOMAD_TAGS_KEY, NomadMedia } from './media.js';
+import { RequestDocuments } from '../media/request-documents.js';
 import { NomadCollections, isNomadCollectionId, parseNomadCollectionId } from './collections.js';
 import {
   nomadIdentifiers,
+  type NomadAsset,
   type NomadAssetType,
   type NomadSearchResult,
 } from './responses.js';
@@ -100,11 +102,13 @@ export class NomadAdapter implements VendorAdapter {
   private readonly source: string;
   private readonly collections: NomadCollections;
   private readonly media: NomadMedia;
+  /** Asset models this request has read (the original's URL for renditions). */
+  private readonly documents = new RequestDocuments<NomadAsset>();
 
   constructor(config: NomadSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
     this.origin = http.origin;
-    this.media = new NomadMedia(http);
+    this.media = new NomadMedia(http, (id) => this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })));
     this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.media;
     this.collections = new NomadCollections(this.source, http, this.origin, (id) => this.media.detailOf(id), (ids) => this.getAssets(ids));
   }
@@ -459,7 +463,7 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   private async readItem(id: string): Promise<NomadItem> {
-    return itemFromAsset(await this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } }));
+    return itemFromAsset(this.documents.remember(id, await this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })));
   }
 
   private async readShare(id: string) {

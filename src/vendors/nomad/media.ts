@@ -91,7 +91,11 @@ export class NomadMedia implements MediaDetailsPort, RenditionPort, MetadataPort
   readonly multiValued = false;
   private readonly details = new InFlight<NomadAssetDetail>();
 
-  constructor(private readonly http: RequestClient) {}
+  constructor(
+    private readonly http: RequestClient,
+    /** The asset model (for the original's fullUrl): the one this request read, else GET /admin/asset/{id}. */
+    private readonly readAsset: (id: string) => Promise<NomadAsset | null>,
+  ) {}
 
   /** The asset detail; one read shared by concurrent callers (media, renditions, metadata, collections). */
   detailOf(id: string): Promise<NomadAssetDetail> {
@@ -105,8 +109,8 @@ export class NomadMedia implements MediaDetailsPort, RenditionPort, MetadataPort
 
   async getRenditions(ids: readonly string[]): Promise<BatchResult<Rendition[]>> {
     const read = await readEach(ids, this.http.concurrency, async (id) => {
-      const [asset, detail] = await Promise.all([this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } }), this.detailOf(id)]);
-      return asset.assetType === 'File' ? renditionsFrom(asset, detail) : [];
+      const [asset, detail] = await Promise.all([this.readAsset(id), this.detailOf(id)]);
+      return asset?.assetType === 'File' ? renditionsFrom(asset, detail) : [];
     });
     return read.map((item) => item ?? []);
   }
