@@ -5,7 +5,8 @@
 // {"status":"error","message":...}; the Recycle Bin API with a non-200 status.
 // Auth: `Authorization: Bearer <token>` or `userToken: <token>`.
 import { createSettler } from '../kit/settle-later.js';
-import { startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
+import { FileStore, serveFile } from '../kit/file-store.js';
+import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 import { seedIcareus } from './seed.js';
 import { createIcareusState, recycleBinDate, type IcareusAssetRecord, type IcareusState } from './state.js';
 
@@ -24,6 +25,8 @@ export interface IcareusSimulatorOptions {
 export interface IcareusSimulator extends RunningSimulator {
   readonly baseUrl: string;
   readonly state: IcareusState;
+  /** The presets' bytes (generated for seeded files; on disk for written ones). */
+  readonly store: FileStore;
 }
 
 const archiveError = (message: string): SimResponse => ({ status: 200, body: { status: 'error', message } });
@@ -151,12 +154,31 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
     }
   };
 
+  const store = new FileStore();
   const simulator = await startSimulatorServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     // Each API reports auth failures its own way, so the handlers check the token.
     authenticate: () => undefined,
     notFound: () => binError(404, 'not-found'),
+    byteRoutes: [
+      {
+        // The presets' download URLs (dlUrl): the files of assets that exist here.
+        method: 'GET',
+        pattern: '/s3files/:assetId/:file',
+        handle: async (req, res, params) => {
+          const key = `s3:${params['assetId']}/${params['file']}`;
+          if (!store.has(key)) {
+            const suffix = `/s3files/${params['assetId']}/${params['file']}`;
+            const known = [...state.assets.values(), ...[...state.recycleBin.values()].map((entry) => entry.asset)].some((asset) =>
+              asset.presets.some((preset) => scalarText(preset['dlUrl']).endsWith(suffix)),
+            );
+            if (known) store.defineVirtual(key, params['file']?.startsWith('master') ? 20_000_000 : 4_000_000);
+          }
+          await serveFile(store, key, req, res);
+        },
+      },
+    ],
     routes: [
       { method: 'GET', pattern: '/api/archive', handler: archive },
       { method: 'POST', pattern: '/api/archive', handler: archive },
@@ -168,7 +190,9 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
     ...simulator,
     baseUrl: `${simulator.origin}/`,
     state,
+    store,
     close: async () => {
+      store.close();
       settler.cancelAll();
       await simulator.close();
     },

@@ -2,7 +2,8 @@
 // services): an asset's formats, files and proxies, signed download URLs, and metadata
 // values read and written without a view. Media is seeded from the asset's media type.
 import { createHash } from 'node:crypto';
-import type { Route, SimResponse } from '../kit/simulator-server.js';
+import { serveFile, type FileStore } from '../kit/file-store.js';
+import type { ByteRoute, Route, SimResponse } from '../kit/simulator-server.js';
 import { uuidFor, type IconikAssetRecord, type IconikState } from './state.js';
 
 const API = '/API';
@@ -48,7 +49,8 @@ export function seedMedia(asset: IconikAssetRecord): void {
       name: `${slug}.${extension}`,
       directory_path: `demo/${asset.id}`,
       size,
-      checksum: createHash('md5').update(asset.id).digest('hex'),
+      // The seeded bytes are generated on read (../kit/file-store.ts): no checksum is known.
+      checksum: null,
       format_id: formatId,
       file_set_id: uuidFor(`file-set:${asset.id}:original`),
       storage_id: STORAGE_ID,
@@ -97,6 +99,27 @@ const withoutNulls = (document: object) => Object.fromEntries(Object.entries(doc
 function metadataValues(asset: IconikAssetRecord): Record<string, { field_values: Array<{ value: string }> }> {
   const fields = { ...asset.metadata, ...(asset.description ? { description: [asset.description] } : {}) };
   return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, { field_values: values.map((value) => ({ value })) }]));
+}
+
+/** Object storage behind the signed URLs: the files' and proxies' bytes. */
+export function iconikStorageRoutes(state: IconikState, store: FileStore): ByteRoute[] {
+  const serve = (kind: 'files' | 'proxies'): ByteRoute => ({
+    method: 'GET',
+    pattern: `/storage/${kind}/:id/:name`,
+    handle: async (req, res, params) => {
+      const id = params['id'] ?? '';
+      const key = `${kind}:${id}`;
+      if (!store.has(key)) {
+        const records: ReadonlyArray<{ id: string; size: number }> = [...state.assets.values()].flatMap((asset): Array<{ id: string; size: number }> =>
+          kind === 'files' ? asset.files : asset.proxies,
+        );
+        const found = records.find((record) => record.id === id);
+        if (found) store.defineVirtual(key, found.size, id);
+      }
+      await serveFile(store, key, req, res);
+    },
+  });
+  return [serve('files'), serve('proxies')];
 }
 
 export function iconikMediaRoutes(state: IconikState, origin: () => string): Route[] {

@@ -8,7 +8,8 @@
 // docs/vendors.md).
 import { randomUUID } from 'node:crypto';
 import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
-import { iconikMediaRoutes } from './media.js';
+import { iconikMediaRoutes, iconikStorageRoutes } from './media.js';
+import { FileStore } from '../kit/file-store.js';
 import { seedIconik } from './seed.js';
 import { IconikState, type IconikAssetRecord } from './state.js';
 
@@ -26,6 +27,8 @@ export interface IconikSimulator extends RunningSimulator {
   /** Base URL to configure the gateway with, e.g. http://127.0.0.1:PORT/API/ */
   readonly baseUrl: string;
   readonly state: IconikState;
+  /** The files' bytes (generated for seeded files; on disk for written ones). */
+  readonly store: FileStore;
 }
 
 const API = '/API';
@@ -144,6 +147,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     }));
   };
 
+  const store = new FileStore();
   const simulator = await startSimulatorServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
@@ -152,6 +156,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
         ? undefined
         : errors(401, 'Token is invalid'),
     notFound: () => errors(404, 'Not found'),
+    byteRoutes: iconikStorageRoutes(state, store),
     routes: [
       { method: 'POST', pattern: `${API}/search/v1/search/`, handler: search },
       ...iconikMediaRoutes(state, simulatorOrigin),
@@ -449,5 +454,14 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
 
   origin = simulator.origin;
   if (options.seed ?? true) seedIconik(state, simulator.origin);
-  return { ...simulator, baseUrl: `${simulator.origin}${API}/`, state };
+  return {
+    ...simulator,
+    baseUrl: `${simulator.origin}${API}/`,
+    state,
+    store,
+    close: async () => {
+      await simulator.close();
+      store.close();
+    },
+  };
 }

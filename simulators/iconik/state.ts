@@ -49,7 +49,8 @@ export interface IconikFileRecord {
   name: string;
   directory_path: string;
   size: number;
-  checksum: string;
+  /** MD5 (hex) when known; seeded files have none. */
+  checksum: string | null;
   format_id: string;
   file_set_id: string;
   storage_id: string;

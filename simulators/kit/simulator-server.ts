@@ -73,8 +73,20 @@ export interface FaultSwitch {
   clear(): void;
 }
 
+/**
+ * A route over raw bytes (object storage: signed-URL downloads and part uploads): handled
+ * before any JSON parsing, without the vendor's API auth (the URL's signature is the
+ * authority), with faults applied like every other request.
+ */
+export interface ByteRoute {
+  readonly method: 'GET' | 'HEAD' | 'PUT';
+  readonly pattern: string;
+  readonly handle: (req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>, query: URLSearchParams) => Promise<void>;
+}
+
 export interface SimulatorOptions {
   readonly port?: number;
+  readonly byteRoutes?: readonly ByteRoute[];
   /** Latency added to every request (benchmarks), on top of injected faults. */
   readonly latencyMs?: number;
   readonly routes: readonly Route[];
@@ -119,6 +131,7 @@ function compile(route: Route): CompiledRoute {
 
 export async function startSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
   const routes = options.routes.map(compile);
+  const byteRoutes = (options.byteRoutes ?? []).map((route) => ({ route, compiled: compile({ method: route.method, pattern: route.pattern, handler: () => ({ status: 500 }) }) }));
   const requests: LoggedRequest[] = [];
   const exchanges: Exchange[] = [];
   const rules: Array<{ rule: FaultRule; left: number }> = [];
@@ -143,6 +156,15 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
       if (fault.kind === 'latency') await sleep(fault.ms);
       else if (fault.kind === 'lost-answer') loseAnswer = true;
       else return injectFault(fault, res);
+    }
+    for (const { route, compiled } of byteRoutes) {
+      const match = route.method === req.method || (route.method === 'GET' && req.method === 'HEAD') ? compiled.regex.exec(url.pathname) : null;
+      if (!match) continue;
+      const params = Object.fromEntries(compiled.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+      // A lost answer: the work is done (the part stored), then the connection drops
+      // instead of the answer being sent.
+      if (loseAnswer) res.writeHead = () => (res.socket?.destroy(), res);
+      return route.handle(req, res, params, url.searchParams);
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

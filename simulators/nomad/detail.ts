@@ -39,11 +39,25 @@ const reference = (origin: string, asset: NomadAssetRecord, role: string, title:
   isUrlSecure: true,
 });
 
-export function assetDetail(asset: NomadAssetRecord, origin: string, shares: ReadonlyArray<{ id: string; name: string | null; description: string | null }>): Record<string, unknown> {
+const SECONDS = 90;
+const bitRateOf = (media: Media | null) => (media?.kind === 'video' ? 50_000_000 : media?.kind === 'audio' ? 1_536_000 : null);
+
+/** The size of a seeded file: 90 s at its kind's bit rate (12 MB for stills and documents). */
+export function seededFileSize(name: string): number {
+  const bitRate = bitRateOf(mediaOf(name));
+  return bitRate ? Math.round((bitRate / 8) * SECONDS) : 12_000_000;
+}
+
+export function assetDetail(
+  asset: NomadAssetRecord,
+  origin: string,
+  shares: ReadonlyArray<{ id: string; name: string | null; description: string | null }>,
+  fileSize: number | null,
+): Record<string, unknown> {
   const media = asset.assetType === 'File' ? mediaOf(asset.displayName) : null;
-  const seconds = 90;
-  const bitRate = media?.kind === 'video' ? 50_000_000 : media?.kind === 'audio' ? 1_536_000 : null;
-  const contentLength = bitRate ? Math.round((bitRate / 8) * seconds) : 12_000_000;
+  const seconds = SECONDS;
+  const bitRate = bitRateOf(media);
+  const contentLength = fileSize ?? seededFileSize(asset.displayName);
   const properties: Record<string, unknown> = media
     ? {
         container: media.container,

@@ -21,7 +21,9 @@ import { randomUUID } from 'node:crypto';
 import { createSettler } from '../kit/settle-later.js';
 import { stableUuid } from '../kit/stable-id.js';
 import { collectionRoutes } from './collections.js';
-import { assetDetail } from './detail.js';
+import { assetDetail, seededFileSize } from './detail.js';
+import { FileStore } from '../kit/file-store.js';
+import { nomadUploads } from './upload.js';
 import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 
 export type NomadAssetType = 'Folder' | 'File' | 'Bucket';
@@ -45,6 +47,8 @@ export interface NomadAssetRecord {
   /** Tags and collections the asset is in (AssetDetailModel.tags, .collections: LookupModel). */
   tags: NomadLookup[];
   collections: NomadLookup[];
+  /** The original's bytes in the simulator's file store (./upload.ts); null: no file yet. */
+  fileKey?: string | null;
 }
 
 export interface NomadLookup {
@@ -86,6 +90,8 @@ export interface NomadSimulatorOptions {
 export interface NomadSimulator extends RunningSimulator {
   readonly baseUrl: string;
   readonly state: NomadState;
+  /** The files' bytes (on disk, in a temporary folder). */
+  readonly store: FileStore;
 }
 
 const STATUS_TITLES: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
@@ -98,13 +104,20 @@ const EQUALS = 0;
 const DESCENDING = 1;
 
 /** The asset model of GET /admin/asset/{id}: only the fields Nomad documents there. */
-function assetModel(asset: NomadAssetRecord) {
-  const { id, parentId, displayName, displayDate, bucketName, objectKey, fullUrl, assetStatus, storageClass, assetType } = asset;
+function assetModel(asset: NomadAssetRecord, fullUrl: string | null) {
+  const { id, parentId, displayName, displayDate, bucketName, objectKey, assetStatus, storageClass, assetType } = asset;
   return { id, parentId, displayName, displayDate, bucketName, objectKey, fullUrl, assetStatus, storageClass, assetType };
 }
 
 export async function startNomadSimulator(options: NomadSimulatorOptions): Promise<NomadSimulator> {
   const state: NomadState = { assets: new Map(), shares: new Map(), collections: new Map() };
+  const store = new FileStore();
+  const uploads = nomadUploads(state, store, () => simulator.origin, problem, (name, parentId) => {
+    const parent = state.assets.get(parentId);
+    const asset = { ...record(name, parentId, 'File', parent?.bucketName ?? 'nomad-demo-media', `${parent?.objectKey ?? ''}${name}`), assetStatus: 'Uploading', fileKey: null };
+    state.assets.set(asset.id, asset);
+    return asset;
+  });
   const settler = createSettler(options.settleMs ?? 1500);
   const later = (run: () => void) => settler.later(run);
   const identifiersInSearch = options.identifiersInSearch ?? true;
@@ -252,7 +265,9 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
     authenticate: (request) =>
       request.headers['authorization'] === `Bearer ${options.token}` ? undefined : problem(401, 'Caller is not authenticated.'),
     notFound: () => problem(404, 'Not found'),
+    byteRoutes: uploads.byteRoutes,
     routes: [
+      ...uploads.routes,
       {
         method: 'POST',
         pattern: '/admin/search',
@@ -287,7 +302,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
           return { status: 200, body: { items, totalItemCount: matches.length, hasItems: items.length > 0 } };
         },
       },
-      { method: 'GET', pattern: '/admin/asset/:id', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetModel(asset) })) },
+      { method: 'GET', pattern: '/admin/asset/:id', handler: (request) => withAsset(request, (asset) => ({ status: 200, body: assetModel(asset, uploads.originalUrl(asset)) })) },
       ...collectionRoutes(state, problem),
       {
         method: 'GET',
@@ -295,7 +310,8 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
         handler: (request) =>
           withAsset(request, (asset) => {
             const shares = [...state.shares.values()].filter((share) => share.assetId === asset.id || share.sharedContents.includes(asset.id));
-            return { status: 200, body: assetDetail(asset, simulator.origin, shares.map((share) => ({ id: share.id, name: share.name, description: share.name }))) };
+            const fileSize = asset.fileKey ? (store.info(asset.fileKey)?.size ?? null) : null;
+            return { status: 200, body: assetDetail(asset, simulator.origin, shares.map((share) => ({ id: share.id, name: share.name, description: share.name })), fileSize) };
           }),
       },
       {
@@ -418,14 +434,16 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
     ],
   });
 
-  if (options.seed ?? true) seedNomad(state, simulator.origin);
+  if (options.seed ?? true) seedNomad(state, simulator.origin, store);
   return {
     ...simulator,
     baseUrl: `${simulator.origin}/`,
     state,
+    store,
     close: async () => {
       settler.cancelAll();
       await simulator.close();
+      store.close();
     },
   };
 }
@@ -450,7 +468,7 @@ function record(name: string, parentId: string | null, assetType: NomadAssetType
   };
 }
 
-function seedNomad(state: NomadState, origin: string): void {
+function seedNomad(state: NomadState, origin: string, store: FileStore): void {
   const bucketName = 'nomad-demo-media';
   let minute = 0;
   const at = () => new Date(Date.parse('2026-10-31T00:00:00Z') + minute++ * 47 * 60_000).toISOString();
@@ -458,6 +476,9 @@ function seedNomad(state: NomadState, origin: string): void {
     const key = parent ? `${parent.objectKey}${name}${type === 'File' ? '' : '/'}` : '';
     const asset = { ...record(name, parent?.id ?? null, type, bucketName, key, at()), id: stableUuid('nomad-sim', key || name), assetStatus: status };
     if (type === 'File') {
+      // Seeded originals: generated bytes of the size the detail reports.
+      store.defineVirtual(`original:${asset.id}`, seededFileSize(name), asset.id);
+      asset.fileKey = `original:${asset.id}`;
       asset.customAttributes = { project: parent?.displayName ?? null, approved: status === 'Available' };
       asset.tags = [{ id: stableUuid('nomad-sim', `tag:${parent?.displayName ?? ''}`), description: (parent?.displayName ?? '').toLowerCase() }];
     }
