@@ -52,12 +52,13 @@ export default [
       // Relay plumbing has no identity of its own; a Source is identified by its configured
       // `name` (the contract of `recycleBin(source:)` and filters), a RecycleBin by its source,
       // and mutation payloads are per call. Media details, renditions and metadata entries
-      // are values of their asset (a vendor's rendition has no id every vendor shares).
+      // are values of their asset (a vendor's rendition has no id every vendor shares); a
+      // job's progress and items are values of their job.
       '@graphql-eslint/strict-id-in-types': [
         'error',
         {
           exceptions: {
-            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError', 'SourceError', 'MediaDetails', 'Rendition', 'MetadataEntry'],
+            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError', 'SourceError', 'MediaDetails', 'Rendition', 'MetadataEntry', 'JobProgress', 'JobItem'],
             suffixes: ['Connection', 'Edge', 'Payload', 'Result'],
           },
         },

@@ -3,6 +3,7 @@
 // adds to the response's `errors`.
 import type { GraphQLFormattedError } from 'graphql';
 import type { CacheBinding } from './cache/cached-reads.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
 import type { RequestScope } from './request-scope.js';
 import type { SourceConnections, SourceRegistry } from './sources.js';
@@ -17,11 +18,14 @@ export interface GatewayContext {
   readonly sourceErrors: GraphQLFormattedError[];
   /** The optional shared read cache, for mutations to invalidate what they touch. */
   readonly cache: CacheBinding | undefined;
+  /** Background jobs (transfers). */
+  readonly jobs: JobRunner;
 }
 
 export function createContext(
   sources: SourceConnections,
   scope: RequestScope,
+  jobs: JobRunner,
   options: { batch?: boolean; cache?: CacheBinding } = {},
 ): GatewayContext {
   const requestSources = sources.forRequest(scope);
@@ -32,5 +36,6 @@ export function createContext(
     loaders: createLoaders(requestSources, { ...(options.batch !== undefined ? { batch: options.batch } : {}), ...(cache ? { cache } : {}) }),
     sourceErrors: [],
     cache,
+    jobs,
   };
 }

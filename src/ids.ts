@@ -9,12 +9,17 @@ import { badUserInput } from './errors.js';
 import type { NodeType } from './vendors/models.js';
 
 const VERSION = 'mam1';
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(['Asset', 'Collection', 'Share']);
+const NODE_TYPES: ReadonlySet<string> = new Set<GlobalType>(['Asset', 'Collection', 'Share', 'Job']);
+/** Jobs belong to the gateway, not to a source: their IDs carry this in the source's place. */
+export const JOBS_NAMESPACE = 'jobs';
+
+/** What a global ID can name: an object of a source, or a gateway job. */
+export type GlobalType = NodeType | 'Job';
 const MAX_ID_LENGTH = 1024;
 const MAX_NATIVE_ID_LENGTH = 512;
 
 export interface DecodedId {
-  readonly type: NodeType;
+  readonly type: GlobalType;
   readonly source: string;
   readonly nativeId: string;
 }
@@ -25,7 +30,7 @@ export function invalidId(id: string, why: string) {
   return badUserInput(`Invalid ID "${shown}": ${why}.`);
 }
 
-export function encodeGlobalId(type: NodeType, source: string, nativeId: string): string {
+export function encodeGlobalId(type: GlobalType, source: string, nativeId: string): string {
   return Buffer.from(`${VERSION}:${type}:${source}:${nativeId}`, 'utf8').toString('base64url');
 }
 
@@ -37,7 +42,7 @@ export function encodeGlobalId(type: NodeType, source: string, nativeId: string)
 export function decodeGlobalId(
   id: string,
   isKnownSource: (name: string) => boolean,
-  expectedType?: NodeType,
+  expectedType?: GlobalType,
 ): DecodedId {
   const invalid = (why: string) => invalidId(id, why);
   if (id.length === 0 || id.length > MAX_ID_LENGTH || !/^[A-Za-z0-9_-]+$/.test(id)) {
@@ -50,11 +55,11 @@ export function decodeGlobalId(
   if (!match || match[1] !== VERSION) throw invalid('not an ID issued by this gateway');
   const [, , type = '', source = '', nativeId = ''] = match;
   if (!NODE_TYPES.has(type)) throw invalid('unknown object type');
-  if (!isKnownSource(source)) throw invalid(`source "${source}" is not configured on this gateway`);
+  if (type === 'Job' ? source !== JOBS_NAMESPACE : !isKnownSource(source)) throw invalid(`source "${source}" is not configured on this gateway`);
   if (nativeId.length > MAX_NATIVE_ID_LENGTH || /[\u0000-\u001f\u007f]/.test(nativeId)) throw invalid('malformed native id');
   // "." and ".." are resolved as dot segments by URL parsers even when percent-encoded
   // (iconik id "." became PATCH /assets/v1/assets/, iconik's bulk update): never a native id.
   if (nativeId.split('/').some((segment) => segment === '.' || segment === '..')) throw invalid('malformed native id');
   if (expectedType && type !== expectedType) throw invalid(`expected a ${expectedType} ID, got a ${type} ID`);
-  return { type: type as NodeType, source, nativeId };
+  return { type: type as GlobalType, source, nativeId };
 }

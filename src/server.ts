@@ -24,6 +24,7 @@ import { vendorCallBudgetPlugin } from './http/vendor-call-budget.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
 import { SourceConnections } from './sources.js';
+import { JobRunner } from './jobs/job-runner.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;
@@ -62,6 +63,7 @@ function credentialsFromHeaders(config: GatewayConfig) {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const sources = SourceConnections.fromConfig(options.config.sources);
+  const jobs = new JobRunner(sources);
   const production = process.env.NODE_ENV === 'production';
   const introspectionOn = !production || process.env.GATEWAY_INTROSPECTION === 'on';
   const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {
@@ -112,7 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
   const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
   const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
-  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, ...(subgraph ? { [SUBGRAPH_PATH]: subgraph } : {}) }, async (scope) => createContext(sources, scope, { batch, ...(cache ? { cache } : {}) }), {
+  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, ...(subgraph ? { [SUBGRAPH_PATH]: subgraph } : {}) }, async (scope) => createContext(sources, scope, jobs, { batch, ...(cache ? { cache } : {}) }), {
     requestDeadlineMs: options.config.requestDeadlineMs,
     queueWaitMs: options.config.queueWaitMs,
     ...(options.admission ? { admission: options.admission } : {}),
@@ -139,6 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         httpServer.closeAllConnections();
       });
       await Promise.all([apollo.stop(), subgraph?.stop()]);
+      await jobs.close();
       await sources.close();
       await store?.close();
     },

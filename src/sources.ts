@@ -67,7 +67,7 @@ export class SourceRegistry {
    */
   decode(id: string, expectedType?: DecodedId['type']): DecodedId {
     const decoded = decodeGlobalId(id, (name) => this.byName.has(name), expectedType);
-    const problem = this.byName.get(decoded.source)?.adapter.nativeIdProblem?.(decoded.type, decoded.nativeId);
+    const problem = decoded.type === 'Job' ? null : this.byName.get(decoded.source)?.adapter.nativeIdProblem?.(decoded.type, decoded.nativeId);
     if (problem) throw invalidId(id, problem);
     return decoded;
   }

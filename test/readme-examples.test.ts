@@ -23,6 +23,11 @@ function variablesFor(example: string): Record<string, unknown> {
     const nomadShared = [...h.demo.nomad.state.shares.values()].map((share) => share.assetId);
     return { targets: [encodeGlobalId('Asset', 'iconik-demo', shared[0] ?? ''), encodeGlobalId('Asset', 'nomad-demo', nomadShared[0] ?? '')] };
   }
+  if (example.includes('transferAssets')) {
+    const icareus = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609 && a.presets.length > 0);
+    const folder = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'Marketing');
+    return { ids: [encodeGlobalId('Asset', 'icareus-demo', String(icareus?.id))], to: encodeGlobalId('Collection', 'nomad-demo', folder?.id ?? '') };
+  }
   if (!example.includes('$id')) return {};
   const asset = [...h.demo.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
   const collection = [...h.demo.iconik.state.collections.values()][0];

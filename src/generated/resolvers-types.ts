@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AssetModel, CollectionModel, ShareModel, RecycleBinModel } from '../vendors/models.js';
 import type { SourceEntry } from '../sources.js';
 import type { SourceErrorModel } from '../pagination/connection.js';
+import type { JobModel, JobItemModel } from '../jobs/job-model.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -279,6 +280,8 @@ export type Capability =
   | 'CREATE_SHARES'
   /** Assets can be deleted (`deleteAssets`): into the recycle bin when the source has RECYCLE_BIN, else permanently. */
   | 'DELETE_ASSETS'
+  /** The original file can be downloaded: the source of `transferAssets`. */
+  | 'DOWNLOAD_ORIGINAL'
   /** Asset titles (and, where the vendor has them, descriptions) can be changed (`updateAsset`). */
   | 'EDIT_ASSETS'
   /** The asset's custom fields can be changed (`updateAsset(input: { metadata })`). */
@@ -304,7 +307,9 @@ export type Capability =
   /** Free-text search over assets (`AssetFilter.search`). */
   | 'SEARCH'
   /** Assets or collections can be shared by link with expiry and permissions (`Asset.shares`, `Collection.shares`, `Share`). */
-  | 'SHARES';
+  | 'SHARES'
+  /** New assets can be created from bytes: the destination of `transferAssets`. */
+  | 'UPLOAD';
 
 /**
  * A named group of assets in one source: an iconik collection, an Icareus folder, an NCP
@@ -562,6 +567,144 @@ export type ItemError = {
 };
 
 /**
+ * A background job: `transferAssets` answers with one at once, and its items are worked on
+ * after. Read it again (`node`, `jobs`) to follow it. Jobs run in the gateway process and do
+ * not survive a restart (see the README).
+ */
+export type Job = Node & {
+  __typename?: 'Job';
+  /** What happens when a name is taken at the destination. */
+  conflict: TransferConflict;
+  /** When the job was accepted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The collection the assets go to. */
+  destination?: Maybe<Collection>;
+  /** When its last item finished; null while it runs. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global ID of the job. */
+  id: Scalars['ID']['output'];
+  /** One item per asset, in the order they were given. */
+  items: Array<JobItem>;
+  /** COPY or MOVE. */
+  mode: TransferMode;
+  /** How far the job is. */
+  progress: JobProgress;
+  /** When its first item started. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the job is. */
+  state: JobState;
+};
+
+/** A page of jobs, newest first. */
+export type JobConnection = {
+  __typename?: 'JobConnection';
+  /** The jobs of this page, each with its cursor. */
+  edges: Array<JobEdge>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One job in a page of jobs. */
+export type JobEdge = {
+  __typename?: 'JobEdge';
+  /** Opaque cursor of this position; pass it as `after` to continue after this job. */
+  cursor: Scalars['String']['output'];
+  /** The job. */
+  node: Job;
+};
+
+/** Narrows `Query.jobs`. */
+export type JobFilter = {
+  /** Only jobs in these states. */
+  states?: InputMaybe<Array<JobState>>;
+};
+
+/** Names one job. */
+export type JobIdInput = {
+  /** The job's ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** One asset of a job. */
+export type JobItem = {
+  __typename?: 'JobItem';
+  /** Bytes of this file sent and verified so far. */
+  bytesDone: Scalars['Float']['output'];
+  /** The file's size in bytes, once known. */
+  bytesTotal?: Maybe<Scalars['Float']['output']>;
+  /** The asset created at the destination, once created. */
+  destination?: Maybe<Asset>;
+  /** Its ID, once the destination vendor has given it one. */
+  destinationId?: Maybe<Scalars['ID']['output']>;
+  /** Why the item failed, with a code the client can act on. */
+  error?: Maybe<ItemError>;
+  /** The asset being transferred; null when it no longer exists (after a MOVE). */
+  source?: Maybe<Asset>;
+  /** Its ID, which stays when the asset is gone. */
+  sourceId: Scalars['ID']['output'];
+  /** Where the item is. */
+  state: JobItemState;
+};
+
+/** Where one item of a job is. */
+export type JobItemState =
+  /** Stopped by `cancelJob` before it finished; its partial upload was cancelled. */
+  | 'CANCELLED'
+  /** Not transferred, or for MOVE copied but the source not deleted: see `error`. */
+  | 'FAILED'
+  /** Waiting for its turn (items run a few at a time per destination source). */
+  | 'QUEUED'
+  /** Its bytes are moving. */
+  | 'RUNNING'
+  /** Not transferred: the destination already holds an asset of that name (conflict SKIP). */
+  | 'SKIPPED'
+  /** Copied (and, for MOVE, the source deleted). */
+  | 'SUCCEEDED';
+
+/** Result of `transferAssets`, `cancelJob` and `retryJob`. */
+export type JobPayload = {
+  __typename?: 'JobPayload';
+  /** The job; null when nothing was accepted (see `userErrors`). */
+  job?: Maybe<Job>;
+  /** Why the request was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** How far a job is. Byte counts are Float because sizes pass 2^31. */
+export type JobProgress = {
+  __typename?: 'JobProgress';
+  /** Bytes sent and verified so far. */
+  bytesDone: Scalars['Float']['output'];
+  /** Average bytes per second since the job started. */
+  bytesPerSecond?: Maybe<Scalars['Float']['output']>;
+  /** Bytes of every item, once all sizes are known (null before). */
+  bytesTotal?: Maybe<Scalars['Float']['output']>;
+  /** Items that succeeded or were skipped. */
+  itemsDone: Scalars['Int']['output'];
+  /** Items that failed. */
+  itemsFailed: Scalars['Int']['output'];
+  /** Items in the job. */
+  itemsTotal: Scalars['Int']['output'];
+  /** Seconds left at that rate; null when not known. */
+  secondsLeft?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Where a background job is. */
+export type JobState =
+  /** Stopped by `cancelJob`; items done before it stay done. */
+  | 'CANCELLED'
+  /** Finished; no item succeeded. */
+  | 'FAILED'
+  /** Finished; some items succeeded and some failed (see each item's `error`; `retryJob` retries the failed ones). */
+  | 'PARTIAL'
+  /** Accepted; no item has started. */
+  | 'QUEUED'
+  /** Items are being worked on. */
+  | 'RUNNING'
+  /** Every item succeeded (or was skipped by the conflict rule). */
+  | 'SUCCEEDED';
+
+/**
  * Technical details of an asset's original media, as its vendor reports them (iconik: the
  * ORIGINAL format's media information; Nomad: the asset detail's properties; NCP: the asset's
  * `metaData`). Every field is null when the vendor does not report it.
@@ -621,6 +764,8 @@ export type Mutation = {
   addToCollection: CollectionMembershipPayload;
   /** Sends assets to archive storage (Nomad); they show ARCHIVING, then ARCHIVED. */
   archiveAssets: AssetsPayload;
+  /** Stops a job: queued items are CANCELLED, running ones stop at their next part (their upload is cancelled). */
+  cancelJob: JobPayload;
   /**
    * Copies assets into a collection. Asynchronous at some vendors: the copy is returned at
    * once with status COPYING, at Nomad until its copy settles and at Icareus until the files
@@ -667,6 +812,17 @@ export type Mutation = {
    * AVAILABLE. Not to be confused with `recoverDeletedAssets` (the recycle bin).
    */
   restoreArchivedAssets: AssetsPayload;
+  /** Runs the failed and cancelled items of a finished job again, resuming their uploads where the vendor kept them; done items stay done. */
+  retryJob: JobPayload;
+  /**
+   * Copies or moves assets into a collection of any source, across vendors: each asset's
+   * original file is streamed from its source's download URL into the destination vendor's
+   * upload, part by part (memory stays bounded), verified, and for MOVE the source is deleted
+   * after. Answers at once with the job; items run in the background. A destination without
+   * UPLOAD is refused; items of a source without DOWNLOAD_ORIGINAL fail with UNSUPPORTED
+   * before any byte moves.
+   */
+  transferAssets: JobPayload;
   /** Changes an asset's title and description. */
   updateAsset?: Maybe<UpdateAssetPayload>;
   /** Renames a collection or moves it into another collection of its source (iconik collection, Nomad folder). */
@@ -685,6 +841,12 @@ export type MutationAddToCollectionArgs = {
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationArchiveAssetsArgs = {
   input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationCancelJobArgs = {
+  input: JobIdInput;
 };
 
 
@@ -757,6 +919,18 @@ export type MutationRemoveFromCollectionArgs = {
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationRestoreArchivedAssetsArgs = {
   input: AssetIdsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationRetryJobArgs = {
+  input: JobIdInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationTransferAssetsArgs = {
+  input: StartTransferInput;
 };
 
 
@@ -844,6 +1018,8 @@ export type Query = {
    * the failure is reported in `errors` with `extensions.code` and `extensions.source`.
    */
   collections: CollectionConnection;
+  /** Jobs this gateway knows, newest first (finished ones are kept for 24 hours). */
+  jobs: JobConnection;
   /**
    * Fetches any object (Asset, Collection or Share) by its global ID. Null when the vendor no
    * longer knows the object; a malformed ID is a `BAD_USER_INPUT` error instead.
@@ -885,6 +1061,14 @@ export type QueryAssetsArgs = {
 export type QueryCollectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CollectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points for reading media assets across every configured source. */
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1077,6 +1261,18 @@ export type SourceError = {
   source: Source;
 };
 
+/** Input of `transferAssets`. */
+export type StartTransferInput = {
+  /** SKIP (default) or RENAME. */
+  conflict?: InputMaybe<TransferConflict>;
+  /** A collection of a source with UPLOAD (it may be another vendor). */
+  destinationId: Scalars['ID']['input'];
+  /** Assets of any sources with DOWNLOAD_ORIGINAL: 1 to 100. */
+  ids: Array<Scalars['ID']['input']>;
+  /** COPY (default) or MOVE. */
+  mode?: InputMaybe<TransferMode>;
+};
+
 /** Input of `copyAssets` and `moveAssets`. */
 export type TransferAssetsInput = {
   /**
@@ -1087,6 +1283,20 @@ export type TransferAssetsInput = {
   /** Asset IDs, possibly from several sources; at most 1000. */
   ids: Array<Scalars['ID']['input']>;
 };
+
+/** What a transfer does when the destination collection already holds an asset of the same file name. */
+export type TransferConflict =
+  /** Transfer under a new name: "name (2).ext". */
+  | 'RENAME'
+  /** Leave it; the item is SKIPPED. */
+  | 'SKIP';
+
+/** What a transfer does with the source asset. */
+export type TransferMode =
+  /** The source asset stays. */
+  | 'COPY'
+  /** The source asset is deleted after the destination's copy was verified (size, and checksum where a vendor reports one). */
+  | 'MOVE';
 
 /** Input of `updateAsset`. Omitted fields stay as they are. */
 export type UpdateAssetInput = {
@@ -1266,6 +1476,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( AssetModel )
     | ( CollectionModel )
+    | ( JobModel )
     | ( ShareModel )
   ;
 };
@@ -1308,6 +1519,16 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ItemError: ResolverTypeWrapper<ItemError>;
+  Job: ResolverTypeWrapper<JobModel>;
+  JobConnection: ResolverTypeWrapper<Omit<JobConnection, 'edges'> & { edges: Array<ResolversTypes['JobEdge']> }>;
+  JobEdge: ResolverTypeWrapper<Omit<JobEdge, 'node'> & { node: ResolversTypes['Job'] }>;
+  JobFilter: JobFilter;
+  JobIdInput: JobIdInput;
+  JobItem: ResolverTypeWrapper<JobItemModel>;
+  JobItemState: JobItemState;
+  JobPayload: ResolverTypeWrapper<Omit<JobPayload, 'job'> & { job?: Maybe<ResolversTypes['Job']> }>;
+  JobProgress: ResolverTypeWrapper<JobProgress>;
+  JobState: JobState;
   MediaDetails: ResolverTypeWrapper<MediaDetails>;
   MetadataEntry: ResolverTypeWrapper<MetadataEntry>;
   MetadataEntryInput: MetadataEntryInput;
@@ -1327,8 +1548,11 @@ export type ResolversTypes = {
   ShareTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ShareTarget']>;
   Source: ResolverTypeWrapper<SourceEntry>;
   SourceError: ResolverTypeWrapper<SourceErrorModel>;
+  StartTransferInput: StartTransferInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TransferAssetsInput: TransferAssetsInput;
+  TransferConflict: TransferConflict;
+  TransferMode: TransferMode;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateAssetInput: UpdateAssetInput;
   UpdateAssetPayload: ResolverTypeWrapper<Omit<UpdateAssetPayload, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
@@ -1373,6 +1597,14 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   ItemError: ItemError;
+  Job: JobModel;
+  JobConnection: Omit<JobConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobEdge']> };
+  JobEdge: Omit<JobEdge, 'node'> & { node: ResolversParentTypes['Job'] };
+  JobFilter: JobFilter;
+  JobIdInput: JobIdInput;
+  JobItem: JobItemModel;
+  JobPayload: Omit<JobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['Job']> };
+  JobProgress: JobProgress;
   MediaDetails: MediaDetails;
   MetadataEntry: MetadataEntry;
   MetadataEntryInput: MetadataEntryInput;
@@ -1389,6 +1621,7 @@ export type ResolversParentTypes = {
   ShareTarget: ResolversUnionTypes<ResolversParentTypes>['ShareTarget'];
   Source: SourceEntry;
   SourceError: SourceErrorModel;
+  StartTransferInput: StartTransferInput;
   String: Scalars['String']['output'];
   TransferAssetsInput: TransferAssetsInput;
   URL: Scalars['URL']['output'];
@@ -1513,6 +1746,56 @@ export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type JobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  conflict?: Resolver<ResolversTypes['TransferConflict'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  destination?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['JobItem']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['TransferMode'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['JobProgress'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JobConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobConnection'] = ResolversParentTypes['JobConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['JobEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type JobEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobEdge'] = ResolversParentTypes['JobEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
+};
+
+export type JobItemResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobItem'] = ResolversParentTypes['JobItem']> = {
+  bytesDone?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytesTotal?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  destination?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  destinationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ItemError']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['JobItemState'], ParentType, ContextType>;
+};
+
+export type JobPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobPayload'] = ResolversParentTypes['JobPayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type JobProgressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobProgress'] = ResolversParentTypes['JobProgress']> = {
+  bytesDone?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytesPerSecond?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bytesTotal?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  itemsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  itemsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  itemsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondsLeft?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type MediaDetailsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MediaDetails'] = ResolversParentTypes['MediaDetails']> = {
   audioCodec?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1533,6 +1816,7 @@ export type MetadataEntryResolvers<ContextType = GatewayContext, ParentType exte
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addToCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationAddToCollectionArgs, 'input'>>;
   archiveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationArchiveAssetsArgs, 'input'>>;
+  cancelJob?: Resolver<ResolversTypes['JobPayload'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'input'>>;
   copyAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationCopyAssetsArgs, 'input'>>;
   createCollection?: Resolver<Maybe<ResolversTypes['CreateCollectionPayload']>, ParentType, ContextType, RequireFields<MutationCreateCollectionArgs, 'input'>>;
   createShare?: Resolver<Maybe<ResolversTypes['CreateSharePayload']>, ParentType, ContextType, RequireFields<MutationCreateShareArgs, 'input'>>;
@@ -1545,13 +1829,15 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   recoverDeletedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRecoverDeletedAssetsArgs, 'input'>>;
   removeFromCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationRemoveFromCollectionArgs, 'input'>>;
   restoreArchivedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRestoreArchivedAssetsArgs, 'input'>>;
+  retryJob?: Resolver<ResolversTypes['JobPayload'], ParentType, ContextType, RequireFields<MutationRetryJobArgs, 'input'>>;
+  transferAssets?: Resolver<ResolversTypes['JobPayload'], ParentType, ContextType, RequireFields<MutationTransferAssetsArgs, 'input'>>;
   updateAsset?: Resolver<Maybe<ResolversTypes['UpdateAssetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateAssetArgs, 'input'>>;
   updateCollection?: Resolver<Maybe<ResolversTypes['UpdateCollectionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCollectionArgs, 'input'>>;
   updateShare?: Resolver<Maybe<ResolversTypes['UpdateSharePayload']>, ParentType, ContextType, RequireFields<MutationUpdateShareArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Asset' | 'Collection' | 'Share', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Asset' | 'Collection' | 'Job' | 'Share', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1564,6 +1850,7 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   assets?: Resolver<ResolversTypes['AssetConnection'], ParentType, ContextType, Partial<QueryAssetsArgs>>;
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<QueryCollectionsArgs>>;
+  jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<QueryJobsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   recycleBin?: Resolver<Maybe<ResolversTypes['RecycleBin']>, ParentType, ContextType, RequireFields<QueryRecycleBinArgs, 'source'>>;
@@ -1672,6 +1959,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   DeleteSharePayload?: DeleteSharePayloadResolvers<ContextType>;
   EmptyRecycleBinPayload?: EmptyRecycleBinPayloadResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
+  Job?: JobResolvers<ContextType>;
+  JobConnection?: JobConnectionResolvers<ContextType>;
+  JobEdge?: JobEdgeResolvers<ContextType>;
+  JobItem?: JobItemResolvers<ContextType>;
+  JobPayload?: JobPayloadResolvers<ContextType>;
+  JobProgress?: JobProgressResolvers<ContextType>;
   MediaDetails?: MediaDetailsResolvers<ContextType>;
   MetadataEntry?: MetadataEntryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

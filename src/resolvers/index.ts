@@ -8,12 +8,13 @@ import { nodeInterface, nodeQuery } from './node.js';
 import { recycleBinMutations, recycleBinQuery, recycleBinType } from './recycle-bin.js';
 import { scalarResolvers } from './scalars.js';
 import { shareQuery, shareTargetUnion, shareType } from './share.js';
+import { jobItemType, jobMutations, jobQuery, jobType } from './job.js';
 import { sourceErrorType, sourceQuery, sourceType } from './source.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery, ...shareQuery },
-  Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations },
+  Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery, ...shareQuery, ...jobQuery },
+  Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations, ...jobMutations },
   Node: nodeInterface,
   Source: sourceType,
   SourceError: sourceErrorType,
@@ -22,4 +23,6 @@ export const resolvers: Resolvers = {
   Share: shareType,
   ShareTarget: shareTargetUnion,
   RecycleBin: recycleBinType,
+  Job: jobType,
+  JobItem: jobItemType,
 };

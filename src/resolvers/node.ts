@@ -2,6 +2,7 @@ import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import type { NodeResolvers, QueryResolvers } from '../generated/resolvers-types.js';
 import type { DecodedId } from '../ids.js';
+import type { JobModel } from '../jobs/job-model.js';
 import type { NodeModel } from '../vendors/models.js';
 
 /** Most IDs one `nodes` call (and one `_entities` call) may carry. */
@@ -11,7 +12,7 @@ export function decodeId(context: GatewayContext, id: string, expectedType?: Dec
   return context.sources.decode(id, expectedType);
 }
 
-export async function loadNode(context: GatewayContext, id: DecodedId): Promise<NodeModel | null> {
+export async function loadNode(context: GatewayContext, id: DecodedId): Promise<NodeModel | JobModel | null> {
   const ref = { source: id.source, nativeId: id.nativeId };
   switch (id.type) {
     case 'Asset':
@@ -20,6 +21,8 @@ export async function loadNode(context: GatewayContext, id: DecodedId): Promise<
       return context.loaders.collections.load(ref);
     case 'Share':
       return context.loaders.shares.load(ref);
+    case 'Job':
+      return context.jobs.get(id.nativeId);
   }
 }
 
@@ -38,7 +41,7 @@ export const nodeQuery: QueryResolvers = {
       }
     });
     // The generated type has no notion of per-item promises that may resolve to null.
-    return slots as unknown as Array<NodeModel | null>;
+    return slots as unknown as Array<NodeModel | JobModel | null>;
   },
 };
 

@@ -37,7 +37,7 @@ export const shareMutations: MutationResolvers = {
   createShare: async (_root, { input }, context) => {
     try {
       const target = context.sources.decode(input.targetId);
-      if (target.type === 'Share') throw badUserInput('A share targets an Asset or a Collection, not another Share.');
+      if (target.type === 'Share' || target.type === 'Job') throw badUserInput(`A share targets an Asset or a Collection, not a ${target.type}.`);
       const source = context.sources.get(target.source);
       const share = await requirePort(source, 'shares', 'creating shares').createShare({ objectType: target.type, nativeId: target.nativeId }, options(input));
       await remember(context, share);

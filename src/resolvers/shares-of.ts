@@ -37,7 +37,7 @@ export async function sharesOfTargets(
   if (filter.targets.length === 0 || filter.targets.length > MAX_TARGETS) throw badUserInput(`"filter.targets" takes 1 to ${MAX_TARGETS} IDs.`);
   const targets = filter.targets.map((id) => {
     const decoded = context.sources.decode(id);
-    if (decoded.type === 'Share') throw invalidId(id, 'a share has no shares: give asset or collection IDs');
+    if (decoded.type === 'Share' || decoded.type === 'Job') throw invalidId(id, `a ${decoded.type.toLowerCase()} has no shares: give asset or collection IDs`);
     return decoded;
   });
   const failed = new Map<string, SourceErrorModel>();

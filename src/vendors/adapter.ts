@@ -68,6 +68,8 @@ export interface VendorAdapter {
   readonly renditions?: RenditionPort;
   readonly metadata?: MetadataPort;
   readonly metadataEdit?: MetadataEditPort;
+  readonly download?: DownloadPort;
+  readonly upload?: UploadPort;
 }
 
 // Ports. Bulk writes answer per id, in order: the asset as it is after the change (for
@@ -185,9 +187,62 @@ export interface MetadataEditPort {
   readonly multiValued: boolean;
 }
 
+/** DOWNLOAD_ORIGINAL: where the original file's bytes are (a URL any HTTP client can GET, with Range). */
+export interface DownloadPort {
+  /** Null in the slot of an asset that has no original file (a placeholder). */
+  getOriginalFiles(ids: readonly string[]): Promise<BatchResult<OriginalFile | null>>;
+}
+
+export interface OriginalFile {
+  readonly url: string;
+  /** Bytes, when the vendor says; else the download's Content-Length decides. */
+  readonly size: number | null;
+  readonly fileName: string | null;
+  /** Hex MD5 of the file, when the vendor reports one (verified after the transfer). */
+  readonly md5: string | null;
+}
+
+/** UPLOAD: a new asset from bytes, through the vendor's multipart flow (parts sent to URLs it signs). */
+export interface UploadPort {
+  /** Starts an upload into a collection: the new asset's id and the parts to send. */
+  startUpload(request: UploadRequest): Promise<UploadSession>;
+  /** The parts of a started upload as the vendor has them now (which are complete): for resuming. */
+  getUpload(session: UploadSession): Promise<UploadSession>;
+  /** Confirms one part with the ETag its storage answered. */
+  completePart(session: UploadSession, part: UploadPart, etag: string): Promise<void>;
+  /** Finishes the upload; answers the new asset as the vendor reports it now. */
+  completeUpload(session: UploadSession): Promise<AssetModel | null>;
+  cancelUpload(session: UploadSession): Promise<void>;
+}
+
+export interface UploadRequest {
+  readonly collectionId: string;
+  /** The file name, with its extension (vendors derive the media type from it). */
+  readonly fileName: string;
+  readonly size: number;
+}
+
+export interface UploadSession {
+  readonly uploadId: string;
+  /** Native id of the asset the upload becomes. */
+  readonly assetId: string;
+  readonly parts: readonly UploadPart[];
+}
+
+export interface UploadPart {
+  readonly id: string;
+  readonly number: number;
+  /** First and last byte (inclusive) of the file this part holds. */
+  readonly start: number;
+  readonly end: number;
+  /** Pre-signed URL the part's bytes are PUT to. */
+  readonly url: string;
+  readonly completed: boolean;
+}
+
 export type PortName =
   | 'nesting' | 'recycleBin' | 'shares' | 'shareListing' | 'edit' | 'deletion' | 'copy' | 'move' | 'archive' | 'collectionAdmin' | 'membership'
-  | 'mediaDetails' | 'renditions' | 'metadata' | 'metadataEdit';
+  | 'mediaDetails' | 'renditions' | 'metadata' | 'metadataEdit' | 'download' | 'upload';
 
 export interface ShareTargetRef {
   readonly objectType: 'Asset' | 'Collection';

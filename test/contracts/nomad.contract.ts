@@ -44,6 +44,10 @@ export const searchResult: Shape = obj(
 const searchList = obj({ items: arr(searchResult, true), totalItemCount: int(), 'hasItems?': bool() }, { open: true });
 const idModel = obj({ id: str() });
 const lookup = obj({ id: str(), 'description?': str({ nullable: true }), 'name?': str({ nullable: true }) }, { open: true });
+/** AssetPartUploadModel. */
+const uploadPart = obj({ id: str(), 'url?': str({ nullable: true }), partNumber: int(), startingPosition: int(), endingPosition: int(), 'isCompleted?': bool() });
+/** AssetUploadModel. */
+const uploadModel = obj({ id: str(), assetId: str(), 'etag?': str({ nullable: true }), 'url?': str({ nullable: true }), 'contentLength?': int(), 'startDate?': str(), 'parts?': arr(uploadPart, true) });
 /** CollectionModel. */
 const collectionModel = obj({ 'id?': str({ nullable: true }), 'name?': str({ nullable: true }) });
 /** CollectionContentModel (with BasicContentModel's writable fields). */
@@ -180,6 +184,44 @@ export const NOMAD_CONTRACT: readonly EndpointContract[] = [
     headers: bearer,
     body: obj({ items: arr(collectionContent) }),
     responses: { 200: obj({ items: arr(obj({ id: str() }, { open: true }), true), totalItemCount: int() }), error: problemDetails },
+  },
+  {
+    name: 'upload start',
+    method: 'POST',
+    path: /^\/asset\/upload\/start$/,
+    reference: `${ADMIN} POST /asset/upload/start: AssetUploadStartRequestModel -> AssetUploadModel (pre-signed part URLs)`,
+    confidence: 'documented',
+    headers: bearer,
+    body: obj({ 'parentId?': str({ nullable: true }), 'displayName?': str({ nullable: true }), 'contentLength?': int(), 'chunkSize?': int(), 'relativePath?': str({ nullable: true }), 'existingAssetId?': str({ nullable: true }) }),
+    responses: { 200: uploadModel, error: problemDetails },
+  },
+  {
+    name: 'upload parts',
+    method: 'GET',
+    path: /^\/admin\/asset\/upload\/[^/]+$/,
+    reference: `${ADMIN} GET /admin/asset/upload/{id} -> AssetPartUploadModel[]`,
+    confidence: 'documented',
+    headers: bearer,
+    responses: { 200: arr(uploadPart), error: problemDetails },
+  },
+  {
+    name: 'upload part complete',
+    method: 'POST',
+    path: /^\/asset\/upload\/part\/[^/]+\/complete$/,
+    reference: `${ADMIN} POST /asset/upload/part/{id}/complete: AssetUploadCompletePartRequestModel {etag}`,
+    confidence: 'documented',
+    headers: bearer,
+    body: obj({ etag: str({ nullable: true }) }),
+    responses: { 200: any, error: problemDetails },
+  },
+  {
+    name: 'upload complete or cancel',
+    method: 'POST',
+    path: /^\/asset\/upload\/[^/]+\/(complete|cancel)$/,
+    reference: `${ADMIN} POST /asset/upload/{id}/complete -> BatchResultModel; POST /asset/upload/{id}/cancel`,
+    confidence: 'documented',
+    headers: bearer,
+    responses: { 200: any, error: problemDetails },
   },
   {
     name: 'asset properties',

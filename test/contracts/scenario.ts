@@ -116,6 +116,43 @@ export async function runScenario(h: DemoHarness): Promise<void> {
   await gql(`mutation($c: ID!) { updateCollection(input: { id: $c, title: "Contract set 2" }) { collection { id } } }`, { c: nomadSet });
   await gql(`mutation($c: ID!) { deleteCollection(input: { id: $c }) { deletedCollectionId } }`, { c: nomadSet });
 
+  // A transfer into Nomad (upload start, parts, part completes, complete), and a
+  // cancelled one; then retry after a failure reads the upload's parts.
+  const settled = async (id: string) => {
+    for (let i = 0; i < 200; i++) {
+      const job = (await gql(`query($id: ID!) { node(id: $id) { ... on Job { state } } }`, { id }))['node'] as Json;
+      if (!['QUEUED', 'RUNNING'].includes(String(job['state']))) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const dailies = collection('nomad-demo', [...nomad.state.assets.values()].find((a) => a.displayName === 'Dailies')?.id ?? '');
+  const transferred = (await gql(`mutation($ids: [ID!]!, $to: ID!) { transferAssets(input: { ids: $ids, destinationId: $to }) { job { id } } }`, {
+    ids: [asset('icareus-demo', icareusAsset?.id ?? 0)],
+    to: dailies,
+  }))['transferAssets'] as Json;
+  await settled(String((transferred['job'] as Json)['id']));
+  icareus.faults.inject({ match: 'GET /s3files/', fault: { kind: 'latency', ms: 0 }, times: 2 });
+  icareus.faults.inject({ match: 'GET /s3files/', fault: { kind: 'status', status: 500 }, times: 1 });
+  const failing = (await gql(`mutation($ids: [ID!]!, $to: ID!) { transferAssets(input: { ids: $ids, destinationId: $to, conflict: RENAME }) { job { id } } }`, {
+    ids: [asset('icareus-demo', icareusAsset?.id ?? 0)],
+    to: dailies,
+  }))['transferAssets'] as Json;
+  const failingId = String((failing['job'] as Json)['id']);
+  await settled(failingId);
+  await gql(`mutation($id: ID!) { retryJob(input: { id: $id }) { job { id } } }`, { id: failingId });
+  await settled(failingId);
+  nomad.faults.inject({ match: 'PUT /upload/parts/', fault: { kind: 'latency', ms: 2000 }, times: 1 });
+  const slow = (await gql(`mutation($ids: [ID!]!, $to: ID!) { transferAssets(input: { ids: $ids, destinationId: $to, conflict: RENAME }) { job { id } } }`, {
+    ids: [asset('icareus-demo', icareusAsset?.id ?? 0)],
+    to: dailies,
+  }))['transferAssets'] as Json;
+  const slowId = String((slow['job'] as Json)['id']);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await gql(`mutation($id: ID!) { cancelJob(input: { id: $id }) { job { id } } }`, { id: slowId });
+  await settled(slowId);
+  nomad.faults.clear();
+  icareus.faults.clear();
+
   const shareTargets = [
     ['iconik-demo', iconikActive[5] ?? '', 'expiresAt: "2027-06-01T00:00:00Z"'],
     ['iconik-demo', iconikActive[6] ?? '', 'emails: ["client@example.com"], allowDownload: true'],

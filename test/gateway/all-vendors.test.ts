@@ -53,12 +53,13 @@ describe('four vendors in one schema', () => {
           'RENDITIONS',
           'METADATA',
           'EDIT_METADATA',
+          'DOWNLOAD_ORIGINAL',
         ],
       },
       {
         name: 'icareus-demo',
         vendor: 'ICAREUS',
-        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'DELETE_ASSETS', 'COPY_ASSETS', 'MOVE_ASSETS', 'RENDITIONS', 'METADATA'],
+        capabilities: ['COLLECTIONS', 'NESTED_COLLECTIONS', 'RECYCLE_BIN', 'SEARCH', 'DELETE_ASSETS', 'COPY_ASSETS', 'MOVE_ASSETS', 'RENDITIONS', 'METADATA', 'DOWNLOAD_ORIGINAL'],
       },
       { name: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE', capabilities: ['COLLECTIONS', 'DELETE_ASSETS', 'MOVE_ASSETS', 'MEDIA_DETAILS'] },
       {
@@ -83,6 +84,8 @@ describe('four vendors in one schema', () => {
           'RENDITIONS',
           'METADATA',
           'EDIT_METADATA',
+          'DOWNLOAD_ORIGINAL',
+          'UPLOAD',
         ],
       },
     ]);

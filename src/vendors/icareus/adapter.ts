@@ -13,6 +13,7 @@ import { credentialsFor } from '../credentials.js';
 import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, outcomeUnknown, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchOffsetWindow, sliceWindow } from '../../pagination/page-window.js';
 import type {
+  DownloadPort,
   MetadataPort,
   RenditionPort,
   AssetListQuery,
@@ -66,6 +67,7 @@ export class IcareusAdapter implements VendorAdapter {
   readonly deletion: DeletionPort | undefined;
   readonly renditions: RenditionPort;
   readonly metadata: MetadataPort;
+  readonly download: DownloadPort;
   /** Asset objects this request has read: renditions and metadata come from them. */
   private readonly documents = new RequestDocuments<IcareusAsset>();
   private binEnabled: Promise<boolean> | undefined;
@@ -89,7 +91,7 @@ export class IcareusAdapter implements VendorAdapter {
     this.credentials = config.credentials;
     this.origin = http.origin;
     const media = new IcareusMedia((id) => this.documents.get(id, () => this.readRawAsset(id)), http.concurrency);
-    this.renditions = this.metadata = media;
+    this.renditions = this.metadata = this.download = media;
   }
 
   nativeIdProblem(type: NodeType, nativeId: string): string | null {

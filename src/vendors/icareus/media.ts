@@ -5,7 +5,7 @@
 // gateway makes (no EDIT_METADATA). One asset read per asset, shared by renditions and
 // metadata of the same request (InFlight).
 import type { MetadataEntry, Rendition } from '../../generated/resolvers-types.js';
-import type { BatchResult, MetadataPort, RenditionPort } from '../adapter.js';
+import type { BatchResult, DownloadPort, MetadataPort, OriginalFile, RenditionPort } from '../adapter.js';
 import { InFlight } from '../media/in-flight.js';
 import { metadataEntry } from '../media/metadata-entries.js';
 import { signedUrlExpiry } from '../media/signed-url-expiry.js';
@@ -50,7 +50,7 @@ export function metadataFrom(asset: IcareusAsset): MetadataEntry[] {
   return entries.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export class IcareusMedia implements RenditionPort, MetadataPort {
+export class IcareusMedia implements RenditionPort, MetadataPort, DownloadPort {
   private readonly assets = new InFlight<IcareusAsset | null>();
 
   constructor(
@@ -68,6 +68,18 @@ export class IcareusMedia implements RenditionPort, MetadataPort {
       return asset ? renditionsFrom(asset) : null;
     });
     return read.map((item) => item ?? []);
+  }
+
+  /** The master preset's download URL (I10); Icareus reports no size or checksum. */
+  async getOriginalFiles(ids: readonly string[]): Promise<BatchResult<OriginalFile | null>> {
+    const read = await readEach(ids, this.concurrency, async (id) => {
+      const asset = await this.assetOf(id);
+      const master = asset?.presets?.find((preset) => String(preset.presetId ?? '') === MASTER_PRESET);
+      const url = master?.dlUrl || master?.url || null;
+      if (!url) return null;
+      return { url, size: null, fileName: decodeURIComponent(url.split('?')[0]?.split('/').pop() ?? '') || null, md5: null };
+    });
+    return read.map((item) => item ?? null);
   }
 
   async getMetadata(ids: readonly string[]): Promise<BatchResult<MetadataEntry[]>> {

@@ -17,6 +17,7 @@ import type { IconikSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
+  DownloadPort,
   AssetChanges,
   AssetListQuery,
   BatchResult,
@@ -96,6 +97,7 @@ export class IconikAdapter implements VendorAdapter {
   readonly renditions: RenditionPort;
   readonly metadata: MetadataPort;
   readonly metadataEdit: MetadataEditPort;
+  readonly download: DownloadPort;
   private readonly media: IconikMedia;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
@@ -104,7 +106,7 @@ export class IconikAdapter implements VendorAdapter {
     this.source = config.name;
     this.origin = http.origin;
     this.media = new IconikMedia(http);
-    this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.media;
+    this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.download = this.media;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {

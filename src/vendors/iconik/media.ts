@@ -5,7 +5,7 @@
 // (formats, for details and renditions) are read once (InFlight).
 import type { MediaDetails, MetadataEntry, MetadataEntryInput, Rendition } from '../../generated/resolvers-types.js';
 import { isNotFound } from '../../errors.js';
-import type { BatchResult, MediaDetailsPort, MetadataEditPort, MetadataPort, RenditionPort } from '../adapter.js';
+import type { BatchResult, DownloadPort, MediaDetailsPort, MetadataEditPort, MetadataPort, OriginalFile, RenditionPort } from '../adapter.js';
 import type { RequestClient } from '../http.js';
 import { InFlight } from '../media/in-flight.js';
 import { metadataEntry } from '../media/metadata-entries.js';
@@ -93,7 +93,7 @@ export function metadataFrom(values: Readonly<Record<string, unknown>>): Metadat
     });
 }
 
-export class IconikMedia implements MediaDetailsPort, RenditionPort, MetadataPort, MetadataEditPort {
+export class IconikMedia implements MediaDetailsPort, RenditionPort, MetadataPort, MetadataEditPort, DownloadPort {
   readonly multiValued = true;
   private readonly formats = new InFlight<IconikFormat[]>();
 
@@ -128,6 +128,22 @@ export class IconikMedia implements MediaDetailsPort, RenditionPort, MetadataPor
       return renditionsFrom(formats, files, proxies);
     });
     return read.map((item) => item ?? []);
+  }
+
+  /** The ORIGINAL format's file, with a signed URL; iconik's `checksum` is taken as hex MD5 (A13). */
+  async getOriginalFiles(ids: readonly string[]): Promise<BatchResult<OriginalFile | null>> {
+    const read = await readEach(ids, this.http.concurrency, async (id) => {
+      const [formats, files] = await Promise.all([
+        this.formatsOf(id),
+        this.list(() => this.http.call(ICONIK_ENDPOINTS.assetFiles, { params: { id }, query: { per_page: PER_PAGE, generate_signed_url: true } })),
+      ]);
+      const original = formats.find((format) => format.name === 'ORIGINAL' && format.status !== 'DELETED');
+      const file = files.find((candidate) => candidate.format_id === original?.id && candidate.type !== 'DIRECTORY' && candidate.status !== 'DELETED' && candidate.url);
+      if (!file?.url) return null;
+      const md5 = file.checksum && /^[0-9a-f]{32}$/i.test(file.checksum) ? file.checksum.toLowerCase() : null;
+      return { url: file.url, size: file.size ?? null, fileName: file.original_name ?? file.name ?? null, md5 };
+    });
+    return read.map((item) => item ?? null);
   }
 
   async getMetadata(ids: readonly string[]): Promise<BatchResult<MetadataEntry[]>> {

@@ -83,6 +83,7 @@ export const iconikFile = z.object({
   original_name: text,
   name: text,
   size: z.number().nullish(),
+  checksum: text,
   format_id: text,
   status: text,
   type: text,

@@ -14,6 +14,9 @@ import type { NomadSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, badUserInput, isAmbiguous, isNotFound, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
+  DownloadPort,
+  OriginalFile,
+  UploadPort,
   ShareListingPort,
   MembershipPort,
   MediaDetailsPort,
@@ -47,6 +50,7 @@ import { COPY_LOOKBACK, findLostCopy, settleWrite } from '../settle-write.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
 import { NOMAD_TAGS_KEY, NomadMedia } from './media.js';
+import { NomadUploads } from './upload.js';
 import { RequestDocuments } from '../media/request-documents.js';
 import { NomadCollections, isNomadCollectionId, parseNomadCollectionId } from './collections.js';
 import {
@@ -85,6 +89,8 @@ export class NomadAdapter implements VendorAdapter {
   /** Nomad collections: an asset is in its folder and in any number of collections. */
   readonly multipleCollectionsPerAsset = true;
   readonly membership: MembershipPort = this;
+  readonly download: DownloadPort = this;
+  readonly upload: UploadPort;
   readonly nesting: NestingPort = this;
   readonly shares: SharePort = this;
   readonly shareListing: ShareListingPort = this;
@@ -110,6 +116,7 @@ export class NomadAdapter implements VendorAdapter {
     this.origin = http.origin;
     this.media = new NomadMedia(http, (id) => this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })));
     this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.media;
+    this.upload = new NomadUploads(http, async (id) => (await this.getAssets([id]))[0] as AssetModel | null, config.uploadPartBytes);
     this.collections = new NomadCollections(this.source, http, this.origin, (id) => this.media.detailOf(id), (ids) => this.getAssets(ids));
   }
 
@@ -140,6 +147,16 @@ export class NomadAdapter implements VendorAdapter {
       const collectionId = collectionIds[i];
       if (collectionId) return collections.get(collectionId) ?? null;
       return isNomadCollectionId(id) ? null : (byFolder.get(id) ?? null);
+    });
+  }
+
+  /** The original is the asset model's fullUrl; its size is the detail's contentLength (M9). */
+  async getOriginalFiles(ids: readonly string[]): Promise<BatchResult<OriginalFile | null>> {
+    return readEach(ids, this.http.concurrency, async (id) => {
+      const [asset, detail] = await Promise.all([this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })), this.media.detailOf(id)]);
+      if (!asset || asset.assetType !== 'File' || !asset.fullUrl) return null;
+      const size = detail.properties?.['contentLength'];
+      return { url: asset.fullUrl, size: typeof size === 'number' ? size : null, fileName: asset.displayName ?? null, md5: null };
     });
   }
 

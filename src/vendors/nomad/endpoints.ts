@@ -3,7 +3,7 @@
 // test/contracts/nomad.contract.ts give the fields relied on and the confidence.
 import { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
-import { nomadAsset, nomadAssetDetail, nomadBatchResult, nomadCollection, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
+import { nomadAsset, nomadAssetDetail, nomadBatchResult, nomadCollection, nomadUpload, nomadUploadPart, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
 
 const ADMIN = 'swagger-admin.json';
 const PORTAL = 'swagger-portal.json';
@@ -121,6 +121,46 @@ export const NOMAD_ENDPOINTS = {
     safeToRepeat: false,
     response: nomadBatchResult,
     reference: `${ADMIN} POST /admin/collection/content/delete (ListModelCollectionContentModel -> BatchResultModel)`,
+  },
+  uploadStart: {
+    name: 'upload start',
+    method: 'POST',
+    path: '/asset/upload/start',
+    safeToRepeat: false,
+    response: nomadUpload,
+    reference: `${ADMIN} POST /asset/upload/start (AssetUploadStartRequestModel -> AssetUploadModel with pre-signed part URLs)`,
+  },
+  uploadParts: {
+    name: 'upload parts',
+    method: 'GET',
+    path: '/admin/asset/upload/{id}',
+    safeToRepeat: true,
+    response: z.array(nomadUploadPart),
+    reference: `${ADMIN} GET /admin/asset/upload/{id} (AssetPartUploadModel[], isCompleted per part)`,
+  },
+  uploadPartComplete: {
+    name: 'upload part complete',
+    method: 'POST',
+    path: '/asset/upload/part/{id}/complete',
+    safeToRepeat: false,
+    response: z.unknown(),
+    reference: `${ADMIN} POST /asset/upload/part/{id}/complete (AssetUploadCompletePartRequestModel {etag})`,
+  },
+  uploadComplete: {
+    name: 'upload complete',
+    method: 'POST',
+    path: '/asset/upload/{id}/complete',
+    safeToRepeat: false,
+    response: nomadBatchResult,
+    reference: `${ADMIN} POST /asset/upload/{id}/complete (-> BatchResultModel)`,
+  },
+  uploadCancel: {
+    name: 'upload cancel',
+    method: 'POST',
+    path: '/asset/upload/{id}/cancel',
+    safeToRepeat: false,
+    response: z.unknown(),
+    reference: `${ADMIN} POST /asset/upload/{id}/cancel`,
   },
   createShare: {
     name: 'share',

@@ -14,6 +14,8 @@ export const nomadConfig = z.strictObject({
   ...commonSourceFields,
   vendor: z.literal('NOMAD'),
   credentials: z.strictObject({ token: credential }).partial().default({}),
+  /** Part size of uploads (Nomad's chunkSize); S3 behind Nomad needs at least 5 MiB. */
+  uploadPartBytes: z.number().int().min(16 * 1024).max(5 * 1024 * 1024 * 1024).default(8 * 1024 * 1024),
 });
 export type NomadSourceConfig = z.output<typeof nomadConfig>;
 

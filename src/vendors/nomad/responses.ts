@@ -60,6 +60,20 @@ export const nomadIdentifiers = z.object({
 
 export const nomadIdModel = z.object({ id: z.string() });
 
+/** AssetPartUploadModel: one part of a multipart upload, with its pre-signed URL and byte range. */
+export const nomadUploadPart = z.object({
+  id: z.string(),
+  url: text,
+  partNumber: z.number(),
+  startingPosition: z.number(),
+  endingPosition: z.number(),
+  isCompleted: z.boolean().nullish(),
+});
+
+/** AssetUploadModel: the upload, the asset it becomes, and its parts. */
+export const nomadUpload = z.object({ id: z.string(), assetId: z.string(), contentLength: z.number().nullish(), parts: z.array(nomadUploadPart).nullish() });
+export type NomadUpload = z.output<typeof nomadUpload>;
+
 /** CollectionModel (GET /admin/collection/{id}): a flat, named set of content. */
 export const nomadCollection = z.object({ id: z.string(), name: text });
 export type NomadCollection = z.output<typeof nomadCollection>;

@@ -1,0 +1,297 @@
+// Runs transfer jobs in this process (the embedded default; jobs do not survive a restart).
+// Each item reads its source asset and original file, picks the destination name by the
+// conflict rule, starts (or resumes) the destination's upload, streams the parts
+// (./transfer-item.ts), completes it, copies the custom fields that map, and for MOVE
+// deletes the source only after the copy was verified. Work outside a client request uses
+// the sources' configured credentials, with a fresh scope (deadline) per step.
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, GatewayError, badUserInput, isNotFound, unsupported } from '../errors.js';
+import type { JobState, TransferConflict, TransferMode } from '../generated/resolvers-types.js';
+import { toFormattedError } from '../normalize-error.js';
+import { internalScope } from '../request-scope.js';
+import type { SourceConnections, SourceEntry, SourceRegistry } from '../sources.js';
+import type { OriginalFile } from '../vendors/adapter.js';
+import type { AssetModel, NativeRef } from '../vendors/models.js';
+import { settledState, type JobItemModel, type JobModel } from './job-model.js';
+import { sendFile, sizeAt } from './transfer-item.js';
+
+export interface JobRunnerOptions {
+  /** Items transferred at once per destination source. */
+  readonly concurrencyPerSource: number;
+  /** Most assets one job may hold. */
+  readonly maxItemsPerJob: number;
+  /** How long finished jobs are kept. */
+  readonly retentionMs: number;
+}
+
+export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = { concurrencyPerSource: 2, maxItemsPerJob: 100, retentionMs: 24 * 3_600_000 };
+
+/** Deadline of each vendor API step of a job (the bytes have their own timeouts). */
+const STEP_DEADLINE_MS = 120_000;
+
+export interface TransferRequest {
+  readonly items: readonly NativeRef[];
+  readonly destination: NativeRef;
+  readonly mode: TransferMode;
+  readonly conflict: TransferConflict;
+}
+
+const FINISHED: ReadonlySet<JobState> = new Set(['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED']);
+
+/** "name.ext", "name (2).ext", ... */
+function renamed(fileName: string, n: number): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? `${fileName.slice(0, dot)} (${n})${fileName.slice(dot)}` : `${fileName} (${n})`;
+}
+
+function extensionOf(name: string | null | undefined): string {
+  const match = name ? /(\.[A-Za-z0-9]{1,8})$/.exec(name.split('?')[0] ?? '') : null;
+  return match?.[1] ?? '';
+}
+
+export class JobRunner {
+  private readonly jobs = new Map<string, JobModel>();
+  private readonly controllers = new Map<string, AbortController>();
+  private readonly running = new Map<string, number>();
+  private readonly waiting = new Map<string, Array<() => void>>();
+  private readonly idle = new Set<Promise<void>>();
+
+  constructor(
+    private readonly sources: SourceConnections,
+    private readonly options: JobRunnerOptions = DEFAULT_JOB_OPTIONS,
+  ) {}
+
+  get(id: string): JobModel | null {
+    return this.jobs.get(id) ?? null;
+  }
+
+  /** Newest first. */
+  list(states?: readonly JobState[] | null): JobModel[] {
+    return [...this.jobs.values()].filter((job) => !states || states.includes(job.state)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  submit(request: TransferRequest): JobModel {
+    if (request.items.length === 0 || request.items.length > this.options.maxItemsPerJob) {
+      throw badUserInput(`A transfer takes 1 to ${this.options.maxItemsPerJob} assets.`);
+    }
+    const job: JobModel = {
+      objectType: 'Job',
+      id: randomUUID(),
+      kind: 'TRANSFER',
+      mode: request.mode,
+      conflict: request.conflict,
+      destination: request.destination,
+      state: 'QUEUED',
+      items: request.items.map((source) => ({ source, state: 'QUEUED', destination: null, bytesTotal: null, bytesDone: 0, error: null, uploadId: null })),
+      createdAt: new Date(),
+      startedAt: null,
+      finishedAt: null,
+      cancelRequested: false,
+    };
+    this.jobs.set(job.id, job);
+    this.start(job);
+    return job;
+  }
+
+  cancel(id: string): JobModel {
+    const job = this.require(id);
+    if (FINISHED.has(job.state)) throw badUserInput(`The job is already ${job.state}.`);
+    job.cancelRequested = true;
+    for (const item of job.items) if (item.state === 'QUEUED') item.state = 'CANCELLED';
+    this.controllers.get(job.id)?.abort(new GatewayError(ErrorCode.BAD_USER_INPUT, 'The job was cancelled.'));
+    return job;
+  }
+
+  retry(id: string): JobModel {
+    const job = this.require(id);
+    if (!FINISHED.has(job.state)) throw badUserInput(`The job is ${job.state}: retry it once it has finished.`);
+    const again = job.items.filter((item) => item.state === 'FAILED' || item.state === 'CANCELLED');
+    if (again.length === 0) throw badUserInput('The job has no failed or cancelled items to retry.');
+    for (const item of again) {
+      item.state = 'QUEUED';
+      item.error = null;
+    }
+    job.cancelRequested = false;
+    job.finishedAt = null;
+    job.state = 'QUEUED';
+    this.start(job);
+    return job;
+  }
+
+  /** Resolves when every job started so far has finished (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.idle.size > 0) await Promise.all([...this.idle]);
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.jobs.values()) if (!FINISHED.has(job.state)) this.cancel(job.id);
+    await this.drain();
+  }
+
+  private require(id: string): JobModel {
+    const job = this.jobs.get(id);
+    if (!job) throw new GatewayError(ErrorCode.NOT_FOUND, 'No such job: finished jobs are kept for a limited time, and jobs run in process do not survive a restart.');
+    return job;
+  }
+
+  private start(job: JobModel): void {
+    const controller = new AbortController();
+    this.controllers.set(job.id, controller);
+    const run = this.run(job, controller.signal).finally(() => {
+      this.controllers.delete(job.id);
+      this.idle.delete(run);
+    });
+    this.idle.add(run);
+  }
+
+  private async run(job: JobModel, signal: AbortSignal): Promise<void> {
+    job.state = 'RUNNING';
+    job.startedAt ??= new Date();
+    await Promise.all(job.items.filter((item) => item.state === 'QUEUED').map((item) => this.withSlot(job.destination.source, () => this.runItem(job, item, signal))));
+    job.state = settledState(job);
+    job.finishedAt = new Date();
+    const expiry = setTimeout(() => this.jobs.delete(job.id), this.options.retentionMs);
+    expiry.unref();
+  }
+
+  /** At most `concurrencyPerSource` items at once per destination source. */
+  private async withSlot(source: string, work: () => Promise<void>): Promise<void> {
+    while ((this.running.get(source) ?? 0) >= this.options.concurrencyPerSource) {
+      await new Promise<void>((resolve) => this.waiting.set(source, [...(this.waiting.get(source) ?? []), resolve]));
+    }
+    this.running.set(source, (this.running.get(source) ?? 0) + 1);
+    try {
+      await work();
+    } finally {
+      this.running.set(source, (this.running.get(source) ?? 1) - 1);
+      const [next, ...rest] = this.waiting.get(source) ?? [];
+      this.waiting.set(source, rest);
+      next?.();
+    }
+  }
+
+  /** Adapters with the configured credentials and a fresh deadline, for one step. */
+  private registry(): SourceRegistry {
+    return this.sources.forRequest(internalScope(STEP_DEADLINE_MS));
+  }
+
+  private async runItem(job: JobModel, item: JobItemModel, signal: AbortSignal): Promise<void> {
+    if (item.state !== 'QUEUED') return;
+    if (signal.aborted) {
+      item.state = 'CANCELLED';
+      return;
+    }
+    item.state = 'RUNNING';
+    try {
+      const outcome = await this.transfer(job, item, signal);
+      item.state = outcome;
+    } catch (error) {
+      if (signal.aborted) {
+        item.state = 'CANCELLED';
+        await this.cancelUpload(job, item);
+        return;
+      }
+      const formatted = toFormattedError(error);
+      const code = formatted.extensions?.['code'];
+      const source = formatted.extensions?.['source'];
+      item.state = 'FAILED';
+      item.error = {
+        code: (typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR) as ErrorCode,
+        message: formatted.message,
+        source: typeof source === 'string' ? source : null,
+      };
+    }
+  }
+
+  private async transfer(job: JobModel, item: JobItemModel, signal: AbortSignal): Promise<'SUCCEEDED' | 'SKIPPED'> {
+    const sources = this.registry();
+    const from = sources.get(item.source.source);
+    const to = sources.get(job.destination.source);
+    const download = from.adapter.download;
+    const uploads = to.adapter.upload;
+    // An unsupported pair fails here, before any byte moves.
+    if (!download) throw unsupported({ source: from.name, vendor: from.vendor }, 'downloading original files (DOWNLOAD_ORIGINAL)');
+    if (!uploads) throw unsupported({ source: to.name, vendor: to.vendor }, 'uploading assets (UPLOAD)');
+
+    const [asset] = await from.adapter.getAssets([item.source.nativeId]);
+    if (asset instanceof Error) throw asset;
+    if (!asset) throw new GatewayError(ErrorCode.NOT_FOUND, `Asset ${item.source.nativeId} does not exist in ${from.name}.`);
+    const [original] = await download.getOriginalFiles([item.source.nativeId]);
+    if (original instanceof Error) throw original;
+    if (!original) throw new GatewayError(ErrorCode.NOT_FOUND, `Asset ${item.source.nativeId} has no original file to transfer.`);
+    const file: OriginalFile & { size: number } = { ...original, size: original.size ?? (await sizeAt(original.url)) };
+    item.bytesTotal = file.size;
+
+    let session = item.uploadId && item.destination ? await this.resumable(to, item) : null;
+    if (!session) {
+      const fileName = await this.destinationName(job, to, asset, original);
+      if (fileName === null) return 'SKIPPED';
+      session = await uploads.startUpload({ collectionId: job.destination.nativeId, fileName, size: file.size });
+      item.uploadId = session.uploadId;
+      item.destination = { source: to.name, nativeId: session.assetId };
+    }
+    await sendFile(file, uploads, session, (done) => (item.bytesDone = done), signal);
+    const created = await this.registry().get(to.name).adapter.upload?.completeUpload(session);
+    item.uploadId = null;
+    if (created) item.destination = { source: to.name, nativeId: created.nativeId };
+    await this.copyMetadata(from, item, to);
+    if (job.mode === 'MOVE') await this.deleteSource(item);
+    return 'SUCCEEDED';
+  }
+
+  /** The upload started earlier for this item, if the vendor still has it (resume after its completed parts). */
+  private async resumable(to: SourceEntry, item: JobItemModel) {
+    try {
+      return await to.adapter.upload!.getUpload({ uploadId: item.uploadId ?? '', assetId: item.destination?.nativeId ?? '', parts: [] });
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** The file name at the destination by the conflict rule; null to skip. */
+  private async destinationName(job: JobModel, to: SourceEntry, asset: AssetModel, original: OriginalFile): Promise<string | null> {
+    const extension = extensionOf(original.fileName) || extensionOf(original.url) || extensionOf(asset.title);
+    const base = (original.fileName ?? asset.title ?? asset.nativeId).replace(/[\\/:*?"<>|]+/g, '_');
+    const fileName = extensionOf(base) ? base : `${base}${extension}`;
+    const taken = new Set<string>();
+    for (let offset = 0; offset < 5000; offset += 1000) {
+      const page = await to.adapter.listCollectionAssets(job.destination.nativeId, { offset, limit: 1000 });
+      page.items.forEach((existing) => existing.title && taken.add(existing.title.toLowerCase()));
+      if (!page.hasMore) break;
+    }
+    if (!taken.has(fileName.toLowerCase())) return fileName;
+    if (job.conflict === 'SKIP') return null;
+    for (let n = 2; ; n++) if (!taken.has(renamed(fileName, n).toLowerCase())) return renamed(fileName, n);
+  }
+
+  /** Custom fields that the destination can store (one value per field where it takes one). */
+  private async copyMetadata(from: SourceEntry, item: JobItemModel, to: SourceEntry): Promise<void> {
+    const edit = to.adapter.edit;
+    const target = to.adapter.metadataEdit;
+    if (!from.adapter.metadata || !edit || !target || !item.destination) return;
+    const [entries] = await from.adapter.metadata.getMetadata([item.source.nativeId]);
+    if (!entries || entries instanceof Error || entries.length === 0) return;
+    const reserved = new Set(['tags']);
+    const metadata = entries
+      .filter((entry) => !reserved.has(entry.key) && entry.values.length > 0)
+      .map((entry) => ({ key: entry.key, values: target.multiValued ? entry.values : [entry.values.join(', ')] }));
+    if (metadata.length > 0) await edit.updateAsset(item.destination.nativeId, { metadata });
+  }
+
+  private async deleteSource(item: JobItemModel): Promise<void> {
+    const from = this.registry().get(item.source.source);
+    const deletion = from.adapter.deletion;
+    if (!deletion) throw new GatewayError(ErrorCode.UNSUPPORTED, `The copy is made, but ${from.name} cannot delete the source: it stays.`);
+    const [outcome] = await deletion.deleteAssets([item.source.nativeId], { details: false });
+    if (outcome instanceof Error) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The copy is made and verified, but the source was not deleted: ${outcome.message}`);
+  }
+
+  private async cancelUpload(job: JobModel, item: JobItemModel): Promise<void> {
+    if (!item.uploadId || !item.destination) return;
+    const uploads = this.registry().get(job.destination.source).adapter.upload;
+    await uploads?.cancelUpload({ uploadId: item.uploadId, assetId: item.destination.nativeId, parts: [] }).catch(() => undefined);
+    item.uploadId = null;
+    item.destination = null;
+  }
+}

@@ -1,0 +1,88 @@
+// One asset from a source's download URL into a destination's multipart upload. Each part
+// is a ranged GET of the source piped into the part's PUT, so bytes stream through with
+// backpressure and memory stays bounded whatever the file size. Parts go in order, hashing
+// as they pass: the whole file's MD5 is checked against the source's checksum when it
+// reports one, each part's MD5 against the ETag storage answered, and the byte count
+// against the size. An upload interrupted earlier resumes after its completed parts (their
+// bytes are then hashed from the source again, so the checksum still covers the whole file).
+import { createHash, type Hash } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { request } from 'undici';
+import { ErrorCode, GatewayError } from '../errors.js';
+import type { OriginalFile, UploadPort, UploadSession } from '../vendors/adapter.js';
+
+export interface PartProgress {
+  /** Bytes of the file sent or verified so far. */
+  (bytesDone: number): void;
+}
+
+const STORAGE_TIMEOUT_MS = 60_000;
+
+/** The size of the file at `url` from a HEAD request (vendors that report no size). */
+export async function sizeAt(url: string): Promise<number> {
+  const res = await request(url, { method: 'HEAD', headersTimeout: STORAGE_TIMEOUT_MS });
+  await res.body.dump();
+  const size = Number(res.headers['content-length']);
+  if (res.statusCode >= 300 || !Number.isFinite(size)) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source file could not be sized (HTTP ${res.statusCode}).`);
+  return size;
+}
+
+/** Streams bytes `start`..`end` of the source through `hash` (and, with `url`, into a PUT to it); answers the PUT's ETag. */
+async function movePart(source: string, start: number, end: number, hash: Hash, target: string | null, signal: AbortSignal): Promise<string | null> {
+  const download = await request(source, { method: 'GET', headers: { range: `bytes=${start}-${end}` }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS });
+  if (download.statusCode !== 206 && !(download.statusCode === 200 && start === 0)) {
+    await download.body.dump();
+    throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source file answered HTTP ${download.statusCode} for bytes ${start}-${end}.`);
+  }
+  const partHash = createHash('md5');
+  let counted = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      partHash.update(chunk);
+      counted += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const length = end - start + 1;
+  if (!target) {
+    await pipeline(download.body, meter, async function* (chunks) {
+      for await (const _chunk of chunks) void _chunk;
+    });
+    if (counted !== length) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source sent ${counted} bytes for ${length}.`);
+    return null;
+  }
+  const metered = download.body.pipe(meter);
+  download.body.on('error', (error) => metered.destroy(error));
+  const upload = await request(target, { method: 'PUT', body: metered, headers: { 'content-length': String(length) }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS });
+  await upload.body.dump();
+  if (upload.statusCode >= 300) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The destination storage refused part bytes ${start}-${end} (HTTP ${upload.statusCode}).`);
+  if (counted !== length) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source sent ${counted} bytes for a part of ${length}.`);
+  const etag = String(upload.headers['etag'] ?? '');
+  const md5 = partHash.digest('hex');
+  if (etag.replace(/"/g, '') !== md5) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The destination stored part ${start}-${end} with ETag ${etag.slice(0, 40)}, not the MD5 of the bytes sent.`);
+  return etag;
+}
+
+/**
+ * Sends the file into the upload, part by part, and completes each part. Answers the
+ * whole file's MD5. `signal` stops it between or inside parts.
+ */
+export async function sendFile(file: OriginalFile & { size: number }, uploads: UploadPort, session: UploadSession, progress: PartProgress, signal: AbortSignal): Promise<string> {
+  const hash = createHash('md5');
+  const parts = [...session.parts].sort((a, b) => a.number - b.number);
+  const covered = parts.reduce((sum, part) => sum + (part.end - part.start + 1), 0);
+  if (covered !== file.size) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The destination planned ${covered} bytes of parts for a file of ${file.size}.`);
+  let done = 0;
+  for (const part of parts) {
+    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+    const etag = await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal);
+    if (etag !== null) await uploads.completePart(session, part, etag);
+    done += part.end - part.start + 1;
+    progress(done);
+  }
+  const md5 = hash.digest('hex');
+  if (file.md5 && file.md5 !== md5) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The bytes read do not match the source's checksum (${file.md5}).`);
+  return md5;
+}

@@ -1,0 +1,99 @@
+// Jobs in the schema: transferAssets starts one, cancelJob and retryJob act on one, and
+// Query.jobs and node read them. The work itself is in src/jobs/.
+import type { GatewayContext } from '../context.js';
+import { badUserInput, unsupported } from '../errors.js';
+import type { JobItemResolvers, JobResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.js';
+import { JOBS_NAMESPACE, encodeGlobalId, type DecodedId } from '../ids.js';
+import type { JobModel } from '../jobs/job-model.js';
+import { userErrorsFrom } from '../mutations/user-errors.js';
+import { connectionFromArray } from '../pagination/connection.js';
+import type { AssetModel } from '../vendors/models.js';
+
+const orNull = async <T>(load: Promise<T | null>): Promise<T | null> => load.catch(() => null);
+
+export const jobQuery: QueryResolvers = {
+  jobs: (_root, { first, after, filter }, context) => connectionFromArray(context.jobs.list(filter?.states ?? null), { first, after }),
+};
+
+export const jobType: JobResolvers = {
+  id: (job) => encodeGlobalId('Job', JOBS_NAMESPACE, job.id),
+  destination: (job, _args, context) => orNull(context.loaders.collections.load(job.destination)),
+  items: (job) => job.items,
+  progress: (job) => {
+    const done = job.items.filter((item) => item.state === 'SUCCEEDED' || item.state === 'SKIPPED').length;
+    const failed = job.items.filter((item) => item.state === 'FAILED').length;
+    const sizes = job.items.map((item) => item.bytesTotal);
+    const bytesTotal = sizes.every((size) => size !== null) ? sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0) : null;
+    const bytesDone = job.items.reduce((sum, item) => sum + item.bytesDone, 0);
+    const seconds = job.startedAt ? ((job.finishedAt ?? new Date()).getTime() - job.startedAt.getTime()) / 1000 : 0;
+    const bytesPerSecond = seconds > 0 ? bytesDone / seconds : null;
+    const secondsLeft = bytesTotal !== null && bytesPerSecond ? Math.max(0, (bytesTotal - bytesDone) / bytesPerSecond) : null;
+    return { itemsTotal: job.items.length, itemsDone: done, itemsFailed: failed, bytesTotal, bytesDone, bytesPerSecond, secondsLeft };
+  },
+};
+
+export const jobItemType: JobItemResolvers = {
+  source: (item, _args, context) => orNull<AssetModel>(context.loaders.assets.load(item.source)),
+  sourceId: (item) => encodeGlobalId('Asset', item.source.source, item.source.nativeId),
+  destination: (item, _args, context) => (item.destination ? orNull<AssetModel>(context.loaders.assets.load(item.destination)) : null),
+  destinationId: (item) => (item.destination ? encodeGlobalId('Asset', item.destination.source, item.destination.nativeId) : null),
+};
+
+function jobOf(context: GatewayContext, id: string): JobModel {
+  const decoded = context.sources.decode(id, 'Job');
+  const job = context.jobs.get(decoded.nativeId);
+  if (!job) throw badUserInput('No such job: finished jobs are kept for a limited time, and jobs run in process do not survive a restart.');
+  return job;
+}
+
+export const jobMutations: MutationResolvers = {
+  transferAssets: (_root, { input }, context) => {
+    let destination: DecodedId;
+    let ids: DecodedId[];
+    try {
+      destination = context.sources.decode(input.destinationId, 'Collection');
+    } catch (error) {
+      return { job: null, userErrors: userErrorsFrom(['input', 'destinationId'], error) };
+    }
+    try {
+      ids = input.ids.map((id) => context.sources.decode(id, 'Asset'));
+    } catch (error) {
+      return { job: null, userErrors: userErrorsFrom(['input', 'ids'], error) };
+    }
+    const target = context.sources.get(destination.source);
+    if (!target.adapter.upload) {
+      return { job: null, userErrors: userErrorsFrom(['input', 'destinationId'], unsupported({ source: target.name, vendor: target.vendor }, 'uploading assets (UPLOAD)')) };
+    }
+    // Background work runs with the configured credentials: credentials sent with this
+    // request are not kept for it (they would have to be stored with the job).
+    const sent = [destination.source, ...ids.map((id) => id.source)].find((name) => context.scope.credentials.has(name));
+    if (sent) {
+      return { job: null, userErrors: userErrorsFrom(['input'], badUserInput(`Transfers run with the gateway's configured credentials; per-request credentials for "${sent}" cannot be kept for a background job.`)) };
+    }
+    try {
+      const job = context.jobs.submit({
+        items: ids.map((id) => ({ source: id.source, nativeId: id.nativeId })),
+        destination: { source: destination.source, nativeId: destination.nativeId },
+        mode: input.mode ?? 'COPY',
+        conflict: input.conflict ?? 'SKIP',
+      });
+      return { job, userErrors: [] };
+    } catch (error) {
+      return { job: null, userErrors: userErrorsFrom(['input', 'ids'], error) };
+    }
+  },
+  cancelJob: (_root, { input }, context) => {
+    try {
+      return { job: context.jobs.cancel(jobOf(context, input.id).id), userErrors: [] };
+    } catch (error) {
+      return { job: null, userErrors: userErrorsFrom(['input', 'id'], error) };
+    }
+  },
+  retryJob: (_root, { input }, context) => {
+    try {
+      return { job: context.jobs.retry(jobOf(context, input.id).id), userErrors: [] };
+    } catch (error) {
+      return { job: null, userErrors: userErrorsFrom(['input', 'id'], error) };
+    }
+  },
+};

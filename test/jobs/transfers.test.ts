@@ -1,0 +1,142 @@
+// Cross-vendor transfers (issue 15), over HTTP end to end: a job is answered at once, the
+// original's bytes stream from the source's download URL into Nomad's multipart upload,
+// and the result is visible in both sources through the normal queries.
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/ids.js';
+import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
+
+let h: DemoHarness;
+beforeAll(async () => {
+  // Small parts, so a test file of a few hundred KiB is a multipart upload.
+  h = await startDemoHarness((sources) => {
+    const nomad = sources.find((source) => source['vendor'] === 'NOMAD');
+    if (nomad) nomad['uploadPartBytes'] = 64 * 1024;
+  });
+});
+afterAll(async () => h.stop());
+
+const JOB = `id state mode progress { itemsTotal itemsDone itemsFailed bytesTotal bytesDone }
+  items { state sourceId destinationId bytesTotal bytesDone error { code message source } destination { id title status source { name } } }`;
+
+async function transfer(ids: string[], destinationId: string, mode = 'COPY', conflict = 'SKIP') {
+  const res = await h.gql(`mutation($ids: [ID!]!, $to: ID!, $mode: TransferMode, $conflict: TransferConflict) {
+    transferAssets(input: { ids: $ids, destinationId: $to, mode: $mode, conflict: $conflict }) { job { ${JOB} } userErrors { code field message } } }`, { ids, to: destinationId, mode, conflict });
+  return res.body.data?.['transferAssets'] as { job: Job | null; userErrors: Array<{ code: string; field: string[]; message: string }> };
+}
+
+interface Job {
+  id: string;
+  state: string;
+  progress: { itemsTotal: number; itemsDone: number; itemsFailed: number; bytesTotal: number | null; bytesDone: number };
+  items: Array<{ state: string; sourceId: string; destinationId: string | null; bytesTotal: number | null; bytesDone: number; error: { code: string; message: string } | null; destination: { id: string; title: string; status: string } | null }>;
+}
+
+async function settled(id: string): Promise<Job> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const res = await h.gql(`query($id: ID!) { node(id: $id) { ... on Job { ${JOB} } } }`, { id });
+    const job = res.body.data?.['node'] as Job;
+    if (!['QUEUED', 'RUNNING'].includes(job.state) || Date.now() > deadline) return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const folder = (name: string) => encodeGlobalId('Collection', 'nomad-demo', [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === name && a.assetType !== 'File')?.id ?? '');
+const nomadBytes = async (assetId: string) => Buffer.from(await (await fetch(`${h.demo.nomad.origin}/media/original/${assetId}/x`)).arrayBuffer());
+
+/** An iconik asset whose original holds `bytes` (with iconik's MD5 checksum). */
+async function iconikAssetWith(bytes: Buffer, title: string): Promise<string> {
+  const template = [...h.demo.iconik.state.assets.values()].find((a) => a.title === 'Spring Teaser 6s Bumper');
+  const asset = structuredClone(template as NonNullable<typeof template>);
+  asset.id = createHash('md5').update(title).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+  asset.title = title;
+  const file = asset.files[0];
+  if (!file) throw new Error('template has no file');
+  file.id = `${asset.id.slice(0, 24)}aaaaaaaaaaaa`;
+  file.size = bytes.length;
+  file.original_name = `${title.toLowerCase().replace(/\s+/g, '-')}.mov`;
+  file.checksum = createHash('md5').update(bytes).digest('hex');
+  await h.demo.iconik.store.write(`files:${file.id}`, [bytes]);
+  h.demo.iconik.state.assets.set(asset.id, asset);
+  return encodeGlobalId('Asset', 'iconik-demo', asset.id);
+}
+
+describe('transferAssets', () => {
+  it('copies an iconik asset into a Nomad folder: bytes, checksum and custom fields arrive, the source stays', async () => {
+    const bytes = randomBytes(300 * 1024 + 123);
+    const source = await iconikAssetWith(bytes, 'Transfer One');
+    const started = await transfer([source], folder('Marketing'));
+    expect(started.userErrors).toEqual([]);
+    expect(['QUEUED', 'RUNNING']).toContain(started.job?.state);
+
+    const job = await settled(started.job?.id ?? '');
+    expect(job.state).toBe('SUCCEEDED');
+    expect(job.progress).toMatchObject({ itemsTotal: 1, itemsDone: 1, itemsFailed: 0, bytesTotal: bytes.length, bytesDone: bytes.length });
+    const item = job.items[0];
+    expect(item?.destination).toMatchObject({ title: 'transfer-one.mov', status: 'AVAILABLE' });
+    const nativeId = Buffer.from(item?.destinationId ?? '', 'base64url').toString().split(':').pop() ?? '';
+    expect((await nomadBytes(nativeId)).equals(bytes)).toBe(true);
+    // Five parts of 64 KiB, each PUT once and confirmed with its ETag.
+    expect(h.demo.nomad.exchanges.filter((e) => e.path.startsWith('/asset/upload/part/') && e.body && (e.body as { etag?: string }).etag)).toHaveLength(5);
+    // iconik's multi-value keywords become one Nomad custom property.
+    expect(h.demo.nomad.state.assets.get(nativeId)?.customAttributes).toMatchObject({ keywords: 'social', rights_holder: 'Brand Studio' });
+    const stillThere = await h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: source });
+    expect(stillThere.body.data?.['node']).toEqual({ id: source });
+  });
+
+  it('moves Icareus and Nomad assets, deleting each source only after its copy was verified; a name taken is renamed', async () => {
+    const icareus = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609 && a.presets.length > 0 && !a.isPodcastAsset);
+    const nomad = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'press-kit.pdf');
+    const ids = [encodeGlobalId('Asset', 'icareus-demo', String(icareus?.id)), encodeGlobalId('Asset', 'nomad-demo', nomad?.id ?? '')];
+    // press-kit.pdf already is in Marketing: moving it there again makes "press-kit (2).pdf".
+    const started = await transfer(ids, folder('Marketing'), 'MOVE', 'RENAME');
+    const job = await settled(started.job?.id ?? '');
+    expect(job.items.map((i) => [i.state, i.error?.code ?? null, i.destination?.title])).toEqual([
+      ['SUCCEEDED', null, 'master.mp4'],
+      ['SUCCEEDED', null, 'press-kit (2).pdf'],
+    ]);
+    expect(job.items[0]?.bytesTotal).toBe(20_000_000);
+    // Sources: the Icareus asset went to its recycle bin, the Nomad one is being deleted.
+    expect(h.demo.icareus.state.recycleBin.has(icareus?.id ?? 0)).toBe(true);
+    expect(h.demo.nomad.state.assets.get(nomad?.id ?? '')?.assetStatus ?? 'gone').toMatch(/Deleting|gone/);
+  });
+
+  it('refuses a destination that cannot take uploads, and fails items of a source that cannot download before any byte moves', async () => {
+    const iconikCollection = encodeGlobalId('Collection', 'iconik-demo', [...h.demo.iconik.state.collections.keys()][0] ?? '');
+    const refused = await transfer([encodeGlobalId('Asset', 'ncp-demo', '1234/1002')], iconikCollection);
+    expect(refused).toMatchObject({ job: null, userErrors: [{ code: 'UNSUPPORTED', field: ['input', 'destinationId'] }] });
+
+    h.demo.nomad.clearRequests();
+    const started = await transfer([encodeGlobalId('Asset', 'ncp-demo', '1234/1002')], folder('Marketing'));
+    const job = await settled(started.job?.id ?? '');
+    expect(job.state).toBe('FAILED');
+    expect(job.items[0]?.error).toMatchObject({ code: 'UNSUPPORTED', source: 'ncp-demo' });
+    expect(h.demo.nomad.requests.filter((r) => r.url.startsWith('/asset/upload'))).toEqual([]);
+  });
+
+  it('fails an item whose source breaks mid-file, and retryJob resumes the same upload after its completed parts', async () => {
+    const bytes = randomBytes(256 * 1024);
+    const source = await iconikAssetWith(bytes, 'Transfer Retry');
+    // The third ranged read of the source fails (iconik's storage answers 500): two parts
+    // are sent and confirmed first.
+    h.demo.iconik.faults.inject({ match: 'GET /storage/files/', fault: { kind: 'latency', ms: 0 }, times: 2 });
+    h.demo.iconik.faults.inject({ match: 'GET /storage/files/', fault: { kind: 'status', status: 500 }, times: 1 });
+    const started = await transfer([source], folder('Dailies'));
+    const failed = await settled(started.job?.id ?? '');
+    expect(failed.state).toBe('FAILED');
+    expect(failed.items[0]?.error?.code).toBe('UPSTREAM_REJECTED');
+    expect(failed.items[0]?.bytesDone).toBe(2 * 64 * 1024);
+    const uploadsBefore = h.demo.nomad.exchanges.filter((e) => e.path === '/asset/upload/start').length;
+
+    const retried = await h.gql(`mutation($id: ID!) { retryJob(input: { id: $id }) { job { state } userErrors { code } } }`, { id: started.job?.id });
+    expect((retried.body.data?.['retryJob'] as { userErrors: unknown[] }).userErrors).toEqual([]);
+    const job = await settled(started.job?.id ?? '');
+    expect(job.state).toBe('SUCCEEDED');
+    // The same upload, no second destination asset; the completed parts were not sent again.
+    expect(h.demo.nomad.exchanges.filter((e) => e.path === '/asset/upload/start').length).toBe(uploadsBefore);
+    const nativeId = Buffer.from(job.items[0]?.destinationId ?? '', 'base64url').toString().split(':').pop() ?? '';
+    expect((await nomadBytes(nativeId)).equals(bytes)).toBe(true);
+    expect([...h.demo.nomad.state.assets.values()].filter((a) => a.displayName === 'transfer-retry.mov')).toHaveLength(1);
+  });
+});
