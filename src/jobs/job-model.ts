@@ -38,6 +38,8 @@ export interface JobModel {
   finishedAt: Date | null;
   /** Set when the job was asked to stop; running items stop at their next part. */
   cancelRequested: boolean;
+  /** How many times the job was retried (queue ids of retried items differ by it). */
+  attempt: number;
 }
 
 /** The job's state from its items' (once none is queued or running). */

@@ -12,7 +12,8 @@ import { internalScope } from '../request-scope.js';
 import type { SourceConnections, SourceEntry, SourceRegistry } from '../sources.js';
 import type { OriginalFile } from '../vendors/adapter.js';
 import type { AssetModel, NativeRef } from '../vendors/models.js';
-import { settledState, type JobItemModel, type JobModel } from './job-model.js';
+import type { JobItemModel, JobModel } from './job-model.js';
+import { MemoryJobStore, type JobStore } from './job-store.js';
 import { sendFile, sizeAt } from './transfer-item.js';
 
 export interface JobRunnerOptions {
@@ -49,28 +50,85 @@ function extensionOf(name: string | null | undefined): string {
   return match?.[1] ?? '';
 }
 
-export class JobRunner {
-  private readonly jobs = new Map<string, JobModel>();
-  private readonly controllers = new Map<string, AbortController>();
+/** Runs one item of a stored job; answers when it has finished (whatever its outcome). */
+export type ItemProcessor = (jobId: string, index: number) => Promise<void>;
+
+/** How items get to a processor: in this process, or through a durable queue (./bullmq-executor.ts). */
+export interface JobExecutor {
+  /** Where this process's workers send items (executors without local workers ignore it). */
+  start(process: ItemProcessor): void;
+  enqueue(jobId: string, items: ReadonlyArray<{ index: number; source: string }>, attempt: number): Promise<void>;
+  /** Resolves when the items enqueued here so far have run (in-process executor; tests). */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Items run in this process, at most `concurrencyPerSource` at once per destination source. */
+export class LocalExecutor implements JobExecutor {
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();
-  private readonly idle = new Set<Promise<void>>();
+  private readonly pending = new Set<Promise<void>>();
+  private process: ItemProcessor = async () => {};
+
+  constructor(private readonly concurrencyPerSource: number) {}
+
+  start(process: ItemProcessor): void {
+    this.process = process;
+  }
+
+  async enqueue(jobId: string, items: ReadonlyArray<{ index: number; source: string }>): Promise<void> {
+    for (const { index, source } of items) {
+      const run = this.withSlot(source, () => this.process(jobId, index)).finally(() => this.pending.delete(run));
+      this.pending.add(run);
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+  }
+
+  private async withSlot(source: string, work: () => Promise<void>): Promise<void> {
+    while ((this.running.get(source) ?? 0) >= this.concurrencyPerSource) {
+      await new Promise<void>((resolve) => this.waiting.set(source, [...(this.waiting.get(source) ?? []), resolve]));
+    }
+    this.running.set(source, (this.running.get(source) ?? 0) + 1);
+    try {
+      await work();
+    } finally {
+      this.running.set(source, (this.running.get(source) ?? 1) - 1);
+      const [next, ...rest] = this.waiting.get(source) ?? [];
+      this.waiting.set(source, rest);
+      next?.();
+    }
+  }
+}
+
+export class JobRunner {
+  /** Items running in this process, to stop them at once on cancel. */
+  private readonly controllers = new Map<string, AbortController>();
 
   constructor(
     private readonly sources: SourceConnections,
+    private readonly store: JobStore = new MemoryJobStore(),
+    private readonly executor: JobExecutor = new LocalExecutor(DEFAULT_JOB_OPTIONS.concurrencyPerSource),
     private readonly options: JobRunnerOptions = DEFAULT_JOB_OPTIONS,
-  ) {}
-
-  get(id: string): JobModel | null {
-    return this.jobs.get(id) ?? null;
+  ) {
+    this.executor.start((jobId, index) => this.runItem(jobId, index));
   }
 
-  /** Newest first. */
-  list(states?: readonly JobState[] | null): JobModel[] {
-    return [...this.jobs.values()].filter((job) => !states || states.includes(job.state)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  get(id: string): Promise<JobModel | null> {
+    return this.store.get(id);
   }
 
-  submit(request: TransferRequest): JobModel {
+  async list(states?: readonly JobState[] | null): Promise<JobModel[]> {
+    return (await this.store.list()).filter((job) => !states || states.includes(job.state));
+  }
+
+  async submit(request: TransferRequest): Promise<JobModel> {
     if (request.items.length === 0 || request.items.length > this.options.maxItemsPerJob) {
       throw badUserInput(`A transfer takes 1 to ${this.options.maxItemsPerJob} assets.`);
     }
@@ -87,87 +145,61 @@ export class JobRunner {
       startedAt: null,
       finishedAt: null,
       cancelRequested: false,
+      attempt: 0,
     };
-    this.jobs.set(job.id, job);
-    this.start(job);
+    await this.store.create(job);
+    await this.executor.enqueue(job.id, job.items.map((_item, index) => ({ index, source: job.destination.source })), job.attempt);
     return job;
   }
 
-  cancel(id: string): JobModel {
-    const job = this.require(id);
+  async cancel(id: string): Promise<JobModel> {
+    const job = await this.require(id);
     if (FINISHED.has(job.state)) throw badUserInput(`The job is already ${job.state}.`);
-    job.cancelRequested = true;
-    for (const item of job.items) if (item.state === 'QUEUED') item.state = 'CANCELLED';
-    this.controllers.get(job.id)?.abort(new GatewayError(ErrorCode.BAD_USER_INPUT, 'The job was cancelled.'));
-    return job;
-  }
-
-  retry(id: string): JobModel {
-    const job = this.require(id);
-    if (!FINISHED.has(job.state)) throw badUserInput(`The job is ${job.state}: retry it once it has finished.`);
-    const again = job.items.filter((item) => item.state === 'FAILED' || item.state === 'CANCELLED');
-    if (again.length === 0) throw badUserInput('The job has no failed or cancelled items to retry.');
-    for (const item of again) {
-      item.state = 'QUEUED';
-      item.error = null;
+    await this.store.update(id, { cancelRequested: true });
+    // Queued items end here; running ones see the flag at their next part (any process).
+    for (const [index, item] of job.items.entries()) {
+      if (item.state === 'QUEUED') await this.store.saveItem(id, index, { ...item, state: 'CANCELLED' });
     }
-    job.cancelRequested = false;
-    job.finishedAt = null;
-    job.state = 'QUEUED';
-    this.start(job);
-    return job;
+    for (const [key, controller] of this.controllers) if (key.startsWith(`${id}:`)) controller.abort();
+    await this.finishIfDone(id);
+    return this.require(id);
   }
 
-  /** Resolves when every job started so far has finished (tests, shutdown). */
-  async drain(): Promise<void> {
-    while (this.idle.size > 0) await Promise.all([...this.idle]);
+  async retry(id: string): Promise<JobModel> {
+    const job = await this.require(id);
+    if (!FINISHED.has(job.state)) throw badUserInput(`The job is ${job.state}: retry it once it has finished.`);
+    const again = job.items.map((item, index) => ({ item, index })).filter(({ item }) => item.state === 'FAILED' || item.state === 'CANCELLED');
+    if (again.length === 0) throw badUserInput('The job has no failed or cancelled items to retry.');
+    for (const { item, index } of again) await this.store.saveItem(id, index, { ...item, state: 'QUEUED', error: null });
+    const attempt = job.attempt + 1;
+    await this.store.update(id, { cancelRequested: false, finishedAt: null, attempt });
+    await this.executor.enqueue(id, again.map(({ index }) => ({ index, source: job.destination.source })), attempt);
+    return this.require(id);
+  }
+
+  /** Resolves when every item enqueued in this process has run (tests, shutdown). */
+  drain(): Promise<void> {
+    return this.executor.drain();
   }
 
   async close(): Promise<void> {
-    for (const job of this.jobs.values()) if (!FINISHED.has(job.state)) this.cancel(job.id);
-    await this.drain();
+    for (const controller of this.controllers.values()) controller.abort();
+    await this.executor.close();
+    await this.store.close();
   }
 
-  private require(id: string): JobModel {
-    const job = this.jobs.get(id);
+  private async require(id: string): Promise<JobModel> {
+    const job = await this.store.get(id);
     if (!job) throw new GatewayError(ErrorCode.NOT_FOUND, 'No such job: finished jobs are kept for a limited time, and jobs run in process do not survive a restart.');
     return job;
   }
 
-  private start(job: JobModel): void {
-    const controller = new AbortController();
-    this.controllers.set(job.id, controller);
-    const run = this.run(job, controller.signal).finally(() => {
-      this.controllers.delete(job.id);
-      this.idle.delete(run);
-    });
-    this.idle.add(run);
-  }
-
-  private async run(job: JobModel, signal: AbortSignal): Promise<void> {
-    job.state = 'RUNNING';
-    job.startedAt ??= new Date();
-    await Promise.all(job.items.filter((item) => item.state === 'QUEUED').map((item) => this.withSlot(job.destination.source, () => this.runItem(job, item, signal))));
-    job.state = settledState(job);
-    job.finishedAt = new Date();
-    const expiry = setTimeout(() => this.jobs.delete(job.id), this.options.retentionMs);
-    expiry.unref();
-  }
-
-  /** At most `concurrencyPerSource` items at once per destination source. */
-  private async withSlot(source: string, work: () => Promise<void>): Promise<void> {
-    while ((this.running.get(source) ?? 0) >= this.options.concurrencyPerSource) {
-      await new Promise<void>((resolve) => this.waiting.set(source, [...(this.waiting.get(source) ?? []), resolve]));
-    }
-    this.running.set(source, (this.running.get(source) ?? 0) + 1);
-    try {
-      await work();
-    } finally {
-      this.running.set(source, (this.running.get(source) ?? 1) - 1);
-      const [next, ...rest] = this.waiting.get(source) ?? [];
-      this.waiting.set(source, rest);
-      next?.();
-    }
+  /** Marks the job finished once no item is queued or running. */
+  private async finishIfDone(id: string): Promise<void> {
+    const job = await this.store.get(id);
+    if (!job || job.finishedAt || job.items.some((item) => item.state === 'QUEUED' || item.state === 'RUNNING')) return;
+    await this.store.update(id, { finishedAt: new Date() });
+    await this.store.finish(id, this.options.retentionMs);
   }
 
   /** Adapters with the configured credentials and a fresh deadline, for one step. */
@@ -175,35 +207,52 @@ export class JobRunner {
     return this.sources.forRequest(internalScope(STEP_DEADLINE_MS));
   }
 
-  private async runItem(job: JobModel, item: JobItemModel, signal: AbortSignal): Promise<void> {
-    if (item.state !== 'QUEUED') return;
-    if (signal.aborted) {
-      item.state = 'CANCELLED';
+  private async runItem(jobId: string, index: number): Promise<void> {
+    const job = await this.store.get(jobId);
+    const stored = job?.items[index];
+    // Done elsewhere, cancelled, or a duplicate delivery: nothing to do. RUNNING is run
+    // again: the worker that had it died (the queue handed it over), and it resumes.
+    if (!job || !stored || (stored.state !== 'QUEUED' && stored.state !== 'RUNNING')) return;
+    const item: JobItemModel = { ...stored, state: 'RUNNING' };
+    if (job.cancelRequested) {
+      await this.store.saveItem(jobId, index, { ...item, state: 'CANCELLED' });
+      await this.finishIfDone(jobId);
       return;
     }
-    item.state = 'RUNNING';
+    if (!job.startedAt) await this.store.update(jobId, { startedAt: new Date() });
+    await this.store.saveItem(jobId, index, item);
+    const controller = new AbortController();
+    this.controllers.set(`${jobId}:${index}`, controller);
+    const save = () => this.store.saveItem(jobId, index, item);
     try {
-      const outcome = await this.transfer(job, item, signal);
-      item.state = outcome;
+      item.state = await this.transfer(job, item, controller.signal, async () => {
+        await save();
+        // Cancelled from any process: stop before the next part.
+        if ((await this.store.get(jobId))?.cancelRequested) controller.abort();
+      });
     } catch (error) {
-      if (signal.aborted) {
+      if (controller.signal.aborted) {
         item.state = 'CANCELLED';
         await this.cancelUpload(job, item);
-        return;
+      } else {
+        const formatted = toFormattedError(error);
+        const code = formatted.extensions?.['code'];
+        const source = formatted.extensions?.['source'];
+        item.state = 'FAILED';
+        item.error = {
+          code: (typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR) as ErrorCode,
+          message: formatted.message,
+          source: typeof source === 'string' ? source : null,
+        };
       }
-      const formatted = toFormattedError(error);
-      const code = formatted.extensions?.['code'];
-      const source = formatted.extensions?.['source'];
-      item.state = 'FAILED';
-      item.error = {
-        code: (typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR) as ErrorCode,
-        message: formatted.message,
-        source: typeof source === 'string' ? source : null,
-      };
+    } finally {
+      this.controllers.delete(`${jobId}:${index}`);
     }
+    await save();
+    await this.finishIfDone(jobId);
   }
 
-  private async transfer(job: JobModel, item: JobItemModel, signal: AbortSignal): Promise<'SUCCEEDED' | 'SKIPPED'> {
+  private async transfer(job: JobModel, item: JobItemModel, signal: AbortSignal, checkpoint: () => Promise<void>): Promise<'SUCCEEDED' | 'SKIPPED'> {
     const sources = this.registry();
     const from = sources.get(item.source.source);
     const to = sources.get(job.destination.source);
@@ -230,7 +279,12 @@ export class JobRunner {
       item.uploadId = session.uploadId;
       item.destination = { source: to.name, nativeId: session.assetId };
     }
-    await sendFile(file, uploads, session, (done) => (item.bytesDone = done), signal);
+    // Saved before any byte moves, so a worker that takes over resumes this upload.
+    await checkpoint();
+    await sendFile(file, uploads, session, async (done) => {
+      item.bytesDone = done;
+      await checkpoint();
+    }, signal);
     const created = await this.registry().get(to.name).adapter.upload?.completeUpload(session);
     item.uploadId = null;
     if (created) item.destination = { source: to.name, nativeId: created.nativeId };

@@ -13,8 +13,8 @@ import { ErrorCode, GatewayError } from '../errors.js';
 import type { OriginalFile, UploadPort, UploadSession } from '../vendors/adapter.js';
 
 export interface PartProgress {
-  /** Bytes of the file sent or verified so far. */
-  (bytesDone: number): void;
+  /** Bytes of the file sent or verified so far; awaited after each part (a checkpoint). */
+  (bytesDone: number): Promise<void>;
 }
 
 const STORAGE_TIMEOUT_MS = 60_000;
@@ -80,7 +80,7 @@ export async function sendFile(file: OriginalFile & { size: number }, uploads: U
     const etag = await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal);
     if (etag !== null) await uploads.completePart(session, part, etag);
     done += part.end - part.start + 1;
-    progress(done);
+    await progress(done);
   }
   const md5 = hash.digest('hex');
   if (file.md5 && file.md5 !== md5) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The bytes read do not match the source's checksum (${file.md5}).`);

@@ -12,7 +12,7 @@ import type { AssetModel } from '../vendors/models.js';
 const orNull = async <T>(load: Promise<T | null>): Promise<T | null> => load.catch(() => null);
 
 export const jobQuery: QueryResolvers = {
-  jobs: (_root, { first, after, filter }, context) => connectionFromArray(context.jobs.list(filter?.states ?? null), { first, after }),
+  jobs: async (_root, { first, after, filter }, context) => connectionFromArray(await context.jobs.list(filter?.states ?? null), { first, after }),
 };
 
 export const jobType: JobResolvers = {
@@ -39,15 +39,15 @@ export const jobItemType: JobItemResolvers = {
   destinationId: (item) => (item.destination ? encodeGlobalId('Asset', item.destination.source, item.destination.nativeId) : null),
 };
 
-function jobOf(context: GatewayContext, id: string): JobModel {
+async function jobOf(context: GatewayContext, id: string): Promise<JobModel> {
   const decoded = context.sources.decode(id, 'Job');
-  const job = context.jobs.get(decoded.nativeId);
+  const job = await context.jobs.get(decoded.nativeId);
   if (!job) throw badUserInput('No such job: finished jobs are kept for a limited time, and jobs run in process do not survive a restart.');
   return job;
 }
 
 export const jobMutations: MutationResolvers = {
-  transferAssets: (_root, { input }, context) => {
+  transferAssets: async (_root, { input }, context) => {
     let destination: DecodedId;
     let ids: DecodedId[];
     try {
@@ -71,7 +71,7 @@ export const jobMutations: MutationResolvers = {
       return { job: null, userErrors: userErrorsFrom(['input'], badUserInput(`Transfers run with the gateway's configured credentials; per-request credentials for "${sent}" cannot be kept for a background job.`)) };
     }
     try {
-      const job = context.jobs.submit({
+      const job = await context.jobs.submit({
         items: ids.map((id) => ({ source: id.source, nativeId: id.nativeId })),
         destination: { source: destination.source, nativeId: destination.nativeId },
         mode: input.mode ?? 'COPY',
@@ -82,16 +82,16 @@ export const jobMutations: MutationResolvers = {
       return { job: null, userErrors: userErrorsFrom(['input', 'ids'], error) };
     }
   },
-  cancelJob: (_root, { input }, context) => {
+  cancelJob: async (_root, { input }, context) => {
     try {
-      return { job: context.jobs.cancel(jobOf(context, input.id).id), userErrors: [] };
+      return { job: await context.jobs.cancel((await jobOf(context, input.id)).id), userErrors: [] };
     } catch (error) {
       return { job: null, userErrors: userErrorsFrom(['input', 'id'], error) };
     }
   },
-  retryJob: (_root, { input }, context) => {
+  retryJob: async (_root, { input }, context) => {
     try {
-      return { job: context.jobs.retry(jobOf(context, input.id).id), userErrors: [] };
+      return { job: await context.jobs.retry((await jobOf(context, input.id)).id), userErrors: [] };
     } catch (error) {
       return { job: null, userErrors: userErrorsFrom(['input', 'id'], error) };
     }
