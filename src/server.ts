@@ -24,7 +24,7 @@ import { vendorCallBudgetPlugin } from './http/vendor-call-budget.js';
 import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
 import { SourceConnections } from './sources.js';
-import { JobRunner } from './jobs/job-runner.js';
+import { createJobRunner } from './jobs/create-job-runner.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;
@@ -37,6 +37,10 @@ export interface GatewayOptions {
   readonly batching?: boolean;
   /** Overrides of the admission gate's settings (tests). */
   readonly admission?: Partial<AdmissionOptions>;
+  /** Run job workers in this instance (with Redis; default on unless GATEWAY_JOB_WORKERS=off). */
+  readonly jobWorkers?: boolean;
+  /** Lock duration of job workers (tests make a dead worker's items move sooner). */
+  readonly jobLockMs?: number;
 }
 
 export interface RunningGateway {
@@ -63,7 +67,11 @@ function credentialsFromHeaders(config: GatewayConfig) {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const sources = SourceConnections.fromConfig(options.config.sources);
-  const jobs = new JobRunner(sources);
+  // Background jobs: in process, or on Redis with BullMQ when REDIS_URL is set.
+  const jobs = await createJobRunner(sources, options.redisUrl ?? process.env.REDIS_URL, {
+    ...(options.jobWorkers !== undefined ? { workers: options.jobWorkers } : {}),
+    ...(options.jobLockMs !== undefined ? { lockDurationMs: options.jobLockMs } : {}),
+  });
   const production = process.env.NODE_ENV === 'production';
   const introspectionOn = !production || process.env.GATEWAY_INTROSPECTION === 'on';
   const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {

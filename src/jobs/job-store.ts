@@ -129,5 +129,7 @@ export class RedisJobStore implements JobStore {
     await this.redis.pexpire(this.key(jobId), retentionMs);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
 }

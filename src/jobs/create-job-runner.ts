@@ -1,0 +1,34 @@
+// Which job runner a process gets: with Redis (REDIS_URL), jobs are kept in Redis and run
+// through BullMQ by any instance's workers, and survive restarts; without it, in process.
+// bullmq and ioredis are loaded only when Redis is configured.
+import type { SourceConnections } from '../sources.js';
+import { logger } from '../logger.js';
+import { DEFAULT_JOB_OPTIONS, JobRunner } from './job-runner.js';
+
+export interface JobRunnerSettings {
+  /** Run queue workers in this process (default: on, unless GATEWAY_JOB_WORKERS=off). */
+  readonly workers?: boolean;
+  /** A dead worker's items move to another after this long (default 30 s, GATEWAY_JOB_LOCK_MS). */
+  readonly lockDurationMs?: number;
+}
+
+export async function createJobRunner(sources: SourceConnections, redisUrl: string | undefined, settings: JobRunnerSettings = {}): Promise<JobRunner> {
+  if (!redisUrl) return new JobRunner(sources);
+  const [{ Redis }, { RedisJobStore }, { BullMqExecutor }] = await Promise.all([import('ioredis'), import('./job-store.js'), import('./bullmq-executor.js')]);
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  // An outage is logged once per connection loss (the read cache reports it in /readyz);
+  // job requests fail with a clear error meanwhile.
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) logger.warn({ error: error.message }, 'job store: Redis unreachable; transfers cannot be started or read until it is back');
+    down = true;
+  });
+  redis.on('ready', () => (down = false));
+  const store = new RedisJobStore(redis);
+  const executor = new BullMqExecutor(redisUrl, {
+    workers: settings.workers ?? process.env['GATEWAY_JOB_WORKERS'] !== 'off',
+    concurrency: DEFAULT_JOB_OPTIONS.concurrencyPerSource,
+    lockDurationMs: settings.lockDurationMs ?? (Number(process.env['GATEWAY_JOB_LOCK_MS']) || 30_000),
+  });
+  return new JobRunner(sources, store, executor);
+}
