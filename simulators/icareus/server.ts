@@ -166,7 +166,7 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
         // The presets' download URLs (dlUrl): the files of assets that exist here.
         method: 'GET',
         pattern: '/s3files/:assetId/:file',
-        handle: async (req, res, params) => {
+        handle: async (req, res, params, _query, cut) => {
           const key = `s3:${params['assetId']}/${params['file']}`;
           if (!store.has(key)) {
             const suffix = `/s3files/${params['assetId']}/${params['file']}`;
@@ -175,7 +175,7 @@ export async function startIcareusSimulator(options: IcareusSimulatorOptions): P
             );
             if (known) store.defineVirtual(key, params['file']?.startsWith('master') ? 20_000_000 : 4_000_000);
           }
-          await serveFile(store, key, req, res);
+          await serveFile(store, key, req, res, cut);
         },
       },
     ],

@@ -106,7 +106,7 @@ export function iconikStorageRoutes(state: IconikState, store: FileStore): ByteR
   const serve = (kind: 'files' | 'proxies'): ByteRoute => ({
     method: 'GET',
     pattern: `/storage/${kind}/:id/:name`,
-    handle: async (req, res, params) => {
+    handle: async (req, res, params, _query, cut) => {
       const id = params['id'] ?? '';
       const key = `${kind}:${id}`;
       if (!store.has(key)) {
@@ -116,7 +116,7 @@ export function iconikStorageRoutes(state: IconikState, store: FileStore): ByteR
         const found = records.find((record) => record.id === id);
         if (found) store.defineVirtual(key, found.size, id);
       }
-      await serveFile(store, key, req, res);
+      await serveFile(store, key, req, res, cut);
     },
   });
   return [serve('files'), serve('proxies')];

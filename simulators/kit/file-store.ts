@@ -128,7 +128,7 @@ export class FileStore {
 }
 
 /** GET (with an optional single `Range: bytes=a-b`) or HEAD of a stored file. */
-export async function serveFile(store: FileStore, key: string, req: IncomingMessage, res: ServerResponse, contentType = 'application/octet-stream'): Promise<void> {
+export async function serveFile(store: FileStore, key: string, req: IncomingMessage, res: ServerResponse, cut?: number, contentType = 'application/octet-stream'): Promise<void> {
   const info = store.info(key);
   if (!info) {
     res.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
@@ -163,14 +163,30 @@ export async function serveFile(store: FileStore, key: string, req: IncomingMess
   }
   const body = store.read(key, start, end);
   if (!body) return void res.end();
-  await pipeline(body, res).catch(() => res.destroy());
+  await pipeline(body, cutAfter(cut, () => res.destroy()), res).catch(() => res.destroy());
+}
+
+/** Passes bytes on until `limit`, then drops the connection (a storage fault mid-body). */
+function cutAfter(limit: number | undefined, drop: () => void): Transform {
+  let passed = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (limit === undefined) return done(null, chunk);
+      const room = limit - passed;
+      passed += chunk.length;
+      if (room > chunk.length) return done(null, chunk);
+      this.push(chunk.subarray(0, Math.max(0, room)));
+      setImmediate(drop);
+      done();
+    },
+  });
 }
 
 /** A part upload (PUT with the bytes as body): stored on disk, answered with the part's MD5 as ETag. */
-export async function receivePart(store: FileStore, key: string, req: IncomingMessage, res: ServerResponse): Promise<{ size: number; md5: string } | null> {
+export async function receivePart(store: FileStore, key: string, req: IncomingMessage, res: ServerResponse, cut?: number): Promise<{ size: number; md5: string } | null> {
   const declared = Number(req.headers['content-length']);
   try {
-    const written = await store.write(key, req);
+    const written = await store.write(key, cut === undefined ? req : req.pipe(cutAfter(cut, () => req.socket.destroy())));
     if (Number.isFinite(declared) && written.size !== declared) {
       await store.delete(key);
       res.writeHead(400, { 'content-type': 'application/xml' }).end('<Error><Code>IncompleteBody</Code></Error>');

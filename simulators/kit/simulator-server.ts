@@ -58,7 +58,9 @@ export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string; readonly body?: unknown }
   | { readonly kind: 'malformed' | 'wrong-shape' | 'empty' | 'html' | 'reset' | 'hang' }
   /** The vendor does the work, then the answer is lost (the connection drops). */
-  | { readonly kind: 'lost-answer' };
+  | { readonly kind: 'lost-answer' }
+  /** Object storage only: the connection drops after this many bytes of the body (mid-part). */
+  | { readonly kind: 'cut'; readonly afterBytes: number };
 
 export interface FaultRule {
   readonly fault: Fault;
@@ -81,7 +83,7 @@ export interface FaultSwitch {
 export interface ByteRoute {
   readonly method: 'GET' | 'HEAD' | 'PUT';
   readonly pattern: string;
-  readonly handle: (req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>, query: URLSearchParams) => Promise<void>;
+  readonly handle: (req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>, query: URLSearchParams, cut?: number) => Promise<void>;
 }
 
 export interface SimulatorOptions {
@@ -150,11 +152,13 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
     if (options.latencyMs) await sleep(options.latencyMs);
     const active = rules.find(({ rule, left }) => left > 0 && (!rule.match || `${req.method} ${url.pathname}`.includes(rule.match)));
     let loseAnswer = false;
+    let cut: number | undefined;
     if (active) {
       active.left -= 1;
       const { fault } = active.rule;
       if (fault.kind === 'latency') await sleep(fault.ms);
       else if (fault.kind === 'lost-answer') loseAnswer = true;
+      else if (fault.kind === 'cut') cut = fault.afterBytes;
       else return injectFault(fault, res);
     }
     for (const { route, compiled } of byteRoutes) {
@@ -164,7 +168,7 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
       // A lost answer: the work is done (the part stored), then the connection drops
       // instead of the answer being sent.
       if (loseAnswer) res.writeHead = () => (res.socket?.destroy(), res);
-      return route.handle(req, res, params, url.searchParams);
+      return route.handle(req, res, params, url.searchParams, cut);
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

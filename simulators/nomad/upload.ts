@@ -146,21 +146,21 @@ export function nomadUploads(state: NomadState, store: FileStore, origin: () => 
     {
       method: 'PUT',
       pattern: '/upload/parts/:partId',
-      handle: async (req, res, params) => {
+      handle: async (req, res, params, _query, cut) => {
         const found = partsById.get(params['partId'] ?? '');
         if (!found || found.upload.done) {
           res.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>NoSuchUpload</Code></Error>');
           return;
         }
-        await receivePart(store, partKey(found.part.id), req, res);
+        await receivePart(store, partKey(found.part.id), req, res, cut);
       },
     },
     {
       method: 'GET',
       pattern: '/media/original/:assetId/:name',
-      handle: async (req, res, params) => {
+      handle: async (req, res, params, _query, cut) => {
         const asset = state.assets.get(params['assetId'] ?? '');
-        await serveFile(store, asset?.fileKey ?? '', req, res);
+        await serveFile(store, asset?.fileKey ?? '', req, res, cut);
       },
     },
   ];

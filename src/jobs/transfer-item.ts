@@ -18,6 +18,20 @@ export interface PartProgress {
 }
 
 const STORAGE_TIMEOUT_MS = 60_000;
+const PART_ATTEMPTS = 3;
+
+/** Storage trouble worth another try: a dropped or refused connection, a timeout, a 5xx. */
+const isTransient = (error: unknown) => error instanceof GatewayError && error.code === ErrorCode.UPSTREAM_UNAVAILABLE;
+
+/** A storage request; transport failures become UPSTREAM_UNAVAILABLE (no URL or signature in the message). */
+async function storage(what: string, send: () => ReturnType<typeof request>): ReturnType<typeof request> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `${what}: the storage connection failed (${error instanceof Error ? (error as Error & { code?: string }).code ?? error.name : 'error'}).`);
+  }
+}
 
 /** The size of the file at `url` from a HEAD request (vendors that report no size). */
 export async function sizeAt(url: string): Promise<number> {
@@ -30,10 +44,13 @@ export async function sizeAt(url: string): Promise<number> {
 
 /** Streams bytes `start`..`end` of the source through `hash` (and, with `url`, into a PUT to it); answers the PUT's ETag. */
 async function movePart(source: string, start: number, end: number, hash: Hash, target: string | null, signal: AbortSignal): Promise<string | null> {
-  const download = await request(source, { method: 'GET', headers: { range: `bytes=${start}-${end}` }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS });
+  const download = await storage('Reading the source file', () =>
+    request(source, { method: 'GET', headers: { range: `bytes=${start}-${end}` }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS }),
+  );
   if (download.statusCode !== 206 && !(download.statusCode === 200 && start === 0)) {
     await download.body.dump();
-    throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source file answered HTTP ${download.statusCode} for bytes ${start}-${end}.`);
+    const code = download.statusCode >= 500 ? ErrorCode.UPSTREAM_UNAVAILABLE : ErrorCode.UPSTREAM_REJECTED;
+    throw new GatewayError(code, `The source file answered HTTP ${download.statusCode} for bytes ${start}-${end}.`);
   }
   const partHash = createHash('md5');
   let counted = 0;
@@ -47,17 +64,25 @@ async function movePart(source: string, start: number, end: number, hash: Hash, 
   });
   const length = end - start + 1;
   if (!target) {
-    await pipeline(download.body, meter, async function* (chunks) {
-      for await (const _chunk of chunks) void _chunk;
+    await storage('Reading the source file', async () => {
+      await pipeline(download.body, meter, async function* (chunks) {
+        for await (const _chunk of chunks) void _chunk;
+      });
+      return download;
     });
     if (counted !== length) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source sent ${counted} bytes for ${length}.`);
     return null;
   }
   const metered = download.body.pipe(meter);
   download.body.on('error', (error) => metered.destroy(error));
-  const upload = await request(target, { method: 'PUT', body: metered, headers: { 'content-length': String(length) }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS });
+  const upload = await storage('Sending a part', () =>
+    request(target, { method: 'PUT', body: metered, headers: { 'content-length': String(length) }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS }),
+  );
   await upload.body.dump();
-  if (upload.statusCode >= 300) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The destination storage refused part bytes ${start}-${end} (HTTP ${upload.statusCode}).`);
+  if (upload.statusCode >= 300) {
+    const code = upload.statusCode >= 500 ? ErrorCode.UPSTREAM_UNAVAILABLE : ErrorCode.UPSTREAM_REJECTED;
+    throw new GatewayError(code, `The destination storage refused part bytes ${start}-${end} (HTTP ${upload.statusCode}).`);
+  }
   if (counted !== length) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source sent ${counted} bytes for a part of ${length}.`);
   const etag = String(upload.headers['etag'] ?? '');
   const md5 = partHash.digest('hex');
@@ -70,14 +95,28 @@ async function movePart(source: string, start: number, end: number, hash: Hash, 
  * whole file's MD5. `signal` stops it between or inside parts.
  */
 export async function sendFile(file: OriginalFile & { size: number }, uploads: UploadPort, session: UploadSession, progress: PartProgress, signal: AbortSignal): Promise<string> {
-  const hash = createHash('md5');
+  let hash = createHash('md5');
   const parts = [...session.parts].sort((a, b) => a.number - b.number);
   const covered = parts.reduce((sum, part) => sum + (part.end - part.start + 1), 0);
   if (covered !== file.size) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The destination planned ${covered} bytes of parts for a file of ${file.size}.`);
   let done = 0;
   for (const part of parts) {
     if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
-    const etag = await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal);
+    // A part is the same bytes to the same pre-signed URL: repeating it after a dropped
+    // connection or a storage 5xx is safe, so it is tried up to PART_ATTEMPTS times (the
+    // file's hash is taken back to before the part each time).
+    let etag: string | null = null;
+    for (let attempt = 1; ; attempt++) {
+      const before = hash.copy();
+      try {
+        etag = await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal);
+        break;
+      } catch (error) {
+        hash = before;
+        if (signal.aborted || attempt >= PART_ATTEMPTS || !isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
     if (etag !== null) await uploads.completePart(session, part, etag);
     done += part.end - part.start + 1;
     await progress(done);

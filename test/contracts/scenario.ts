@@ -132,7 +132,7 @@ export async function runScenario(h: DemoHarness): Promise<void> {
   }))['transferAssets'] as Json;
   await settled(String((transferred['job'] as Json)['id']));
   icareus.faults.inject({ match: 'GET /s3files/', fault: { kind: 'latency', ms: 0 }, times: 2 });
-  icareus.faults.inject({ match: 'GET /s3files/', fault: { kind: 'status', status: 500 }, times: 1 });
+  icareus.faults.inject({ match: 'GET /s3files/', fault: { kind: 'status', status: 500 }, times: 3 });
   const failing = (await gql(`mutation($ids: [ID!]!, $to: ID!) { transferAssets(input: { ids: $ids, destinationId: $to, conflict: RENAME }) { job { id } } }`, {
     ids: [asset('icareus-demo', icareusAsset?.id ?? 0)],
     to: dailies,

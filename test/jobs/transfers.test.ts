@@ -115,17 +115,31 @@ describe('transferAssets', () => {
     expect(h.demo.nomad.requests.filter((r) => r.url.startsWith('/asset/upload'))).toEqual([]);
   });
 
+  it('survives connections dropped in the middle of a part, on the download and on the upload side', async () => {
+    const bytes = randomBytes(200 * 1024);
+    const source = await iconikAssetWith(bytes, 'Transfer Cut');
+    h.demo.iconik.faults.inject({ match: 'GET /storage/files/', fault: { kind: 'cut', afterBytes: 10_000 }, times: 1 });
+    h.demo.nomad.faults.inject({ match: 'PUT /upload/parts/', fault: { kind: 'cut', afterBytes: 20_000 }, times: 1 });
+    const started = await transfer([source], folder('Productions'));
+    const job = await settled(started.job?.id ?? '');
+    h.demo.iconik.faults.clear();
+    h.demo.nomad.faults.clear();
+    expect(job.items.map((i) => [i.state, i.error])).toEqual([['SUCCEEDED', null]]);
+    const nativeId = Buffer.from(job.items[0]?.destinationId ?? '', 'base64url').toString().split(':').pop() ?? '';
+    expect((await nomadBytes(nativeId)).equals(bytes)).toBe(true);
+  });
+
   it('fails an item whose source breaks mid-file, and retryJob resumes the same upload after its completed parts', async () => {
     const bytes = randomBytes(256 * 1024);
     const source = await iconikAssetWith(bytes, 'Transfer Retry');
-    // The third ranged read of the source fails (iconik's storage answers 500): two parts
-    // are sent and confirmed first.
+    // From the third ranged read on, the source's storage answers 500 (each part is tried
+    // three times): two parts are sent and confirmed first.
     h.demo.iconik.faults.inject({ match: 'GET /storage/files/', fault: { kind: 'latency', ms: 0 }, times: 2 });
-    h.demo.iconik.faults.inject({ match: 'GET /storage/files/', fault: { kind: 'status', status: 500 }, times: 1 });
+    h.demo.iconik.faults.inject({ match: 'GET /storage/files/', fault: { kind: 'status', status: 500 }, times: 3 });
     const started = await transfer([source], folder('Dailies'));
     const failed = await settled(started.job?.id ?? '');
     expect(failed.state).toBe('FAILED');
-    expect(failed.items[0]?.error?.code).toBe('UPSTREAM_REJECTED');
+    expect(failed.items[0]?.error?.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(failed.items[0]?.bytesDone).toBe(2 * 64 * 1024);
     const uploadsBefore = h.demo.nomad.exchanges.filter((e) => e.path === '/asset/upload/start').length;
 
