@@ -21,14 +21,28 @@ interface StoredFile {
   readonly seed?: string;
 }
 
-/** Deterministic bytes for a virtual file: a 64 KiB block from the seed, varied per block. */
-function virtualBlock(seed: string, index: number): Buffer {
-  const block = Buffer.alloc(BLOCK);
-  let state = createHash('sha256').update(`${seed}:${index}`).digest();
-  for (let offset = 0; offset < BLOCK; offset += state.length) {
-    state.copy(block, offset);
-    state = createHash('sha256').update(state).digest();
+/** A 64 KiB block of pseudo-random bytes per seed (a few cached), made once. */
+const baseBlocks = new Map<string, Buffer>();
+function baseBlock(seed: string): Buffer {
+  let block = baseBlocks.get(seed);
+  if (!block) {
+    block = Buffer.alloc(BLOCK);
+    let state = createHash('sha256').update(seed).digest();
+    for (let offset = 0; offset < BLOCK; offset += state.length) {
+      state.copy(block, offset);
+      state = createHash('sha256').update(state).digest();
+    }
+    if (baseBlocks.size > 64) baseBlocks.clear();
+    baseBlocks.set(seed, block);
   }
+  return block;
+}
+
+/** Deterministic bytes for a virtual file: the seed's block, stamped with the block's index so no two blocks are equal. */
+function virtualBlock(seed: string, index: number): Buffer {
+  const block = Buffer.from(baseBlock(seed));
+  block.writeUInt32BE(index >>> 0, 0);
+  block.writeUInt32BE(Math.floor(index / 2 ** 32), 4);
   return block;
 }
 

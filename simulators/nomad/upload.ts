@@ -12,6 +12,8 @@ type Problem = (status: number, detail: string) => SimResponse;
 /** Part size when the request gives none, and the smallest the simulator accepts (tests use small parts). */
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
 const MIN_CHUNK = 16 * 1024;
+/** Uploads up to this size are assembled before `complete` answers; bigger ones after. */
+const ASSEMBLE_WHILE_ANSWERING = 64 * 1024 * 1024;
 
 interface UploadPart {
   readonly id: string;
@@ -119,11 +121,19 @@ export function nomadUploads(state: NomadState, store: FileStore, origin: () => 
         if (!upload.done) {
           const missing = upload.parts.filter((part) => !part.completed).map((part) => part.partNumber);
           if (missing.length) return problem(400, `Parts ${missing.join(', ')} are not completed.`);
-          await store.concat(`original:${asset.id}`, upload.parts.map((part) => partKey(part.id)));
           upload.done = true;
-          asset.fileKey = `original:${asset.id}`;
-          asset.assetStatus = 'Available';
-          asset.lastModifiedDate = new Date().toISOString();
+          // Nomad assembles the parts and then processes the file: a big file shows
+          // Registering (PROCESSING) for a while; small ones are done before the answer.
+          const assemble = store.concat(`original:${asset.id}`, upload.parts.map((part) => partKey(part.id))).then(() => {
+            asset.fileKey = `original:${asset.id}`;
+            asset.assetStatus = 'Available';
+            asset.lastModifiedDate = new Date().toISOString();
+          });
+          if (upload.contentLength <= ASSEMBLE_WHILE_ANSWERING) await assemble;
+          else {
+            asset.assetStatus = 'Registering';
+            assemble.catch(() => (asset.assetStatus = 'Error'));
+          }
         }
         return { status: 200, body: { items: [{ id: asset.id, assetStatus: asset.assetStatus }], totalItemCount: 1 } };
       },
