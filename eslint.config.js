@@ -58,8 +58,8 @@ export default [
         'error',
         {
           exceptions: {
-            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError', 'SourceError', 'MediaDetails', 'Rendition', 'MetadataEntry', 'JobProgress', 'JobItem'],
-            suffixes: ['Connection', 'Edge', 'Payload', 'Result'],
+            types: ['PageInfo', 'Source', 'RecycleBin', 'UserError', 'ItemError', 'SourceError', 'MediaDetails', 'Rendition', 'MetadataEntry', 'JobProgress', 'JobItem', 'UploadPartTarget'],
+            suffixes: ['Connection', 'Edge', 'Payload', 'Result', 'Target'],
           },
         },
       ],

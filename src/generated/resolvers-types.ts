@@ -425,6 +425,54 @@ export type CollectionMembershipPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Input of `completeUpload`. */
+export type CompleteUploadInput = {
+  /** Every part's ETag. */
+  parts: Array<CompletedPartInput>;
+  /** The `upload.id` from `createAsset`. */
+  uploadId: Scalars['ID']['input'];
+};
+
+/** Result of `completeUpload`. */
+export type CompleteUploadPayload = {
+  __typename?: 'CompleteUploadPayload';
+  /** The asset now (the vendor may still be processing it). */
+  asset?: Maybe<Asset>;
+  /** Why the upload could not be completed (a missing or wrong part): send those parts again. */
+  userErrors: Array<UserError>;
+};
+
+/** The ETag storage answered for one part. */
+export type CompletedPartInput = {
+  /** The ETag header of the part's PUT answer. */
+  etag: Scalars['String']['input'];
+  /** The part's number. */
+  number: Scalars['Int']['input'];
+};
+
+/** Input of `createAsset`. */
+export type CreateAssetInput = {
+  /** The media type, for example `video/mp4` (informational; the vendor decides from the file). */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** A collection of a source with UPLOAD. */
+  destinationId: Scalars['ID']['input'];
+  /** The file's name with its extension (vendors derive the media type from it). */
+  fileName: Scalars['String']['input'];
+  /** The file's size in bytes. */
+  size: Scalars['Float']['input'];
+};
+
+/** Result of `createAsset`. */
+export type CreateAssetPayload = {
+  __typename?: 'CreateAssetPayload';
+  /** The asset the upload becomes (status UPLOADING until completed). */
+  asset?: Maybe<Asset>;
+  /** Where and how to send the bytes. */
+  upload?: Maybe<UploadTarget>;
+  /** Why nothing was created; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of `createCollection`: give `parentId` for a nested collection, or `source` for a top-level one. */
 export type CreateCollectionInput = {
   /** The collection to create it in; its source is used. */
@@ -766,6 +814,8 @@ export type Mutation = {
   archiveAssets: AssetsPayload;
   /** Stops a job: queued items are CANCELLED, running ones stop at their next part (their upload is cancelled). */
   cancelJob: JobPayload;
+  /** Finishes an upload started with `createAsset` once every part was sent. */
+  completeUpload: CompleteUploadPayload;
   /**
    * Copies assets into a collection. Asynchronous at some vendors: the copy is returned at
    * once with status COPYING, at Nomad until its copy settles and at Icareus until the files
@@ -773,6 +823,12 @@ export type Mutation = {
    * (`otherOrganizationIds`) gets an ID of its own that resolves through the same source.
    */
   copyAssets: AssetsPayload;
+  /**
+   * Creates an asset from a file an app uploads itself: answers the vendor's own pre-signed
+   * part URLs, so the bytes go straight to the vendor's storage, not through the gateway.
+   * Then call `completeUpload` with each part's ETag. Sources without UPLOAD: UNSUPPORTED.
+   */
+  createAsset: CreateAssetPayload;
   /** Creates a collection (iconik collection, Nomad folder). */
   createCollection?: Maybe<CreateCollectionPayload>;
   /** Shares an asset or a collection by link (iconik; Nomad assets). */
@@ -851,8 +907,20 @@ export type MutationCancelJobArgs = {
 
 
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationCompleteUploadArgs = {
+  input: CompleteUploadInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationCopyAssetsArgs = {
   input: TransferAssetsInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationCreateAssetArgs = {
+  input: CreateAssetInput;
 };
 
 
@@ -1369,6 +1437,28 @@ export type UpdateSharePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Where to send one part of the file. */
+export type UploadPartTarget = {
+  __typename?: 'UploadPartTarget';
+  /** Last byte of the file this part holds (inclusive). */
+  end: Scalars['Float']['output'];
+  /** 1-based part number; send the parts' ETags in `completeUpload` by this number. */
+  number: Scalars['Int']['output'];
+  /** First byte of the file this part holds (0-based). */
+  start: Scalars['Float']['output'];
+  /** The vendor's pre-signed URL: PUT the bytes there (they go straight to the vendor's storage). */
+  url: Scalars['URL']['output'];
+};
+
+/** An upload an app performs itself: PUT each part to its URL, then call `completeUpload`. */
+export type UploadTarget = {
+  __typename?: 'UploadTarget';
+  /** Pass it to `completeUpload` (opaque). */
+  id: Scalars['ID']['output'];
+  /** The parts, in order; their URLs expire (within the hour on Nomad). */
+  parts: Array<UploadPartTarget>;
+};
+
 /**
  * A problem with the mutation's input as a whole (Shopify's userErrors): the mutation did
  * nothing for the reason given.
@@ -1502,6 +1592,11 @@ export type ResolversTypes = {
   CollectionFilter: CollectionFilter;
   CollectionMembershipInput: CollectionMembershipInput;
   CollectionMembershipPayload: ResolverTypeWrapper<Omit<CollectionMembershipPayload, 'results'> & { results: Array<ResolversTypes['AssetResult']> }>;
+  CompleteUploadInput: CompleteUploadInput;
+  CompleteUploadPayload: ResolverTypeWrapper<Omit<CompleteUploadPayload, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
+  CompletedPartInput: CompletedPartInput;
+  CreateAssetInput: CreateAssetInput;
+  CreateAssetPayload: ResolverTypeWrapper<Omit<CreateAssetPayload, 'asset'> & { asset?: Maybe<ResolversTypes['Asset']> }>;
   CreateCollectionInput: CreateCollectionInput;
   CreateCollectionPayload: ResolverTypeWrapper<Omit<CreateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversTypes['Collection']> }>;
   CreateShareInput: CreateShareInput;
@@ -1560,6 +1655,8 @@ export type ResolversTypes = {
   UpdateCollectionPayload: ResolverTypeWrapper<Omit<UpdateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversTypes['Collection']> }>;
   UpdateShareInput: UpdateShareInput;
   UpdateSharePayload: ResolverTypeWrapper<Omit<UpdateSharePayload, 'share'> & { share?: Maybe<ResolversTypes['Share']> }>;
+  UploadPartTarget: ResolverTypeWrapper<UploadPartTarget>;
+  UploadTarget: ResolverTypeWrapper<UploadTarget>;
   UserError: ResolverTypeWrapper<UserError>;
   Vendor: Vendor;
 };
@@ -1581,6 +1678,11 @@ export type ResolversParentTypes = {
   CollectionFilter: CollectionFilter;
   CollectionMembershipInput: CollectionMembershipInput;
   CollectionMembershipPayload: Omit<CollectionMembershipPayload, 'results'> & { results: Array<ResolversParentTypes['AssetResult']> };
+  CompleteUploadInput: CompleteUploadInput;
+  CompleteUploadPayload: Omit<CompleteUploadPayload, 'asset'> & { asset?: Maybe<ResolversParentTypes['Asset']> };
+  CompletedPartInput: CompletedPartInput;
+  CreateAssetInput: CreateAssetInput;
+  CreateAssetPayload: Omit<CreateAssetPayload, 'asset'> & { asset?: Maybe<ResolversParentTypes['Asset']> };
   CreateCollectionInput: CreateCollectionInput;
   CreateCollectionPayload: Omit<CreateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversParentTypes['Collection']> };
   CreateShareInput: CreateShareInput;
@@ -1631,6 +1733,8 @@ export type ResolversParentTypes = {
   UpdateCollectionPayload: Omit<UpdateCollectionPayload, 'collection'> & { collection?: Maybe<ResolversParentTypes['Collection']> };
   UpdateShareInput: UpdateShareInput;
   UpdateSharePayload: Omit<UpdateSharePayload, 'share'> & { share?: Maybe<ResolversParentTypes['Share']> };
+  UploadPartTarget: UploadPartTarget;
+  UploadTarget: UploadTarget;
   UserError: UserError;
 };
 
@@ -1708,6 +1812,17 @@ export type CollectionEdgeResolvers<ContextType = GatewayContext, ParentType ext
 
 export type CollectionMembershipPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionMembershipPayload'] = ResolversParentTypes['CollectionMembershipPayload']> = {
   results?: Resolver<Array<ResolversTypes['AssetResult']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CompleteUploadPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CompleteUploadPayload'] = ResolversParentTypes['CompleteUploadPayload']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateAssetPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateAssetPayload'] = ResolversParentTypes['CreateAssetPayload']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  upload?: Resolver<Maybe<ResolversTypes['UploadTarget']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -1817,7 +1932,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   addToCollection?: Resolver<ResolversTypes['CollectionMembershipPayload'], ParentType, ContextType, RequireFields<MutationAddToCollectionArgs, 'input'>>;
   archiveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationArchiveAssetsArgs, 'input'>>;
   cancelJob?: Resolver<ResolversTypes['JobPayload'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'input'>>;
+  completeUpload?: Resolver<ResolversTypes['CompleteUploadPayload'], ParentType, ContextType, RequireFields<MutationCompleteUploadArgs, 'input'>>;
   copyAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationCopyAssetsArgs, 'input'>>;
+  createAsset?: Resolver<ResolversTypes['CreateAssetPayload'], ParentType, ContextType, RequireFields<MutationCreateAssetArgs, 'input'>>;
   createCollection?: Resolver<Maybe<ResolversTypes['CreateCollectionPayload']>, ParentType, ContextType, RequireFields<MutationCreateCollectionArgs, 'input'>>;
   createShare?: Resolver<Maybe<ResolversTypes['CreateSharePayload']>, ParentType, ContextType, RequireFields<MutationCreateShareArgs, 'input'>>;
   deleteAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationDeleteAssetsArgs, 'input'>>;
@@ -1936,6 +2053,18 @@ export type UpdateSharePayloadResolvers<ContextType = GatewayContext, ParentType
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UploadPartTargetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UploadPartTarget'] = ResolversParentTypes['UploadPartTarget']> = {
+  end?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+};
+
+export type UploadTargetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UploadTarget'] = ResolversParentTypes['UploadTarget']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['UploadPartTarget']>, ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1952,6 +2081,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   CollectionConnection?: CollectionConnectionResolvers<ContextType>;
   CollectionEdge?: CollectionEdgeResolvers<ContextType>;
   CollectionMembershipPayload?: CollectionMembershipPayloadResolvers<ContextType>;
+  CompleteUploadPayload?: CompleteUploadPayloadResolvers<ContextType>;
+  CreateAssetPayload?: CreateAssetPayloadResolvers<ContextType>;
   CreateCollectionPayload?: CreateCollectionPayloadResolvers<ContextType>;
   CreateSharePayload?: CreateSharePayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -1983,6 +2114,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   UpdateAssetPayload?: UpdateAssetPayloadResolvers<ContextType>;
   UpdateCollectionPayload?: UpdateCollectionPayloadResolvers<ContextType>;
   UpdateSharePayload?: UpdateSharePayloadResolvers<ContextType>;
+  UploadPartTarget?: UploadPartTargetResolvers<ContextType>;
+  UploadTarget?: UploadTargetResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

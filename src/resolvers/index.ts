@@ -9,12 +9,13 @@ import { recycleBinMutations, recycleBinQuery, recycleBinType } from './recycle-
 import { scalarResolvers } from './scalars.js';
 import { shareQuery, shareTargetUnion, shareType } from './share.js';
 import { jobItemType, jobMutations, jobQuery, jobType } from './job.js';
+import { ingestMutations } from './ingest.js';
 import { sourceErrorType, sourceQuery, sourceType } from './source.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery, ...shareQuery, ...jobQuery },
-  Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations, ...jobMutations },
+  Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations, ...jobMutations, ...ingestMutations },
   Node: nodeInterface,
   Source: sourceType,
   SourceError: sourceErrorType,
