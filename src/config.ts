@@ -27,6 +27,21 @@ const gatewayConfig = z
      * off unless enabled here, because it serves the whole SDL (`_service { sdl }`).
      */
     subgraph: z.strictObject({ enabled: z.boolean() }).optional(),
+    /** Background jobs (transferAssets, importAsset): limits, retention, and where imports may come from. */
+    jobs: z
+      .strictObject({
+        /** Items transferred at once per destination source, per process. */
+        concurrencyPerSource: z.number().int().min(1).max(32).default(2),
+        /** Most assets one job takes. */
+        maxItemsPerJob: z.number().int().min(1).max(1000).default(100),
+        /** How long finished jobs are kept. */
+        retentionHours: z.number().min(0.01).max(720).default(24),
+        /** Bytes per second per destination source, per process; unset: no limit. */
+        bytesPerSecondPerSource: z.number().int().min(1024).optional(),
+        /** Hosts importAsset may fetch from (exact host names, with port when not the default). Empty: importAsset is off. */
+        importAllowedHosts: z.array(z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name, optionally with :port')).default([]),
+      })
+      .default({ concurrencyPerSource: 2, maxItemsPerJob: 100, retentionHours: 24, importAllowedHosts: [] }),
     cors: z
       .strictObject({
         allowedOrigins: z.array(

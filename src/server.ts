@@ -25,6 +25,7 @@ import { sourceErrorsPlugin } from './http/source-errors-plugin.js';
 import { buildSchema } from './schema.js';
 import { SourceConnections } from './sources.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
+import { jobOptionsFrom } from './jobs/job-runner.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;
@@ -71,7 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const jobs = await createJobRunner(sources, options.redisUrl ?? process.env.REDIS_URL, {
     ...(options.jobWorkers !== undefined ? { workers: options.jobWorkers } : {}),
     ...(options.jobLockMs !== undefined ? { lockDurationMs: options.jobLockMs } : {}),
-  });
+  }, jobOptionsFrom(options.config.jobs));
   const production = process.env.NODE_ENV === 'production';
   const introspectionOn = !production || process.env.GATEWAY_INTROSPECTION === 'on';
   const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {

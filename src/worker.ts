@@ -3,6 +3,7 @@
 // GATEWAY_JOB_WORKERS=off); dedicated workers let transfers scale apart from queries.
 import { ConfigError, loadConfigFile } from './config.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
+import { jobOptionsFrom } from './jobs/job-runner.js';
 import { logger } from './logger.js';
 import { configPathFrom } from './main.js';
 import { failStart } from './run-gateway.js';
@@ -15,7 +16,7 @@ if (isEntry) {
     const redisUrl = process.env['REDIS_URL'];
     if (!redisUrl) throw new ConfigError('REDIS_URL is not set: workers take jobs from the Redis queue (without Redis, the gateway runs jobs in its own process).');
     const sources = SourceConnections.fromConfig(config.sources);
-    const jobs = await createJobRunner(sources, redisUrl, { workers: true });
+    const jobs = await createJobRunner(sources, redisUrl, { workers: true }, jobOptionsFrom(config.jobs));
     logger.info({ sources: config.sources.map((source) => source.name) }, 'job worker ready');
     const stop = async () => {
       await jobs.close();

@@ -603,6 +603,16 @@ export type ErrorCode =
   /** The vendor could not be reached, or answered with a server error or an unusable response. */
   | 'UPSTREAM_UNAVAILABLE';
 
+/** Input of `importAsset`. */
+export type ImportAssetInput = {
+  /** A collection of a source with UPLOAD. */
+  destinationId: Scalars['ID']['input'];
+  /** The file name at the destination, with its extension; default: the URL's last segment. */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** Where the file is: http(s), on a host the configuration allows (`jobs.importAllowedHosts`). */
+  url: Scalars['URL']['input'];
+};
+
 /** Why one item of a bulk mutation failed. The other items are unaffected. */
 export type ItemError = {
   __typename?: 'ItemError';
@@ -686,10 +696,12 @@ export type JobItem = {
   destinationId?: Maybe<Scalars['ID']['output']>;
   /** Why the item failed, with a code the client can act on. */
   error?: Maybe<ItemError>;
-  /** The asset being transferred; null when it no longer exists (after a MOVE). */
+  /** The asset being transferred; null when it no longer exists (after a MOVE), or for an import. */
   source?: Maybe<Asset>;
-  /** Its ID, which stays when the asset is gone. */
-  sourceId: Scalars['ID']['output'];
+  /** Its ID, which stays when the asset is gone; null for an import. */
+  sourceId?: Maybe<Scalars['ID']['output']>;
+  /** The URL an import fetches from; null for a transfer. */
+  sourceUrl?: Maybe<Scalars['URL']['output']>;
   /** Where the item is. */
   state: JobItemState;
 };
@@ -848,6 +860,13 @@ export type Mutation = {
   /** Permanently deletes every asset in one source's recycle bin. */
   emptyRecycleBin?: Maybe<EmptyRecycleBinPayload>;
   /**
+   * Creates an asset from a file the gateway fetches from a URL, as a background job (like
+   * `transferAssets`, streamed part by part). Only hosts listed in the configuration's
+   * `jobs.importAllowedHosts` are fetched, redirects are not followed, and URLs with
+   * credentials are refused: the gateway cannot be used to reach other hosts.
+   */
+  importAsset: JobPayload;
+  /**
    * Moves assets into another collection. Nomad moves asynchronously (status MOVING until it
    * settles); NCP moves to another project and the asset's ID changes with it (the result's
    * `replacedBy` is the asset under its new ID).
@@ -957,6 +976,12 @@ export type MutationDeleteShareArgs = {
 /** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
 export type MutationEmptyRecycleBinArgs = {
   input: EmptyRecycleBinInput;
+};
+
+
+/** Changes to media assets, collections, shares and recycle bins, fanned out to the vendors. */
+export type MutationImportAssetArgs = {
+  input: ImportAssetInput;
 };
 
 
@@ -1612,6 +1637,7 @@ export type ResolversTypes = {
   ErrorCode: ErrorCode;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportAssetInput: ImportAssetInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ItemError: ResolverTypeWrapper<ItemError>;
   Job: ResolverTypeWrapper<JobModel>;
@@ -1697,6 +1723,7 @@ export type ResolversParentTypes = {
   EmptyRecycleBinPayload: Omit<EmptyRecycleBinPayload, 'recycleBin'> & { recycleBin?: Maybe<ResolversParentTypes['RecycleBin']> };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImportAssetInput: ImportAssetInput;
   Int: Scalars['Int']['output'];
   ItemError: ItemError;
   Job: JobModel;
@@ -1892,7 +1919,8 @@ export type JobItemResolvers<ContextType = GatewayContext, ParentType extends Re
   destinationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['ItemError']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
-  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  sourceUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['JobItemState'], ParentType, ContextType>;
 };
 
@@ -1941,6 +1969,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteCollection?: Resolver<Maybe<ResolversTypes['DeleteCollectionPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCollectionArgs, 'input'>>;
   deleteShare?: Resolver<Maybe<ResolversTypes['DeleteSharePayload']>, ParentType, ContextType, RequireFields<MutationDeleteShareArgs, 'input'>>;
   emptyRecycleBin?: Resolver<Maybe<ResolversTypes['EmptyRecycleBinPayload']>, ParentType, ContextType, RequireFields<MutationEmptyRecycleBinArgs, 'input'>>;
+  importAsset?: Resolver<ResolversTypes['JobPayload'], ParentType, ContextType, RequireFields<MutationImportAssetArgs, 'input'>>;
   moveAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationMoveAssetsArgs, 'input'>>;
   purgeAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationPurgeAssetsArgs, 'input'>>;
   recoverDeletedAssets?: Resolver<ResolversTypes['AssetsPayload'], ParentType, ContextType, RequireFields<MutationRecoverDeletedAssetsArgs, 'input'>>;

@@ -3,7 +3,8 @@
 // bullmq and ioredis are loaded only when Redis is configured.
 import type { SourceConnections } from '../sources.js';
 import { logger } from '../logger.js';
-import { DEFAULT_JOB_OPTIONS, JobRunner } from './job-runner.js';
+import { DEFAULT_JOB_OPTIONS, JobRunner, LocalExecutor, type JobRunnerOptions } from './job-runner.js';
+import { MemoryJobStore } from './job-store.js';
 
 export interface JobRunnerSettings {
   /** Run queue workers in this process (default: on, unless GATEWAY_JOB_WORKERS=off). */
@@ -12,8 +13,13 @@ export interface JobRunnerSettings {
   readonly lockDurationMs?: number;
 }
 
-export async function createJobRunner(sources: SourceConnections, redisUrl: string | undefined, settings: JobRunnerSettings = {}): Promise<JobRunner> {
-  if (!redisUrl) return new JobRunner(sources);
+export async function createJobRunner(
+  sources: SourceConnections,
+  redisUrl: string | undefined,
+  settings: JobRunnerSettings = {},
+  options: JobRunnerOptions = DEFAULT_JOB_OPTIONS,
+): Promise<JobRunner> {
+  if (!redisUrl) return new JobRunner(sources, new MemoryJobStore(), new LocalExecutor(options.concurrencyPerSource), options);
   const [{ Redis }, { RedisJobStore }, { BullMqExecutor }] = await Promise.all([import('ioredis'), import('./job-store.js'), import('./bullmq-executor.js')]);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   // An outage is logged once per connection loss (the read cache reports it in /readyz);
@@ -27,8 +33,8 @@ export async function createJobRunner(sources: SourceConnections, redisUrl: stri
   const store = new RedisJobStore(redis);
   const executor = new BullMqExecutor(redisUrl, {
     workers: settings.workers ?? process.env['GATEWAY_JOB_WORKERS'] !== 'off',
-    concurrency: DEFAULT_JOB_OPTIONS.concurrencyPerSource,
+    concurrency: options.concurrencyPerSource,
     lockDurationMs: settings.lockDurationMs ?? (Number(process.env['GATEWAY_JOB_LOCK_MS']) || 30_000),
   });
-  return new JobRunner(sources, store, executor);
+  return new JobRunner(sources, store, executor, options);
 }

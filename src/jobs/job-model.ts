@@ -11,8 +11,12 @@ export interface JobItemError {
 }
 
 export interface JobItemModel {
-  /** The asset to transfer. */
-  readonly source: NativeRef;
+  /** The asset to transfer; null for an import. */
+  readonly source: NativeRef | null;
+  /** The URL an import fetches from; null for a transfer. */
+  readonly sourceUrl: string | null;
+  /** The file name an import asked for. */
+  readonly fileName: string | null;
   state: JobItemState;
   /** The asset created at the destination, once the vendor has given it an id. */
   destination: NativeRef | null;

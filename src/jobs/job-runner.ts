@@ -15,6 +15,8 @@ import type { AssetModel, NativeRef } from '../vendors/models.js';
 import type { JobItemModel, JobModel } from './job-model.js';
 import { MemoryJobStore, type JobStore } from './job-store.js';
 import { sendFile, sizeAt } from './transfer-item.js';
+import { ByteRateLimit } from './byte-rate-limit.js';
+import type { GatewayConfig } from '../config.js';
 
 export interface JobRunnerOptions {
   /** Items transferred at once per destination source. */
@@ -23,21 +25,55 @@ export interface JobRunnerOptions {
   readonly maxItemsPerJob: number;
   /** How long finished jobs are kept. */
   readonly retentionMs: number;
+  /** Bytes per second per destination source in this process; undefined: no limit. */
+  readonly bytesPerSecondPerSource?: number;
+  /** Hosts importAsset may fetch from. */
+  readonly importAllowedHosts: readonly string[];
 }
 
-export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = { concurrencyPerSource: 2, maxItemsPerJob: 100, retentionMs: 24 * 3_600_000 };
+export const DEFAULT_JOB_OPTIONS: JobRunnerOptions = { concurrencyPerSource: 2, maxItemsPerJob: 100, retentionMs: 24 * 3_600_000, importAllowedHosts: [] };
+
+/** The job options of a configuration's `jobs:` section. */
+export function jobOptionsFrom(config: GatewayConfig['jobs']): JobRunnerOptions {
+  return {
+    concurrencyPerSource: config.concurrencyPerSource,
+    maxItemsPerJob: config.maxItemsPerJob,
+    retentionMs: Math.round(config.retentionHours * 3_600_000),
+    ...(config.bytesPerSecondPerSource !== undefined ? { bytesPerSecondPerSource: config.bytesPerSecondPerSource } : {}),
+    importAllowedHosts: config.importAllowedHosts,
+  };
+}
 
 /** Deadline of each vendor API step of a job (the bytes have their own timeouts). */
 const STEP_DEADLINE_MS = 120_000;
 
 export interface TransferRequest {
-  readonly items: readonly NativeRef[];
+  /** Assets of sources, or URLs to import (with an optional file name). */
+  readonly items: ReadonlyArray<NativeRef | { readonly url: string; readonly fileName: string | null }>;
   readonly destination: NativeRef;
   readonly mode: TransferMode;
   readonly conflict: TransferConflict;
 }
 
 const FINISHED: ReadonlySet<JobState> = new Set(['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED']);
+
+/** Why importAsset may not fetch `url`, or null when it may (http(s), an allowed host, no credentials). */
+export function importUrlProblem(url: string, allowedHosts: readonly string[]): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'The URL is not a valid absolute URL.';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'Only http and https URLs can be imported.';
+  if (parsed.username || parsed.password) return 'URLs with credentials are not imported.';
+  if (!allowedHosts.map((host) => host.toLowerCase()).includes(parsed.host.toLowerCase())) {
+    return allowedHosts.length === 0
+      ? 'Imports are off: the configuration lists no hosts in jobs.importAllowedHosts.'
+      : `The host "${parsed.host}" is not in jobs.importAllowedHosts.`;
+  }
+  return null;
+}
 
 /** "name.ext", "name (2).ext", ... */
 function renamed(fileName: string, n: number): string {
@@ -110,6 +146,8 @@ export class LocalExecutor implements JobExecutor {
 export class JobRunner {
   /** Items running in this process, to stop them at once on cancel. */
   private readonly controllers = new Map<string, AbortController>();
+  /** Bytes-per-second buckets per destination source (when configured). */
+  private readonly limits = new Map<string, ByteRateLimit>();
 
   constructor(
     private readonly sources: SourceConnections,
@@ -118,6 +156,11 @@ export class JobRunner {
     private readonly options: JobRunnerOptions = DEFAULT_JOB_OPTIONS,
   ) {
     this.executor.start((jobId, index) => this.runItem(jobId, index));
+  }
+
+  /** Why importAsset may not fetch this URL (the configured allow-list), or null. */
+  importProblem(url: string): string | null {
+    return importUrlProblem(url, this.options.importAllowedHosts);
   }
 
   get(id: string): Promise<JobModel | null> {
@@ -140,7 +183,15 @@ export class JobRunner {
       conflict: request.conflict,
       destination: request.destination,
       state: 'QUEUED',
-      items: request.items.map((source) => ({ source, state: 'QUEUED', destination: null, bytesTotal: null, bytesDone: 0, error: null, uploadId: null })),
+      items: request.items.map((from) => ({
+        ...('url' in from ? { source: null, sourceUrl: from.url, fileName: from.fileName } : { source: from, sourceUrl: null, fileName: null }),
+        state: 'QUEUED' as const,
+        destination: null,
+        bytesTotal: null,
+        bytesDone: 0,
+        error: null,
+        uploadId: null,
+      })),
       createdAt: new Date(),
       startedAt: null,
       finishedAt: null,
@@ -202,6 +253,14 @@ export class JobRunner {
     await this.store.finish(id, this.options.retentionMs);
   }
 
+  private limitFor(source: string): ByteRateLimit | undefined {
+    const rate = this.options.bytesPerSecondPerSource;
+    if (!rate) return undefined;
+    let limit = this.limits.get(source);
+    if (!limit) this.limits.set(source, (limit = new ByteRateLimit(rate)));
+    return limit;
+  }
+
   /** Adapters with the configured credentials and a fresh deadline, for one step. */
   private registry(): SourceRegistry {
     return this.sources.forRequest(internalScope(STEP_DEADLINE_MS));
@@ -254,20 +313,10 @@ export class JobRunner {
 
   private async transfer(job: JobModel, item: JobItemModel, signal: AbortSignal, checkpoint: () => Promise<void>): Promise<'SUCCEEDED' | 'SKIPPED'> {
     const sources = this.registry();
-    const from = sources.get(item.source.source);
     const to = sources.get(job.destination.source);
-    const download = from.adapter.download;
     const uploads = to.adapter.upload;
-    // An unsupported pair fails here, before any byte moves.
-    if (!download) throw unsupported({ source: from.name, vendor: from.vendor }, 'downloading original files (DOWNLOAD_ORIGINAL)');
     if (!uploads) throw unsupported({ source: to.name, vendor: to.vendor }, 'uploading assets (UPLOAD)');
-
-    const [asset] = await from.adapter.getAssets([item.source.nativeId]);
-    if (asset instanceof Error) throw asset;
-    if (!asset) throw new GatewayError(ErrorCode.NOT_FOUND, `Asset ${item.source.nativeId} does not exist in ${from.name}.`);
-    const [original] = await download.getOriginalFiles([item.source.nativeId]);
-    if (original instanceof Error) throw original;
-    if (!original) throw new GatewayError(ErrorCode.NOT_FOUND, `Asset ${item.source.nativeId} has no original file to transfer.`);
+    const { asset, original, from } = item.source ? await this.readSource(sources, item.source) : { asset: null, original: this.importedFile(item), from: null };
     const file: OriginalFile & { size: number } = { ...original, size: original.size ?? (await sizeAt(original.url)) };
     item.bytesTotal = file.size;
 
@@ -281,16 +330,48 @@ export class JobRunner {
     }
     // Saved before any byte moves, so a worker that takes over resumes this upload.
     await checkpoint();
-    await sendFile(file, uploads, session, async (done) => {
-      item.bytesDone = done;
-      await checkpoint();
-    }, signal);
+    await sendFile(
+      file,
+      uploads,
+      session,
+      async (done) => {
+        item.bytesDone = done;
+        await checkpoint();
+      },
+      signal,
+      this.limitFor(to.name),
+    );
     const created = await this.registry().get(to.name).adapter.upload?.completeUpload(session);
     item.uploadId = null;
     if (created) item.destination = { source: to.name, nativeId: created.nativeId };
-    await this.copyMetadata(from, item, to);
-    if (job.mode === 'MOVE') await this.deleteSource(item);
+    if (from && item.source) {
+      await this.copyMetadata(from, item.source, item, to);
+      if (job.mode === 'MOVE') await this.deleteSource(item.source);
+    }
     return 'SUCCEEDED';
+  }
+
+  /** The source asset and its original file; an unsupported source fails here, before any byte moves. */
+  private async readSource(sources: SourceRegistry, ref: NativeRef): Promise<{ asset: AssetModel; original: OriginalFile; from: SourceEntry }> {
+    const from = sources.get(ref.source);
+    const download = from.adapter.download;
+    if (!download) throw unsupported({ source: from.name, vendor: from.vendor }, 'downloading original files (DOWNLOAD_ORIGINAL)');
+    const [asset] = await from.adapter.getAssets([ref.nativeId]);
+    if (asset instanceof Error) throw asset;
+    if (!asset) throw new GatewayError(ErrorCode.NOT_FOUND, `Asset ${ref.nativeId} does not exist in ${from.name}.`);
+    const [original] = await download.getOriginalFiles([ref.nativeId]);
+    if (original instanceof Error) throw original;
+    if (!original) throw new GatewayError(ErrorCode.NOT_FOUND, `Asset ${ref.nativeId} has no original file to transfer.`);
+    return { asset, original, from };
+  }
+
+  /** An import's file: the URL checked against the allow-list again (the configuration may have changed since). */
+  private importedFile(item: JobItemModel): OriginalFile {
+    const url = item.sourceUrl ?? '';
+    const problem = importUrlProblem(url, this.options.importAllowedHosts);
+    if (problem) throw new GatewayError(ErrorCode.FORBIDDEN, problem);
+    const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+    return { url, size: null, fileName: item.fileName ?? (last || null), md5: null };
   }
 
   /** The upload started earlier for this item, if the vendor still has it (resume after its completed parts). */
@@ -304,9 +385,9 @@ export class JobRunner {
   }
 
   /** The file name at the destination by the conflict rule; null to skip. */
-  private async destinationName(job: JobModel, to: SourceEntry, asset: AssetModel, original: OriginalFile): Promise<string | null> {
-    const extension = extensionOf(original.fileName) || extensionOf(original.url) || extensionOf(asset.title);
-    const base = (original.fileName ?? asset.title ?? asset.nativeId).replace(/[\\/:*?"<>|]+/g, '_');
+  private async destinationName(job: JobModel, to: SourceEntry, asset: AssetModel | null, original: OriginalFile): Promise<string | null> {
+    const extension = extensionOf(original.fileName) || extensionOf(original.url) || extensionOf(asset?.title);
+    const base = (original.fileName ?? asset?.title ?? asset?.nativeId ?? 'import').replace(/[\\/:*?"<>|]+/g, '_');
     const fileName = extensionOf(base) ? base : `${base}${extension}`;
     const taken = new Set<string>();
     for (let offset = 0; offset < 5000; offset += 1000) {
@@ -320,11 +401,11 @@ export class JobRunner {
   }
 
   /** Custom fields that the destination can store (one value per field where it takes one). */
-  private async copyMetadata(from: SourceEntry, item: JobItemModel, to: SourceEntry): Promise<void> {
+  private async copyMetadata(from: SourceEntry, source: NativeRef, item: JobItemModel, to: SourceEntry): Promise<void> {
     const edit = to.adapter.edit;
     const target = to.adapter.metadataEdit;
     if (!from.adapter.metadata || !edit || !target || !item.destination) return;
-    const [entries] = await from.adapter.metadata.getMetadata([item.source.nativeId]);
+    const [entries] = await from.adapter.metadata.getMetadata([source.nativeId]);
     if (!entries || entries instanceof Error || entries.length === 0) return;
     const reserved = new Set(['tags']);
     const metadata = entries
@@ -333,11 +414,11 @@ export class JobRunner {
     if (metadata.length > 0) await edit.updateAsset(item.destination.nativeId, { metadata });
   }
 
-  private async deleteSource(item: JobItemModel): Promise<void> {
-    const from = this.registry().get(item.source.source);
+  private async deleteSource(source: NativeRef): Promise<void> {
+    const from = this.registry().get(source.source);
     const deletion = from.adapter.deletion;
     if (!deletion) throw new GatewayError(ErrorCode.UNSUPPORTED, `The copy is made, but ${from.name} cannot delete the source: it stays.`);
-    const [outcome] = await deletion.deleteAssets([item.source.nativeId], { details: false });
+    const [outcome] = await deletion.deleteAssets([source.nativeId], { details: false });
     if (outcome instanceof Error) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The copy is made and verified, but the source was not deleted: ${outcome.message}`);
   }
 

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { OriginalFile, UploadPort, UploadSession } from '../vendors/adapter.js';
+import type { ByteRateLimit } from './byte-rate-limit.js';
 
 export interface PartProgress {
   /** Bytes of the file sent or verified so far; awaited after each part (a checkpoint). */
@@ -43,7 +44,7 @@ export async function sizeAt(url: string): Promise<number> {
 }
 
 /** Streams bytes `start`..`end` of the source through `hash` (and, with `url`, into a PUT to it); answers the PUT's ETag. */
-async function movePart(source: string, start: number, end: number, hash: Hash, target: string | null, signal: AbortSignal): Promise<string | null> {
+async function movePart(source: string, start: number, end: number, hash: Hash, target: string | null, signal: AbortSignal, limit?: ByteRateLimit): Promise<string | null> {
   const download = await storage('Reading the source file', () =>
     request(source, { method: 'GET', headers: { range: `bytes=${start}-${end}` }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS }),
   );
@@ -73,8 +74,10 @@ async function movePart(source: string, start: number, end: number, hash: Hash, 
     if (counted !== length) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The source sent ${counted} bytes for ${length}.`);
     return null;
   }
-  const metered = download.body.pipe(meter);
-  download.body.on('error', (error) => metered.destroy(error));
+  const limited = limit ? download.body.pipe(limit.stream()) : download.body;
+  if (limited !== download.body) download.body.on('error', (error) => limited.destroy(error));
+  const metered = limited.pipe(meter);
+  limited.on('error', (error) => metered.destroy(error));
   const upload = await storage('Sending a part', () =>
     request(target, { method: 'PUT', body: metered, headers: { 'content-length': String(length) }, signal, headersTimeout: STORAGE_TIMEOUT_MS, bodyTimeout: STORAGE_TIMEOUT_MS }),
   );
@@ -94,7 +97,14 @@ async function movePart(source: string, start: number, end: number, hash: Hash, 
  * Sends the file into the upload, part by part, and completes each part. Answers the
  * whole file's MD5. `signal` stops it between or inside parts.
  */
-export async function sendFile(file: OriginalFile & { size: number }, uploads: UploadPort, session: UploadSession, progress: PartProgress, signal: AbortSignal): Promise<string> {
+export async function sendFile(
+  file: OriginalFile & { size: number },
+  uploads: UploadPort,
+  session: UploadSession,
+  progress: PartProgress,
+  signal: AbortSignal,
+  limit?: ByteRateLimit,
+): Promise<string> {
   let hash = createHash('md5');
   const parts = [...session.parts].sort((a, b) => a.number - b.number);
   const covered = parts.reduce((sum, part) => sum + (part.end - part.start + 1), 0);
@@ -109,7 +119,7 @@ export async function sendFile(file: OriginalFile & { size: number }, uploads: U
     for (let attempt = 1; ; attempt++) {
       const before = hash.copy();
       try {
-        etag = await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal);
+        etag = await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal, part.completed ? undefined : limit);
         break;
       } catch (error) {
         hash = before;

@@ -33,8 +33,8 @@ export const jobType: JobResolvers = {
 };
 
 export const jobItemType: JobItemResolvers = {
-  source: (item, _args, context) => orNull<AssetModel>(context.loaders.assets.load(item.source)),
-  sourceId: (item) => encodeGlobalId('Asset', item.source.source, item.source.nativeId),
+  source: (item, _args, context) => (item.source ? orNull<AssetModel>(context.loaders.assets.load(item.source)) : null),
+  sourceId: (item) => (item.source ? encodeGlobalId('Asset', item.source.source, item.source.nativeId) : null),
   destination: (item, _args, context) => (item.destination ? orNull<AssetModel>(context.loaders.assets.load(item.destination)) : null),
   destinationId: (item) => (item.destination ? encodeGlobalId('Asset', item.destination.source, item.destination.nativeId) : null),
 };
@@ -80,6 +80,27 @@ export const jobMutations: MutationResolvers = {
       return { job, userErrors: [] };
     } catch (error) {
       return { job: null, userErrors: userErrorsFrom(['input', 'ids'], error) };
+    }
+  },
+  importAsset: async (_root, { input }, context) => {
+    try {
+      const destination = context.sources.decode(input.destinationId, 'Collection');
+      const target = context.sources.get(destination.source);
+      if (!target.adapter.upload) throw unsupported({ source: target.name, vendor: target.vendor }, 'uploading assets (UPLOAD)');
+      const problem = context.jobs.importProblem(input.url);
+      if (problem) return { job: null, userErrors: [{ field: ['input', 'url'], message: problem, code: 'FORBIDDEN' as const }] };
+      const fileName = input.fileName?.trim() || null;
+      if (fileName !== null && (/[\\/\u0000-\u001f]/.test(fileName) || !/\.[A-Za-z0-9]{1,8}$/.test(fileName))) throw badUserInput('"fileName" must be a file name with its extension, without folders.');
+      if (context.scope.credentials.has(destination.source)) throw badUserInput(`Imports run with the gateway's configured credentials; per-request credentials for "${destination.source}" cannot be kept for a background job.`);
+      const job = await context.jobs.submit({
+        items: [{ url: input.url, fileName }],
+        destination: { source: destination.source, nativeId: destination.nativeId },
+        mode: 'COPY',
+        conflict: 'RENAME',
+      });
+      return { job, userErrors: [] };
+    } catch (error) {
+      return { job: null, userErrors: userErrorsFrom(['input'], error) };
     }
   },
   cancelJob: async (_root, { input }, context) => {
