@@ -3,7 +3,8 @@
 // its completed parts: correct bytes, one destination asset, one upload started. .ci/run
 // starts redis-server (REDIS_TEST_URL); without it a local redis-server is started here.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { addAssetWithOriginal } from '../../simulators/iconik/media.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,18 +78,7 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('durable t
 
   it('finishes a transfer on a second worker after the first was killed mid-file, uploading nothing twice', async () => {
     const bytes = randomBytes(10 * 64 * 1024);
-    const template = [...demo.iconik.state.assets.values()].find((a) => a.title === 'Spring Teaser 6s Bumper');
-    const asset = structuredClone(template as NonNullable<typeof template>);
-    asset.id = '6f1c0c52-1111-4c1e-9a5e-000000000001';
-    asset.title = 'Durable One';
-    const file = asset.files[0];
-    if (!file) throw new Error('no file');
-    file.id = '6f1c0c52-2222-4c1e-9a5e-000000000001';
-    file.size = bytes.length;
-    file.original_name = 'durable-one.mov';
-    file.checksum = createHash('md5').update(bytes).digest('hex');
-    await demo.iconik.store.write(`files:${file.id}`, [bytes]);
-    demo.iconik.state.assets.set(asset.id, asset);
+    const asset = await addAssetWithOriginal(demo.iconik.state, demo.iconik.store, 'Durable One', { bytes });
     // Each part takes a while to store, so the worker can be killed in the middle.
     demo.nomad.faults.inject({ match: 'PUT /upload/parts/', fault: { kind: 'latency', ms: 250 } });
 
