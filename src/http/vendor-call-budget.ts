@@ -4,8 +4,10 @@
 //
 // - every root field, every connection (a field with `first`) and the few object fields a
 //   vendor is asked for (Collection.parent and ancestors, Share.target and recipients,
-//   RecycleBin.enabled) costs one call per parent object;
-// - a list multiplies what is below it: `nodes(ids)` and bulk mutations by their IDs,
+//   RecycleBin.enabled, the asset's media fields, a job's assets) costs one call per parent
+//   object (Asset.renditions three: iconik reads formats, files and proxies);
+// - a list multiplies what is below it: `nodes(ids)`, bulk mutations and Query.shares
+//   (filter.targets) by their IDs,
 //   `_entities` by its representations, a connection by `first` (default 20).
 //
 // Checked after the operation is resolved (variables known), before any resolver runs.
@@ -27,8 +29,23 @@ import { DEFAULT_FIRST } from '../pagination/connection.js';
 
 export const MAX_VENDOR_CALLS = 1_000;
 
-/** Object fields without list arguments that still ask a vendor. */
-const VENDOR_FIELDS: ReadonlySet<string> = new Set(['Collection.parent', 'Collection.ancestors', 'Share.target', 'Share.recipients', 'RecycleBin.enabled']);
+/**
+ * Object fields without list arguments that still ask a vendor, with the most calls one
+ * costs per parent (iconik's renditions read formats, files and proxies).
+ */
+const VENDOR_FIELDS: ReadonlyMap<string, number> = new Map([
+  ['Collection.parent', 1],
+  ['Collection.ancestors', 1],
+  ['Share.target', 1],
+  ['Share.recipients', 1],
+  ['RecycleBin.enabled', 1],
+  ['Asset.media', 1],
+  ['Asset.renditions', 3],
+  ['Asset.metadata', 1],
+  ['Job.destination', 1],
+  ['JobItem.source', 1],
+  ['JobItem.destination', 1],
+]);
 const LIST_ARGUMENTS = ['ids', 'representations'];
 
 // The schema reaches this plugin through Apollo Server, whose copy of graphql-js may be the
@@ -75,9 +92,9 @@ function listSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, 
     const value = valueOf(args.get(name), walk);
     if (Array.isArray(value)) return { size: value.length, byIds: true };
   }
-  // Bulk mutations: input { ids }, as a literal object or a variable.
-  const input = valueOf(args.get('input'), walk) as Record<string, unknown> | undefined;
-  const ids = input && typeof input === 'object' ? input['ids'] : undefined;
+  // Bulk mutations: input { ids }; Query.shares: filter { targets }; as literals or variables.
+  const input = (valueOf(args.get('input'), walk) ?? valueOf(args.get('filter'), walk)) as Record<string, unknown> | undefined;
+  const ids = input && typeof input === 'object' ? (input['ids'] ?? input['targets']) : undefined;
   const resolved = ids && typeof ids === 'object' && 'kind' in ids ? valueOf(ids as ValueNode, walk) : ids;
   if (Array.isArray(resolved)) return { size: resolved.length, byIds: true };
   if (definition.args.some((arg) => arg.name === 'first')) {
@@ -103,8 +120,8 @@ function calls(selectionSet: SelectionSetNode | undefined, parent: unknown, mult
     if (!definition) continue;
     const type = namedType(definition.type);
     const { size, byIds } = listSize(selection, definition, walk);
-    const asksVendor = root || definition.args.some((arg) => arg.name === 'first') || VENDOR_FIELDS.has(`${parent.name}.${definition.name}`);
-    if (asksVendor) total += multiplier * (byIds ? size : 1);
+    const weight = VENDOR_FIELDS.get(`${parent.name}.${definition.name}`) ?? (root || definition.args.some((arg) => arg.name === 'first') ? 1 : 0);
+    if (weight > 0) total += multiplier * (byIds ? size : weight);
     if (selection.selectionSet) total += calls(selection.selectionSet, type, multiplier * size, walk, false);
   }
   return total;

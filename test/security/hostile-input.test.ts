@@ -27,8 +27,11 @@ describe('query limits refuse abusive queries before any vendor call, and the se
   it.each([
     ['15 aliases of nodes(ids: 100)', `query($ids: [ID!]!) { ${Array.from({ length: 15 }, (_, i) => `a${i}: nodes(ids: $ids) { id }`).join(' ')} }`, { ids: ids(100) }, 1500],
     ['a tree of default-sized connections', '{ collections { edges { node { children { edges { node { children { edges { node { assets { edges { node { title } } } } } } } } } } } } }', {}, 8421],
+    // 3 x 100 x (the node + renditions' three calls + media + metadata) = 1800.
+    ['media of 100 assets under three aliases', `query($ids: [ID!]!) { ${['a', 'b', 'c'].map((a) => `${a}: nodes(ids: $ids) { ... on Asset { media { width } renditions { url } metadata { key } } }`).join(' ')} }`, { ids: ids(100) }, 1800],
+    ['the shares of 100 objects under eleven aliases', `query($t: [ID!]!) { ${Array.from({ length: 11 }, (_, i) => `s${i}: shares(filter: { targets: $t }) { edges { node { id } } }`).join(' ')} }`, { t: ids(100) }, 1100],
     ['two bulk deletes of 1000 IDs', 'mutation($ids: [ID!]!) { a: deleteAssets(input: { ids: $ids }) { results { ok } } b: deleteAssets(input: { ids: $ids }) { results { ok } } }', { ids: ids(1000) }, 2000],
-  ])('refuses %s (worst case over 1000 vendor calls) before any vendor call', async (_name, query, variables, estimate) => {
+  ])('refuses %s (worst case over 1000 vendor calls) before any vendor call', async (_name, query, variables: Record<string, unknown>, estimate) => {
     h.iconik.clearRequests();
     const res = await h.gql(query, variables);
     expect(res.status).toBe(400);
