@@ -345,7 +345,7 @@ export class JobRunner {
     item.uploadId = null;
     if (created) item.destination = { source: to.name, nativeId: created.nativeId };
     if (from && item.source) {
-      await this.copyMetadata(from, item.source, item, to);
+      await this.copyMetadata(from, asset, item, to);
       if (job.mode === 'MOVE') await this.deleteSource(item.source);
     }
     return 'SUCCEEDED';
@@ -401,16 +401,20 @@ export class JobRunner {
   }
 
   /** Custom fields that the destination can store (one value per field where it takes one). */
-  private async copyMetadata(from: SourceEntry, source: NativeRef, item: JobItemModel, to: SourceEntry): Promise<void> {
+  /**
+   * The source's custom fields, and its description, as custom fields of the copy where the
+   * destination takes them (one value per field where it holds one: values joined).
+   */
+  private async copyMetadata(from: SourceEntry, asset: AssetModel | null, item: JobItemModel, to: SourceEntry): Promise<void> {
     const edit = to.adapter.edit;
     const target = to.adapter.metadataEdit;
-    if (!from.adapter.metadata || !edit || !target || !item.destination) return;
-    const [entries] = await from.adapter.metadata.getMetadata([source.nativeId]);
-    if (!entries || entries instanceof Error || entries.length === 0) return;
+    if (!edit || !target || !item.destination || !asset) return;
+    const [read] = from.adapter.metadata ? await from.adapter.metadata.getMetadata([asset.nativeId]) : [[]];
+    const entries = !read || read instanceof Error ? [] : read;
     const reserved = new Set(['tags']);
-    const metadata = entries
-      .filter((entry) => !reserved.has(entry.key) && entry.values.length > 0)
-      .map((entry) => ({ key: entry.key, values: target.multiValued ? entry.values : [entry.values.join(', ')] }));
+    const fields = entries.filter((entry) => !reserved.has(entry.key) && entry.values.length > 0).map((entry) => ({ key: entry.key, values: entry.values }));
+    if (asset.description && !fields.some((field) => field.key === 'description')) fields.push({ key: 'description', values: [asset.description] });
+    const metadata = fields.map((field) => ({ key: field.key, values: target.multiValued ? field.values : [field.values.join(', ')] }));
     if (metadata.length > 0) await edit.updateAsset(item.destination.nativeId, { metadata });
   }
 

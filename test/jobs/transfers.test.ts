@@ -81,7 +81,7 @@ describe('transferAssets', () => {
   });
 
   it('moves Icareus and Nomad assets, deleting each source only after its copy was verified; a name taken is renamed', async () => {
-    const icareus = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609 && a.presets.length > 0 && !a.isPodcastAsset);
+    const icareus = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609 && a.presets.length > 0 && !a.isPodcastAsset && a.description['en_US']);
     const nomad = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'press-kit.pdf');
     const ids = [encodeGlobalId('Asset', 'icareus-demo', String(icareus?.id)), encodeGlobalId('Asset', 'nomad-demo', nomad?.id ?? '')];
     // press-kit.pdf already is in Marketing: moving it there again makes "press-kit (2).pdf".
@@ -94,6 +94,13 @@ describe('transferAssets', () => {
     expect(job.items[0]?.bytesTotal).toBe(20_000_000);
     // Sources: the Icareus asset went to its recycle bin, the Nomad one is being deleted.
     expect(h.demo.icareus.state.recycleBin.has(icareus?.id ?? 0)).toBe(true);
+    // Icareus' descriptive fields and description become Nomad custom properties.
+    const copy = Buffer.from(job.items[0]?.destinationId ?? '', 'base64url').toString().split(':').pop() ?? '';
+    expect(h.demo.nomad.state.assets.get(copy)?.customAttributes).toMatchObject({
+      director: 'Demo Director',
+      releaseYear: '2026',
+      description: icareus?.description['en_US'],
+    });
     expect(h.demo.nomad.state.assets.get(nomad?.id ?? '')?.assetStatus ?? 'gone').toMatch(/Deleting|gone/);
   });
 
