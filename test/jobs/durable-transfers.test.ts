@@ -13,7 +13,7 @@ import { parseConfig } from '../../src/config.js';
 import { encodeGlobalId } from '../../src/ids.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../simulators/index.js';
-import { postJson } from '../support/gateway-harness.js';
+import { postJson, smallNomadParts } from '../support/gateway-harness.js';
 
 const hasRedisBinary = spawnSync('redis-server', ['--version']).status === 0;
 
@@ -51,8 +51,7 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('durable t
     spawnSync('redis-cli', ['-u', redisUrl, 'flushdb']);
     demo = await startDemoSimulators();
     const sources = structuredClone(demo.config.sources);
-    const nomad = sources.find((source) => source['vendor'] === 'NOMAD');
-    if (nomad) nomad['uploadPartBytes'] = 64 * 1024;
+    smallNomadParts(sources);
     configFile = join(mkdtempSync(join(tmpdir(), 'mam-worker-')), 'gateway.json');
     writeFileSync(configFile, JSON.stringify({ sources }));
     const config = parseConfig({ sources });

@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/config.js';
 import { encodeGlobalId } from '../../src/ids.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../simulators/index.js';
-import { postJson } from '../support/gateway-harness.js';
+import { postJson, smallNomadParts } from '../support/gateway-harness.js';
 
 const RATE = 256 * 1024;
 let demo: DemoSimulators;
@@ -31,8 +31,7 @@ beforeAll(async () => {
   filesHost = `127.0.0.1:${(files.address() as AddressInfo).port}`;
   demo = await startDemoSimulators();
   const sources = structuredClone(demo.config.sources);
-  const nomad = sources.find((source) => source['vendor'] === 'NOMAD');
-  if (nomad) nomad['uploadPartBytes'] = 64 * 1024;
+  smallNomadParts(sources);
   const config = parseConfig({ sources, jobs: { bytesPerSecondPerSource: RATE, maxItemsPerJob: 2, importAllowedHosts: [filesHost] } });
   gateway = await startGateway({ config, port: 0 });
 });

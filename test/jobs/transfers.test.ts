@@ -5,15 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { addAssetWithOriginal } from '../../simulators/iconik/media.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/ids.js';
-import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
+import { smallNomadParts, startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 
 let h: DemoHarness;
 beforeAll(async () => {
-  // Small parts, so a test file of a few hundred KiB is a multipart upload.
-  h = await startDemoHarness((sources) => {
-    const nomad = sources.find((source) => source['vendor'] === 'NOMAD');
-    if (nomad) nomad['uploadPartBytes'] = 64 * 1024;
-  });
+  h = await startDemoHarness(smallNomadParts);
 });
 afterAll(async () => h.stop());
 

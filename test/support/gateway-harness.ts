@@ -86,6 +86,12 @@ export function upstreamCalls(sim: { requests: ReadonlyArray<{ method: string; u
   return sim.requests.map((request) => `${request.method} ${request.url}`);
 }
 
+/** Nomad uploads in 64 KiB parts, so test files of a few hundred KiB are multipart uploads. */
+export function smallNomadParts(sources: Array<Record<string, unknown>>): void {
+  const nomad = sources.find((source) => source['vendor'] === 'NOMAD');
+  if (nomad) nomad['uploadPartBytes'] = 64 * 1024;
+}
+
 export interface DemoHarness {
   readonly gateway: RunningGateway;
   readonly demo: DemoSimulators;
