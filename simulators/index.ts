@@ -1,5 +1,6 @@
 // Starts every vendor simulator with fresh demo credentials and returns a gateway
 // configuration pointing at them: the embedded default behind `npm start`.
+import { ICONIK_DEMO_STORAGE_ID } from './iconik/media.js';
 import { randomBytes } from 'node:crypto';
 import { DEMO_ORGANIZATION_ID, PARTNER_ORGANIZATION_ID } from './icareus/seed.js';
 import { startIcareusSimulator, type IcareusSimulator } from './icareus/server.js';
@@ -75,7 +76,7 @@ export async function startDemoSimulators(options: { ports?: DemoPorts; latencyM
     nomad,
     config: {
       sources: [
-        { name: 'iconik-demo', vendor: 'ICONIK', baseUrl: iconik.baseUrl, credentials: iconikCredentials },
+        { name: 'iconik-demo', vendor: 'ICONIK', baseUrl: iconik.baseUrl, credentials: iconikCredentials, uploadStorageId: ICONIK_DEMO_STORAGE_ID },
         {
           name: 'icareus-demo',
           vendor: 'ICAREUS',

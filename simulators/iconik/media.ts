@@ -1,15 +1,17 @@
 // The iconik simulator's files and metadata endpoints (iconik's OpenAPI, files and metadata
 // services): an asset's formats, files and proxies, signed download URLs, and metadata
 // values read and written without a view. Media is seeded from the asset's media type.
-import { createHash } from 'node:crypto';
-import { serveFile, type FileStore } from '../kit/file-store.js';
-import type { ByteRoute, Route, SimResponse } from '../kit/simulator-server.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { receivePart, serveFile, type FileStore } from '../kit/file-store.js';
+import { scalarText, type ByteRoute, type Route, type SimResponse } from '../kit/simulator-server.js';
 import { uuidFor, type IconikAssetRecord, type IconikFileRecord, type IconikState } from './state.js';
 
 const API = '/API';
 /** How long the simulator's signed URLs work, as S3 presigned URLs say it (X-Amz-Expires). */
 const SIGNED_URL_SECONDS = 3600;
 const STORAGE_ID = uuidFor('storage:demo');
+/** The demo's S3 storage in iconik: uploads go there (the demo configuration names it). */
+export const ICONIK_DEMO_STORAGE_ID = STORAGE_ID;
 
 const errors = (status: number, ...messages: string[]): SimResponse => ({ status, body: { errors: messages } });
 
@@ -101,8 +103,20 @@ function metadataValues(asset: IconikAssetRecord): Record<string, { field_values
   return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, { field_values: values.map((value) => ({ value })) }]));
 }
 
-/** Object storage behind the signed URLs: the files' and proxies' bytes. */
+/** Object storage behind the signed URLs: the files' and proxies' bytes, and uploads (one pre-signed PUT per file). */
 export function iconikStorageRoutes(state: IconikState, store: FileStore): ByteRoute[] {
+  const upload: ByteRoute = {
+    method: 'PUT',
+    pattern: '/storage/upload/:fileId',
+    handle: async (req, res, params, _query, cut) => {
+      const file = [...state.assets.values()].flatMap((asset) => asset.files).find((candidate) => candidate.id === params['fileId']);
+      if (!file || file.status === 'CLOSED') {
+        res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
+        return;
+      }
+      await receivePart(store, `files:${file.id}`, req, res, cut);
+    },
+  };
   const serve = (kind: 'files' | 'proxies'): ByteRoute => ({
     method: 'GET',
     pattern: `/storage/${kind}/:id/:name`,
@@ -119,12 +133,115 @@ export function iconikStorageRoutes(state: IconikState, store: FileStore): ByteR
       await serveFile(store, key, req, res, cut);
     },
   });
-  return [serve('files'), serve('proxies')];
+  return [serve('files'), serve('proxies'), upload];
 }
 
-export function iconikMediaRoutes(state: IconikState, origin: () => string): Route[] {
+export function iconikMediaRoutes(state: IconikState, origin: () => string, store?: FileStore): Route[] {
   const live = (id: string | undefined) => state.assets.get(id ?? '');
+  const fileSets = new Map<string, { id: string; format_id: string; storage_id: string }>();
+  const uploadUrl = (file: IconikFileRecord) => signedUrl(origin(), `upload/${file.id}`);
+  const fileDocument = (asset: IconikAssetRecord, file: IconikFileRecord, withUpload: boolean) =>
+    withoutNulls({ ...file, asset_id: asset.id, ...(withUpload && file.status !== 'CLOSED' ? { upload_url: uploadUrl(file) } : {}) });
   return [
+    {
+      // AssetCreateSchema: `title` required; `collection_id` puts it in a collection.
+      method: 'POST',
+      pattern: `${API}/assets/v1/assets/`,
+      handler: ({ body }) => {
+        const input = (body ?? {}) as { title?: unknown; type?: unknown; collection_id?: unknown };
+        if (typeof input.title !== 'string' || !input.title.trim()) return { status: 400, body: { errors: { title: 'Missing data for required field.' } } };
+        const collection = typeof input.collection_id === 'string' ? input.collection_id : null;
+        if (collection && !state.collections.has(collection)) return { status: 400, body: { errors: { collection_id: 'Collection does not exist.' } } };
+        const now = new Date().toISOString();
+        const asset: IconikAssetRecord = {
+          id: randomUUID(), title: input.title, description: null, type: 'ASSET', media_type: null, status: 'ACTIVE', archive_status: 'NOT_ARCHIVED',
+          duration_milliseconds: null, date_created: now, date_modified: now, date_deleted: null, in_collections: collection ? [collection] : [],
+          keyframes: [], formats: [], files: [], proxies: [], metadata: {},
+        };
+        state.assets.set(asset.id, asset);
+        return { status: 201, body: state.assetRecordDocument(asset) };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: `${API}/files/v1/assets/:asset_id/formats/`,
+      handler: ({ params, body }) => {
+        const asset = live(params['asset_id']);
+        if (!asset) return errors(404, 'Asset does not exist');
+        const input = (body ?? {}) as { name?: unknown; storage_methods?: unknown };
+        if (typeof input.name !== 'string' || !input.name) return { status: 400, body: { errors: { name: 'Missing data for required field.' } } };
+        const format = { id: randomUUID(), name: input.name, status: 'ACTIVE' as const, archive_status: 'NOT_ARCHIVED' as const, components: [], metadata: [], storage_methods: ['S3'], date_created: new Date().toISOString() };
+        asset.formats.push(format);
+        return { status: 201, body: { ...format, asset_id: asset.id } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: `${API}/files/v1/assets/:asset_id/file_sets/`,
+      handler: ({ params, body }) => {
+        const asset = live(params['asset_id']);
+        if (!asset) return errors(404, 'Asset does not exist');
+        const input = (body ?? {}) as Record<string, unknown>;
+        const missing = ['base_dir', 'component_ids', 'format_id', 'name'].filter((key) => input[key] === undefined);
+        if (missing.length) return { status: 400, body: { errors: Object.fromEntries(missing.map((key) => [key, 'Missing data for required field.'])) } };
+        if (!asset.formats.some((format) => format.id === input['format_id'])) return { status: 400, body: { errors: { format_id: 'Format does not exist.' } } };
+        const fileSet = { id: randomUUID(), format_id: String(input['format_id']), storage_id: scalarText(input['storage_id']) || STORAGE_ID };
+        fileSets.set(fileSet.id, fileSet);
+        return { status: 201, body: { ...fileSet, asset_id: asset.id, base_dir: input['base_dir'], name: input['name'], component_ids: [], status: 'ACTIVE' } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: `${API}/files/v1/assets/:asset_id/files/`,
+      handler: ({ params, body }) => {
+        const asset = live(params['asset_id']);
+        if (!asset) return errors(404, 'Asset does not exist');
+        const input = (body ?? {}) as Record<string, unknown>;
+        const missing = ['directory_path', 'original_name', 'type'].filter((key) => input[key] === undefined);
+        if (missing.length) return { status: 400, body: { errors: Object.fromEntries(missing.map((key) => [key, 'Missing data for required field.'])) } };
+        const fileSet = fileSets.get(scalarText(input['file_set_id']));
+        if (!fileSet) return { status: 400, body: { errors: { file_set_id: 'File set does not exist.' } } };
+        if (fileSet.storage_id !== STORAGE_ID) return { status: 400, body: { errors: { storage_id: 'Storage does not exist.' } } };
+        const file: IconikFileRecord = {
+          id: randomUUID(), original_name: String(input['original_name']), name: String(input['original_name']), directory_path: String(input['directory_path']),
+          size: Number(input['size']) || 0, checksum: null, format_id: fileSet.format_id, file_set_id: fileSet.id, storage_id: fileSet.storage_id,
+          status: 'OPEN', type: 'FILE', date_created: new Date().toISOString(),
+        };
+        asset.files.push(file);
+        return { status: 201, body: fileDocument(asset, file, true) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${API}/files/v1/assets/:asset_id/files/:file_id/`,
+      handler: ({ params, query }) => {
+        const asset = live(params['asset_id']);
+        const file = asset?.files.find((candidate) => candidate.id === params['file_id']);
+        if (!asset || !file) return errors(404, "File for this asset doesn't exist");
+        return { status: 200, body: fileDocument(asset, file, query.get('generate_signed_post_url') === 'true') };
+      },
+    },
+    {
+      // Closing a file: its bytes must be in storage, of the size the file declares.
+      method: 'PATCH',
+      pattern: `${API}/files/v1/assets/:asset_id/files/:file_id/`,
+      handler: ({ params, body }) => {
+        const asset = live(params['asset_id']);
+        const file = asset?.files.find((candidate) => candidate.id === params['file_id']);
+        if (!asset || !file) return errors(404, "File for this asset doesn't exist");
+        const input = (body ?? {}) as { status?: unknown; size?: unknown };
+        if (typeof input.size === 'number') file.size = input.size;
+        if (input.status === 'CLOSED') {
+          const stored = store?.info(`files:${file.id}`);
+          if (!stored || stored.size !== file.size) return { status: 400, body: { errors: { status: `The file holds ${stored?.size ?? 0} of ${file.size} bytes.` } } };
+          file.status = 'CLOSED';
+          file.checksum = stored.md5;
+          asset.media_type = asset.media_type ?? 'video';
+          asset.date_modified = new Date().toISOString();
+        }
+        return { status: 200, body: fileDocument(asset, file, false) };
+      },
+    },
     {
       method: 'GET',
       pattern: `${API}/files/v1/assets/:asset_id/formats/`,

@@ -159,7 +159,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     byteRoutes: iconikStorageRoutes(state, store),
     routes: [
       { method: 'POST', pattern: `${API}/search/v1/search/`, handler: search },
-      ...iconikMediaRoutes(state, simulatorOrigin),
+      ...iconikMediaRoutes(state, simulatorOrigin, store),
       {
         method: 'GET',
         pattern: `${API}/assets/v1/collections/`,

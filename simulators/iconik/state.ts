@@ -54,7 +54,8 @@ export interface IconikFileRecord {
   format_id: string;
   file_set_id: string;
   storage_id: string;
-  status: 'CLOSED';
+  /** OPEN while its bytes are being uploaded; CLOSED once complete. */
+  status: 'OPEN' | 'CLOSED';
   type: 'FILE';
   date_created: string;
 }

@@ -324,7 +324,7 @@ export class JobRunner {
     if (!session) {
       const fileName = await this.destinationName(job, to, asset, original);
       if (fileName === null) return 'SKIPPED';
-      session = await uploads.startUpload({ collectionId: job.destination.nativeId, fileName, size: file.size });
+      session = await uploads.startUpload({ collectionId: job.destination.nativeId, fileName, size: file.size, title: asset?.title ?? null });
       item.uploadId = session.uploadId;
       item.destination = { source: to.name, nativeId: session.assetId };
     }

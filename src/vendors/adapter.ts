@@ -220,6 +220,8 @@ export interface UploadRequest {
   /** The file name, with its extension (vendors derive the media type from it). */
   readonly fileName: string;
   readonly size: number;
+  /** The asset's title, for vendors whose assets have one apart from the file name (iconik). */
+  readonly title?: string | null;
 }
 
 export interface UploadSession {

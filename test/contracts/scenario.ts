@@ -131,6 +131,11 @@ export async function runScenario(h: DemoHarness): Promise<void> {
     to: dailies,
   }))['transferAssets'] as Json;
   await settled(String((transferred['job'] as Json)['id']));
+  const intoIconik = (await gql(`mutation($ids: [ID!]!, $to: ID!) { transferAssets(input: { ids: $ids, destinationId: $to }) { job { id } } }`, {
+    ids: [asset('nomad-demo', [...nomad.state.assets.values()].find((a) => a.displayName === 'key-art.png')?.id ?? '')],
+    to: collection('iconik-demo', [...iconik.state.collections.keys()][0] ?? ''),
+  }))['transferAssets'] as Json;
+  await settled(String((intoIconik['job'] as Json)['id']));
   icareus.faults.inject({ match: 'GET /s3files/', fault: { kind: 'latency', ms: 0 }, times: 2 });
   icareus.faults.inject({ match: 'GET /s3files/', fault: { kind: 'status', status: 500 }, times: 3 });
   const failing = (await gql(`mutation($ids: [ID!]!, $to: ID!) { transferAssets(input: { ids: $ids, destinationId: $to, conflict: RENAME }) { job { id } } }`, {

@@ -54,6 +54,7 @@ describe('four vendors in one schema', () => {
           'METADATA',
           'EDIT_METADATA',
           'DOWNLOAD_ORIGINAL',
+          'UPLOAD',
         ],
       },
       {

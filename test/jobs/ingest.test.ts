@@ -43,9 +43,25 @@ describe('createAsset and completeUpload', () => {
     expect(stored.equals(bytes)).toBe(true);
   });
 
+  it('creates an iconik asset the same way: one part, straight to its storage, then the file is closed', async () => {
+    const bytes = randomBytes(90 * 1024);
+    const collection = [...h.demo.iconik.state.collections.values()][0];
+    const res = await h.gql(CREATE, { to: encodeGlobalId('Collection', 'iconik-demo', collection?.id ?? ''), name: 'from-the-app.mov', size: bytes.length });
+    const created = res.body.data?.['createAsset'] as Created;
+    expect(created.asset.title).toBe('from-the-app');
+    expect(created.upload.parts.map((p) => [p.number, p.start, p.end])).toEqual([[1, 0, bytes.length - 1]]);
+    const put = await fetch(created.upload.parts[0]?.url ?? '', { method: 'PUT', body: bytes });
+    const done = await h.gql(COMPLETE, { id: created.upload.id, parts: [{ number: 1, etag: put.headers.get('etag') ?? '' }] });
+    expect((done.body.data?.['completeUpload'] as { userErrors: unknown[] }).userErrors).toEqual([]);
+    const nativeId = Buffer.from(created.asset.id, 'base64url').toString().split(':').pop() ?? '';
+    const asset = h.demo.iconik.state.assets.get(nativeId);
+    expect(asset?.in_collections).toEqual([collection?.id]);
+    expect(asset?.files.map((f) => [f.status, f.size])).toEqual([['CLOSED', bytes.length]]);
+  });
+
   it('refuses sources without UPLOAD, bad file names and forged upload ids', async () => {
-    const iconik = encodeGlobalId('Collection', 'iconik-demo', [...h.demo.iconik.state.collections.keys()][0] ?? '');
-    const unsupported = await h.gql(CREATE, { to: iconik, name: 'a.mp4', size: 10 });
+    const ncp = encodeGlobalId('Collection', 'ncp-demo', '9012');
+    const unsupported = await h.gql(CREATE, { to: ncp, name: 'a.mp4', size: 10 });
     expect((unsupported.body.data?.['createAsset'] as { userErrors: Array<{ code: string }> }).userErrors[0]?.code).toBe('UNSUPPORTED');
     const badName = await h.gql(CREATE, { to: marketing(), name: '../etc/passwd', size: 10 });
     expect((badName.body.data?.['createAsset'] as { userErrors: Array<{ code: string }> }).userErrors[0]?.code).toBe('BAD_USER_INPUT');

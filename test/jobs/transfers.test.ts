@@ -100,9 +100,33 @@ describe('transferAssets', () => {
     expect(h.demo.nomad.state.assets.get(nomad?.id ?? '')?.assetStatus ?? 'gone').toMatch(/Deleting|gone/);
   });
 
+  it('copies Nomad and Icareus assets into an iconik collection: one pre-signed PUT per file, then the file is closed', async () => {
+    const nomad = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'key-art.png');
+    const icareus = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609 && a.presets.length > 0 && !a.isPodcastAsset);
+    const collection = [...h.demo.iconik.state.collections.values()].find((c) => c.title.startsWith('Brand'));
+    h.demo.iconik.clearRequests();
+    const started = await transfer([encodeGlobalId('Asset', 'nomad-demo', nomad?.id ?? ''), encodeGlobalId('Asset', 'icareus-demo', String(icareus?.id))], encodeGlobalId('Collection', 'iconik-demo', collection?.id ?? ''));
+    const job = await settled(started.job?.id ?? '');
+    expect(job.items.map((i) => [i.state, i.error, i.destination?.title])).toEqual([
+      ['SUCCEEDED', null, 'key-art.png'],
+      ['SUCCEEDED', null, icareus?.name['en_US']],
+    ]);
+    for (const item of job.items) {
+      const nativeId = Buffer.from(item.destinationId ?? '', 'base64url').toString().split(':').pop() ?? '';
+      const asset = h.demo.iconik.state.assets.get(nativeId);
+      expect(asset?.in_collections).toEqual([collection?.id]);
+      expect(asset?.files.map((f) => [f.status, f.size])).toEqual([['CLOSED', item.bytesTotal]]);
+      expect(asset?.files[0]?.checksum).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(h.demo.iconik.requests.filter((r) => r.method === 'PUT' && r.url.startsWith('/storage/upload/'))).toHaveLength(2);
+    // The copies read back like any iconik asset, with their original as a rendition.
+    const read = await h.gql(`query($id: ID!) { node(id: $id) { ... on Asset { title renditions { kind fileSize } } } }`, { id: job.items[0]?.destinationId });
+    expect(read.body.data?.['node']).toEqual({ title: 'key-art.png', renditions: [{ kind: 'ORIGINAL', fileSize: 12_000_000 }] });
+  });
+
   it('refuses a destination that cannot take uploads, and fails items of a source that cannot download before any byte moves', async () => {
-    const iconikCollection = encodeGlobalId('Collection', 'iconik-demo', [...h.demo.iconik.state.collections.keys()][0] ?? '');
-    const refused = await transfer([encodeGlobalId('Asset', 'ncp-demo', '1234/1002')], iconikCollection);
+    const ncpProject = encodeGlobalId('Collection', 'ncp-demo', '9012');
+    const refused = await transfer([encodeGlobalId('Asset', 'ncp-demo', '1234/1002')], ncpProject);
     expect(refused).toMatchObject({ job: null, userErrors: [{ code: 'UNSUPPORTED', field: ['input', 'destinationId'] }] });
 
     h.demo.nomad.clearRequests();

@@ -17,6 +17,7 @@ import type { IconikSourceConfig } from './index.js';
 import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from '../../errors.js';
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
+  UploadPort,
   DownloadPort,
   AssetChanges,
   AssetListQuery,
@@ -48,6 +49,7 @@ import type { z } from 'zod';
 import type { Endpoint, EndpointCall } from '../endpoint.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';
 import { IconikMedia } from './media.js';
+import { IconikUploads } from './upload.js';
 import { batchById, readEach, settleEach, slotsById } from '../settle-each.js';
 import { settleWrite } from '../settle-write.js';
 import { parseShareNativeId, shareObjectType, toAsset, toCollection, toShare } from './mapping.js';
@@ -98,6 +100,8 @@ export class IconikAdapter implements VendorAdapter {
   readonly metadata: MetadataPort;
   readonly metadataEdit: MetadataEditPort;
   readonly download: DownloadPort;
+  /** Present when the source names the storage uploads go to (uploadStorageId). */
+  readonly upload: UploadPort | undefined;
   private readonly media: IconikMedia;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
@@ -107,6 +111,7 @@ export class IconikAdapter implements VendorAdapter {
     this.origin = http.origin;
     this.media = new IconikMedia(http);
     this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.download = this.media;
+    this.upload = config.uploadStorageId ? new IconikUploads(http, config.uploadStorageId, async (id) => (await this.getAssets([id]))[0] as AssetModel | null) : undefined;
   }
 
   async getAssets(ids: readonly string[]): Promise<BatchResult<AssetModel | null>> {

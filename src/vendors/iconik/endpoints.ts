@@ -3,7 +3,7 @@
 // validates every exchange against them, and docs/vendors.md lists the fields relied on.
 import { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
-import { iconikAsset, iconikCollection, iconikFile, iconikFormat, iconikList, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser } from './responses.js';
+import { iconikAsset, iconikCollection, iconikCreatedFile, iconikFile, iconikFormat, iconikList, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser } from './responses.js';
 
 const assetList = iconikList(iconikAsset);
 const collectionList = iconikList(iconikCollection);
@@ -118,6 +118,54 @@ export const ICONIK_ENDPOINTS = {
     safeToRepeat: true,
     response: iconikList(iconikProxy),
     reference: 'GET /files/v1/assets/{asset_id}/proxies/ (ProxiesSchema; 404 when the asset has none)',
+  },
+  createAsset: {
+    name: 'create asset',
+    method: 'POST',
+    path: '/assets/v1/assets/',
+    safeToRepeat: false,
+    response: iconikAsset,
+    reference: 'POST /assets/v1/assets/ (AssetCreateSchema with collection_id -> 201 AssetSchema)',
+  },
+  createFormat: {
+    name: 'create format',
+    method: 'POST',
+    path: '/files/v1/assets/{id}/formats/',
+    safeToRepeat: false,
+    response: iconikFormat,
+    reference: 'POST /files/v1/assets/{asset_id}/formats/ (FormatSchema -> 201 FormatSchema)',
+  },
+  createFileSet: {
+    name: 'create file set',
+    method: 'POST',
+    path: '/files/v1/assets/{id}/file_sets/',
+    safeToRepeat: false,
+    response: z.object({ id: z.string() }),
+    reference: 'POST /files/v1/assets/{asset_id}/file_sets/ (FileSetSchema -> 201 FileSetSchema)',
+  },
+  createFile: {
+    name: 'create file',
+    method: 'POST',
+    path: '/files/v1/assets/{id}/files/',
+    safeToRepeat: false,
+    response: iconikCreatedFile,
+    reference: 'POST /files/v1/assets/{asset_id}/files/ (FileCreateSchema -> 201 FileSchema with upload_url)',
+  },
+  file: {
+    name: 'file',
+    method: 'GET',
+    path: '/files/v1/assets/{id}/files/{fileId}/',
+    safeToRepeat: true,
+    response: iconikCreatedFile,
+    reference: 'GET /files/v1/assets/{asset_id}/files/{file_id}/?generate_signed_post_url=true (FileSchema)',
+  },
+  closeFile: {
+    name: 'close file',
+    method: 'PATCH',
+    path: '/files/v1/assets/{id}/files/{fileId}/',
+    safeToRepeat: false,
+    response: iconikCreatedFile,
+    reference: 'PATCH /files/v1/assets/{asset_id}/files/{file_id}/ (FileSchema {status: CLOSED} -> FileSchema)',
   },
   assetMetadata: {
     name: 'asset metadata',

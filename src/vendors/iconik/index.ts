@@ -14,6 +14,8 @@ export const iconikConfig = z.strictObject({
   ...commonSourceFields,
   vendor: z.literal('ICONIK'),
   credentials: z.strictObject({ appId: credential, authToken: credential }).partial().default({}),
+  /** The iconik storage (its UUID) new files are uploaded to; unset: the source takes no uploads (no UPLOAD). */
+  uploadStorageId: z.string().uuid().optional(),
 });
 export type IconikSourceConfig = z.output<typeof iconikConfig>;
 

@@ -91,6 +91,18 @@ export const iconikFile = z.object({
 });
 export type IconikFile = z.output<typeof iconikFile>;
 
+/** FileSchema as a created file answers it: `upload_url` is where its bytes go (S3: a pre-signed PUT). */
+export const iconikCreatedFile = z.object({
+  id: z.string(),
+  status: text,
+  size: z.number().nullish(),
+  upload_url: text,
+  original_name: text,
+  directory_path: text,
+  file_set_id: text,
+  type: text,
+});
+
 /** ProxySchema. */
 export const iconikProxy = z.object({
   id: z.string(),
