@@ -39,6 +39,11 @@ async function settled(id: string): Promise<Job> {
   }
 }
 
+async function settledOrRunning(id: string): Promise<{ bytesDone: number }> {
+  const res = await h.gql(`query($id: ID!) { node(id: $id) { ... on Job { progress { bytesDone } } } }`, { id });
+  return (res.body.data?.['node'] as { progress: { bytesDone: number } }).progress;
+}
+
 const folder = (name: string) => encodeGlobalId('Collection', 'nomad-demo', [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === name && a.assetType !== 'File')?.id ?? '');
 const nomadBytes = async (assetId: string) => Buffer.from(await (await fetch(`${h.demo.nomad.origin}/media/original/${assetId}/x`)).arrayBuffer());
 
@@ -104,13 +109,21 @@ describe('transferAssets', () => {
     const nomad = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'key-art.png');
     const icareus = [...h.demo.icareus.state.assets.values()].find((a) => a.organizationId === 2631609 && a.presets.length > 0 && !a.isPodcastAsset);
     const collection = [...h.demo.iconik.state.collections.values()].find((c) => c.title.startsWith('Brand'));
+    const iconik = await iconikAssetWith(randomBytes(70 * 1024), 'Transfer Within iconik');
     h.demo.iconik.clearRequests();
-    const started = await transfer([encodeGlobalId('Asset', 'nomad-demo', nomad?.id ?? ''), encodeGlobalId('Asset', 'icareus-demo', String(icareus?.id))], encodeGlobalId('Collection', 'iconik-demo', collection?.id ?? ''));
+    const started = await transfer(
+      [encodeGlobalId('Asset', 'nomad-demo', nomad?.id ?? ''), encodeGlobalId('Asset', 'icareus-demo', String(icareus?.id)), iconik],
+      encodeGlobalId('Collection', 'iconik-demo', collection?.id ?? ''),
+    );
     const job = await settled(started.job?.id ?? '');
     expect(job.items.map((i) => [i.state, i.error, i.destination?.title])).toEqual([
       ['SUCCEEDED', null, 'key-art.png'],
       ['SUCCEEDED', null, icareus?.name['en_US']],
+      ['SUCCEEDED', null, 'Transfer Within iconik'],
     ]);
+    // Nomad's custom attributes arrive as iconik metadata fields.
+    const fromNomad = Buffer.from(job.items[0]?.destinationId ?? '', 'base64url').toString().split(':').pop() ?? '';
+    expect(h.demo.iconik.state.assets.get(fromNomad)?.metadata).toMatchObject({ project: ['Marketing'], approved: ['true'] });
     for (const item of job.items) {
       const nativeId = Buffer.from(item.destinationId ?? '', 'base64url').toString().split(':').pop() ?? '';
       const asset = h.demo.iconik.state.assets.get(nativeId);
@@ -118,10 +131,29 @@ describe('transferAssets', () => {
       expect(asset?.files.map((f) => [f.status, f.size])).toEqual([['CLOSED', item.bytesTotal]]);
       expect(asset?.files[0]?.checksum).toMatch(/^[0-9a-f]{32}$/);
     }
-    expect(h.demo.iconik.requests.filter((r) => r.method === 'PUT' && r.url.startsWith('/storage/upload/'))).toHaveLength(2);
+    expect(h.demo.iconik.requests.filter((r) => r.method === 'PUT' && r.url.startsWith('/storage/upload/'))).toHaveLength(3);
     // The copies read back like any iconik asset, with their original as a rendition.
     const read = await h.gql(`query($id: ID!) { node(id: $id) { ... on Asset { title renditions { kind fileSize } } } }`, { id: job.items[0]?.destinationId });
     expect(read.body.data?.['node']).toEqual({ title: 'key-art.png', renditions: [{ kind: 'ORIGINAL', fileSize: 12_000_000 }] });
+  });
+
+  it('cancelJob stops a running transfer and cancels its upload at the destination', async () => {
+    const source = await iconikAssetWith(randomBytes(640 * 1024), 'Transfer Cancelled');
+    h.demo.nomad.faults.inject({ match: 'PUT /upload/parts/', fault: { kind: 'latency', ms: 300 } });
+    const started = await transfer([source], folder('Dailies'));
+    const id = started.job?.id ?? '';
+    for (let i = 0; i < 100 && (await settledOrRunning(id)).bytesDone === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const cancelled = await h.gql(`mutation($id: ID!) { cancelJob(input: { id: $id }) { job { id } userErrors { code } } }`, { id });
+    expect((cancelled.body.data?.['cancelJob'] as { userErrors: unknown[] }).userErrors).toEqual([]);
+    const job = await settled(id);
+    h.demo.nomad.faults.clear();
+    expect(job.state).toBe('CANCELLED');
+    expect(job.items[0]?.state).toBe('CANCELLED');
+    expect(job.items[0]?.bytesDone).toBeLessThan(640 * 1024);
+    // The partial upload is cancelled: no half asset stays in Nomad.
+    expect([...h.demo.nomad.state.assets.values()].filter((a) => a.displayName === 'transfer-cancelled.mov')).toEqual([]);
+    const again = await h.gql(`mutation($id: ID!) { cancelJob(input: { id: $id }) { job { id } userErrors { code } } }`, { id });
+    expect((again.body.data?.['cancelJob'] as { userErrors: Array<{ code: string }> }).userErrors[0]?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a destination that cannot take uploads, and fails items of a source that cannot download before any byte moves', async () => {
