@@ -1,10 +1,10 @@
 // One asset from a source's download URL into a destination's multipart upload. Each part
 // is a ranged GET of the source piped into the part's PUT, so bytes stream through with
-// backpressure and memory stays bounded whatever the file size. Parts go in order, hashing
-// as they pass: the whole file's MD5 is checked against the source's checksum when it
-// reports one, each part's MD5 against the ETag storage answered, and the byte count
-// against the size. An upload interrupted earlier resumes after its completed parts (their
-// bytes are then hashed from the source again, so the checksum still covers the whole file).
+// backpressure and memory stays bounded whatever the file size (a few parts at once at
+// most). Each part's MD5 is checked against the ETag storage answered and its byte count
+// against its range; when the source reports a checksum, parts go in order and the whole
+// file's MD5 is checked too. An upload interrupted earlier resumes after its completed parts
+// (in order, their bytes are hashed from the source again, so the checksum covers the file).
 import { createHash, type Hash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -20,6 +20,8 @@ export interface PartProgress {
 
 const STORAGE_TIMEOUT_MS = 60_000;
 const PART_ATTEMPTS = 3;
+/** Parts sent at once when no whole-file checksum needs them in order. */
+const PARALLEL_PARTS = 4;
 
 /** Storage trouble worth another try: a dropped or refused connection, a timeout, a 5xx. */
 const isTransient = (error: unknown) => error instanceof GatewayError && error.code === ErrorCode.UPSTREAM_UNAVAILABLE;
@@ -97,6 +99,26 @@ async function movePart(source: string, start: number, end: number, hash: Hash, 
  * Sends the file into the upload, part by part, and completes each part. Answers the
  * whole file's MD5. `signal` stops it between or inside parts.
  */
+/** A part tried up to PART_ATTEMPTS times on storage trouble (the same bytes to the same pre-signed URL: safe to repeat). */
+async function withAttempts<T>(signal: AbortSignal, attemptOnce: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (error) {
+      if (signal.aborted || attempt >= PART_ATTEMPTS || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+const sizeOf = (part: UploadSession['parts'][number]) => part.end - part.start + 1;
+
+/**
+ * Sends the file into the upload, part by part, and completes each part. When the source
+ * reports a checksum, parts go in order so the whole file's MD5 can be checked (parts done
+ * earlier are read again for it); otherwise PARALLEL_PARTS go at once, each verified by its
+ * ETag, and completed parts are skipped. `signal` stops it between or inside parts.
+ */
 export async function sendFile(
   file: OriginalFile & { size: number },
   uploads: UploadPort,
@@ -104,34 +126,57 @@ export async function sendFile(
   progress: PartProgress,
   signal: AbortSignal,
   limit?: ByteRateLimit,
-): Promise<string> {
-  let hash = createHash('md5');
+): Promise<void> {
   const parts = [...session.parts].sort((a, b) => a.number - b.number);
-  const covered = parts.reduce((sum, part) => sum + (part.end - part.start + 1), 0);
+  const covered = parts.reduce((sum, part) => sum + sizeOf(part), 0);
   if (covered !== file.size) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The destination planned ${covered} bytes of parts for a file of ${file.size}.`);
+  const stopped = () => (signal.aborted ? (signal.reason instanceof Error ? signal.reason : new Error('cancelled')) : null);
+
+  if (!file.md5) {
+    let done = parts.filter((part) => part.completed).reduce((sum, part) => sum + sizeOf(part), 0);
+    const queue = parts.filter((part) => !part.completed);
+    const failure: { error?: Error } = {};
+    const lane = async () => {
+      for (let part = queue.shift(); part && !failure.error; part = queue.shift()) {
+        const stop = stopped();
+        if (stop) throw stop;
+        const current = part;
+        const etag = await withAttempts(signal, () => movePart(file.url, current.start, current.end, createHash('md5'), current.url, signal, limit));
+        if (etag !== null) await uploads.completePart(session, current, etag);
+        done += sizeOf(current);
+        await progress(done);
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_PARTS, queue.length) }, () =>
+        lane().catch((error: unknown) => {
+          failure.error ??= error instanceof Error ? error : new Error(String(error));
+        }),
+      ),
+    );
+    if (failure.error) throw failure.error;
+    return;
+  }
+
+  let hash = createHash('md5');
   let done = 0;
   for (const part of parts) {
-    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
-    // A part is the same bytes to the same pre-signed URL: repeating it after a dropped
-    // connection or a storage 5xx is safe, so it is tried up to PART_ATTEMPTS times (the
-    // file's hash is taken back to before the part each time).
-    let etag: string | null = null;
-    for (let attempt = 1; ; attempt++) {
+    const stop = stopped();
+    if (stop) throw stop;
+    // The file's hash is taken back to before the part when an attempt fails.
+    const etag = await withAttempts(signal, async () => {
       const before = hash.copy();
       try {
-        etag = await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal, part.completed ? undefined : limit);
-        break;
+        return await movePart(file.url, part.start, part.end, hash, part.completed ? null : part.url, signal, part.completed ? undefined : limit);
       } catch (error) {
         hash = before;
-        if (signal.aborted || attempt >= PART_ATTEMPTS || !isTransient(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        throw error;
       }
-    }
+    });
     if (etag !== null) await uploads.completePart(session, part, etag);
-    done += part.end - part.start + 1;
+    done += sizeOf(part);
     await progress(done);
   }
   const md5 = hash.digest('hex');
-  if (file.md5 && file.md5 !== md5) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The bytes read do not match the source's checksum (${file.md5}).`);
-  return md5;
+  if (file.md5 !== md5) throw new GatewayError(ErrorCode.UPSTREAM_REJECTED, `The bytes read do not match the source's checksum (${file.md5}).`);
 }
