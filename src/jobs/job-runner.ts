@@ -291,8 +291,9 @@ export class JobRunner {
       });
     } catch (error) {
       if (controller.signal.aborted) {
-        item.state = 'CANCELLED';
+        // The partial upload goes first: the item reads CANCELLED only once nothing is left of it.
         await this.cancelUpload(job, item);
+        item.state = 'CANCELLED';
       } else {
         const formatted = toFormattedError(error);
         const code = formatted.extensions?.['code'];
