@@ -44,6 +44,9 @@ export function jobOptionsFrom(config: GatewayConfig['jobs']): JobRunnerOptions 
   };
 }
 
+/** How long a chosen file name stays reserved for its item (by then it is listed at the destination). */
+const CLAIM_MS = 10 * 60_000;
+
 /** Deadline of each vendor API step of a job (the bytes have their own timeouts). */
 const STEP_DEADLINE_MS = 120_000;
 
@@ -148,6 +151,8 @@ export class JobRunner {
   private readonly controllers = new Map<string, AbortController>();
   /** Bytes-per-second buckets per destination source (when configured). */
   private readonly limits = new Map<string, ByteRateLimit>();
+  /** File names chosen by items running in this process, per destination collection, until they finish. */
+  private readonly claimedNames = new Map<string, Set<string>>();
 
   constructor(
     private readonly sources: SourceConnections,
@@ -396,9 +401,23 @@ export class JobRunner {
       page.items.forEach((existing) => existing.title && taken.add(existing.title.toLowerCase()));
       if (!page.hasMore) break;
     }
-    if (!taken.has(fileName.toLowerCase())) return fileName;
-    if (job.conflict === 'SKIP') return null;
-    for (let n = 2; ; n++) if (!taken.has(renamed(fileName, n).toLowerCase())) return renamed(fileName, n);
+    // Names other items of this process are uploading right now are taken too (they are not
+    // listed yet): two items of one job never get the same name.
+    const key = `${to.name}:${job.destination.nativeId}`;
+    const claimed = this.claimedNames.get(key) ?? new Set<string>();
+    this.claimedNames.set(key, claimed);
+    const free = (name: string) => !taken.has(name.toLowerCase()) && !claimed.has(name.toLowerCase());
+    let chosen = fileName;
+    if (!free(fileName)) {
+      // SKIP leaves what the destination holds; a name only a sibling item claimed is renamed.
+      if (job.conflict === 'SKIP' && taken.has(fileName.toLowerCase())) return null;
+      let n = 2;
+      while (!free(renamed(fileName, n))) n++;
+      chosen = renamed(fileName, n);
+    }
+    claimed.add(chosen.toLowerCase());
+    setTimeout(() => claimed.delete(chosen.toLowerCase()), CLAIM_MS).unref();
+    return chosen;
   }
 
   /** Custom fields that the destination can store (one value per field where it takes one). */

@@ -137,6 +137,16 @@ describe('transferAssets', () => {
     expect(read.body.data?.['node']).toEqual({ title: 'key-art.png', renditions: [{ kind: 'ORIGINAL', fileSize: 12_000_000 }] });
   });
 
+  it('gives two items of one job that share a file name different names', async () => {
+    const [a, b] = [...h.demo.icareus.state.assets.values()].filter((x) => x.organizationId === 2631609 && x.presets.length > 0);
+    const started = await transfer([encodeGlobalId('Asset', 'icareus-demo', String(a?.id)), encodeGlobalId('Asset', 'icareus-demo', String(b?.id))], folder('Feature Documentary'), 'COPY', 'RENAME');
+    const job = await settled(started.job?.id ?? '');
+    const names = job.items.map((i) => i.destination?.title);
+    expect(job.items.map((i) => i.state)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(new Set(names).size).toBe(2);
+    expect(names.every((name) => name?.startsWith('master'))).toBe(true);
+  });
+
   it('cancelJob stops a running transfer and cancels its upload at the destination', async () => {
     const source = await iconikAssetWith(randomBytes(640 * 1024), 'Transfer Cancelled');
     h.demo.nomad.faults.inject({ match: 'PUT /upload/parts/', fault: { kind: 'latency', ms: 300 } });
