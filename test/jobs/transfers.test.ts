@@ -137,6 +137,19 @@ describe('transferAssets', () => {
     expect(read.body.data?.['node']).toEqual({ title: 'key-art.png', renditions: [{ kind: 'ORIGINAL', fileSize: 12_000_000 }] });
   });
 
+  it('keeps the source of a MOVE whose copy fails verification (the bytes do not match its checksum)', async () => {
+    const source = await iconikAssetWith(randomBytes(100 * 1024), 'Transfer Mismatch');
+    const record = [...h.demo.iconik.state.assets.values()].find((a) => a.title === 'Transfer Mismatch');
+    const file = record?.files[0];
+    if (file) file.checksum = '0'.repeat(32);
+    const started = await transfer([source], folder('Marketing'), 'MOVE');
+    const job = await settled(started.job?.id ?? '');
+    expect(job.items.map((i) => [i.state, i.error?.code])).toEqual([['FAILED', 'UPSTREAM_REJECTED']]);
+    expect(job.items[0]?.error?.message).toContain("do not match the source's checksum");
+    // Not deleted: iconik still has it, active.
+    expect(h.demo.iconik.state.assets.get(record?.id ?? '')?.status).toBe('ACTIVE');
+  });
+
   it('gives two items of one job that share a file name different names', async () => {
     const [a, b] = [...h.demo.icareus.state.assets.values()].filter((x) => x.organizationId === 2631609 && x.presets.length > 0);
     const started = await transfer([encodeGlobalId('Asset', 'icareus-demo', String(a?.id)), encodeGlobalId('Asset', 'icareus-demo', String(b?.id))], folder('Feature Documentary'), 'COPY', 'RENAME');
