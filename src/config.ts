@@ -42,6 +42,38 @@ const gatewayConfig = z
         importAllowedHosts: z.array(z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name, optionally with :port')).default([]),
       })
       .default({ concurrencyPerSource: 2, maxItemsPerJob: 100, retentionHours: 24, importAllowedHosts: [] }),
+    /** Live updates over WebSocket (Subscription): limits per instance and per connection. */
+    subscriptions: z
+      .strictObject({
+        maxConnections: z.number().int().min(1).max(100_000).default(5_000),
+        maxSubscriptionsPerConnection: z.number().int().min(1).max(1_000).default(50),
+        maxIdsPerSubscription: z.number().int().min(1).max(1_000).default(100),
+        /** Ping interval; a client that does not answer a ping within it is disconnected. */
+        keepAliveMs: z.number().int().min(1_000).max(300_000).default(12_000),
+        /** Changes queued for one subscription before its connection is closed as a slow consumer. */
+        maxQueuedEvents: z.number().int().min(1).max(100_000).default(200),
+      })
+      .default({ maxConnections: 5_000, maxSubscriptionsPerConnection: 50, maxIdsPerSubscription: 100, keepAliveMs: 12_000, maxQueuedEvents: 200 }),
+    /** Polling of assets in transient statuses (COPYING, ARCHIVING, ...) until they settle. */
+    polling: z
+      .strictObject({
+        initialMs: z.number().int().min(100).max(60_000).default(500),
+        maxMs: z.number().int().min(100).max(600_000).default(15_000),
+        /** How long a write keeps its assets polled when nobody subscribes to them. */
+        afterWriteMs: z.number().int().min(1_000).max(86_400_000).default(1_800_000),
+      })
+      .default({ initialMs: 500, maxMs: 15_000, afterWriteMs: 1_800_000 }),
+    /**
+     * Vendor webhooks into /webhooks/<source>. With `publicUrl` (where vendors reach this
+     * gateway) the gateway registers its endpoint at vendors that have a webhook API
+     * (iconik); every delivery must carry `secret` (sent by the vendor as a header).
+     */
+    webhooks: z
+      .strictObject({
+        publicUrl: z.url({ protocol: /^https?$/ }),
+        secret: z.string().min(16, 'at least 16 characters'),
+      })
+      .optional(),
     cors: z
       .strictObject({
         allowedOrigins: z.array(

@@ -4,6 +4,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { CacheBinding } from './cache/cached-reads.js';
 import type { JobRunner } from './jobs/job-runner.js';
+import type { LiveUpdates } from './live/live-updates.js';
+import type { LiveConnection } from './live/subscription-context.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
 import type { RequestScope } from './request-scope.js';
 import type { SourceConnections, SourceRegistry } from './sources.js';
@@ -20,12 +22,17 @@ export interface GatewayContext {
   readonly cache: CacheBinding | undefined;
   /** Background jobs (transfers). */
   readonly jobs: JobRunner;
+  /** Live updates: writes are published here for subscribers (src/live/). */
+  readonly live: LiveUpdates;
+  /** Set on subscriptions (WebSocket): what the connection may read, and its controls. */
+  readonly connection?: LiveConnection;
 }
 
 export function createContext(
   sources: SourceConnections,
   scope: RequestScope,
   jobs: JobRunner,
+  live: LiveUpdates,
   options: { batch?: boolean; cache?: CacheBinding } = {},
 ): GatewayContext {
   const requestSources = sources.forRequest(scope);
@@ -37,5 +44,6 @@ export function createContext(
     sourceErrors: [],
     cache,
     jobs,
+    live,
   };
 }

@@ -26,6 +26,12 @@ import { buildSchema } from './schema.js';
 import { SourceConnections } from './sources.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobOptionsFrom } from './jobs/job-runner.js';
+import { invalidate } from './cache/cached-reads.js';
+import { LiveUpdates } from './live/live-updates.js';
+import { attachSubscriptionServer } from './http/subscription-server.js';
+import { ErrorCode, GatewayError } from './errors.js';
+import type { RequestScope } from './request-scope.js';
+import { VENDOR_MODULES } from './vendors/registry.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;
@@ -66,15 +72,71 @@ function credentialsFromHeaders(config: GatewayConfig) {
   };
 }
 
+/**
+ * Which sources a client's credentials can read: those whose every required credential is
+ * configured or sent by the client; `own` are those it sent credentials for.
+ */
+function credentialCoverage(config: GatewayConfig) {
+  return (credentials: RequestScope['credentials']) => {
+    const readable = new Set<string>();
+    const own = new Set<string>();
+    for (const source of config.sources) {
+      const sent = credentials.get(source.name);
+      if (sent) own.add(source.name);
+      const merged = { ...(source.credentials as Record<string, string | undefined>), ...sent };
+      if (VENDOR_MODULES[source.vendor].credentials.required.every((field) => merged[field])) readable.add(source.name);
+    }
+    return { readable, own };
+  };
+}
+
+/** The sources (of `names`) whose vendor rejects these credentials: one cheap read each. */
+function credentialCheck(sources: SourceConnections) {
+  return async (credentials: RequestScope['credentials'], names: ReadonlySet<string>): Promise<string[]> => {
+    const registry = sources.forRequest({ requestId: 'connection-init', upstream: new Map(), deadline: Date.now() + 5_000, credentials });
+    const refused = await Promise.all(
+      registry.all
+        .filter((source) => names.has(source.name))
+        .map(async (source) => {
+          try {
+            await source.adapter.listCollections({ offset: 0, limit: 1 }, { topLevelOnly: true });
+            return null;
+          } catch (error) {
+            const rejected = error instanceof GatewayError && (error.code === ErrorCode.UNAUTHENTICATED || error.code === ErrorCode.FORBIDDEN);
+            return rejected ? source.name : null;
+          }
+        }),
+    );
+    return refused.filter((name): name is string => name !== null);
+  };
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const sources = SourceConnections.fromConfig(options.config.sources);
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+  // The shared read cache: off unless configured; Redis when REDIS_URL is set.
+  const redis = redisUrl ? await RedisReadCache.create(redisUrl) : undefined;
+  // A bounded wait for the first connection; an outage is logged by the cache itself.
+  if (redis) await redis.ready(2_000);
+  const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
+  const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
+  const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
+  // Live updates: changes over Redis pub/sub when REDIS_URL is set, in process otherwise.
+  const live = await LiveUpdates.create(sources, {
+    redisUrl,
+    polling: options.config.polling,
+    limits: options.config.subscriptions,
+    onPolledChange: (refs) => invalidate(cache, 'Asset', refs),
+  });
   // Background jobs: in process, or on Redis with BullMQ when REDIS_URL is set.
-  const jobs = await createJobRunner(sources, options.redisUrl ?? process.env.REDIS_URL, {
+  const jobs = await createJobRunner(sources, redisUrl, {
     ...(options.jobWorkers !== undefined ? { workers: options.jobWorkers } : {}),
     ...(options.jobLockMs !== undefined ? { lockDurationMs: options.jobLockMs } : {}),
+    onJobChange: (jobId) => live.jobChanged(jobId),
   }, jobOptionsFrom(options.config.jobs));
   const production = process.env.NODE_ENV === 'production';
   const introspectionOn = !production || process.env.GATEWAY_INTROSPECTION === 'on';
+  const introspectionRules = introspectionOn ? [] : [introspectionOffRule];
   const serverFor = (schema: GraphQLSchema, extraPlugins: Array<ApolloServerPlugin<GatewayContext>> = []) => {
     const armor = queryLimits({ production });
     return new ApolloServer<GatewayContext>({
@@ -86,7 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       introspection: true,
       // One operation per HTTP request: batching would multiply every limit below.
       allowBatchedHttpRequests: false,
-      validationRules: [...armor.validationRules, unsupportedOperationRule, ...(introspectionOn ? [] : [introspectionOffRule])],
+      validationRules: [...armor.validationRules, unsupportedOperationRule, ...introspectionRules],
       // graphql-js stops parsing after this many tokens (Armor's token plugin does not hook
       // into Apollo Server 5's parser, so the limit is set where parsing happens).
       parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
@@ -108,32 +170,39 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // /graphql for apps, /subgraph for a federated supergraph: one schema, two front doors.
   // The subgraph answers `_service { sdl }` (the whole schema) whatever the introspection
   // setting, so in production it is served only when the configuration turns it on.
-  const apollo = serverFor(buildSchema());
+  const schema = buildSchema();
+  const apollo = serverFor(schema);
   const subgraphOn = options.config.subgraph?.enabled ?? !production;
   // Inline traces (ftv1) for the router and Studio, computed only when the router asks.
   const subgraph = subgraphOn ? serverFor(buildFederatedSchema(), [ApolloServerPluginInlineTrace()]) : undefined;
   await Promise.all([apollo.start(), subgraph?.start()]);
 
   const batch = options.batching ?? true;
-  // The shared read cache: off unless configured; Redis when REDIS_URL is set.
-  const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
-  const redis = redisUrl ? await RedisReadCache.create(redisUrl) : undefined;
-  // A bounded wait for the first connection; an outage is logged by the cache itself.
-  if (redis) await redis.ready(2_000);
-  const store = redis ?? (options.config.cache ? new MemoryReadCache() : undefined);
-  const ttlBySource = new Map(options.config.sources.map((source) => [source.name, source.cacheTtlMs ?? options.config.cache?.ttlMs ?? 5_000]));
-  const cache: CacheBinding | undefined = store ? { cache: store, ttlMs: (source) => ttlBySource.get(source) ?? 5_000 } : undefined;
-  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, ...(subgraph ? { [SUBGRAPH_PATH]: subgraph } : {}) }, async (scope) => createContext(sources, scope, jobs, { batch, ...(cache ? { cache } : {}) }), {
+  const makeContext = (scope: RequestScope) => createContext(sources, scope, jobs, live, { batch, ...(cache ? { cache } : {}) });
+  const crossOrigin = {
+    allowedOrigins: options.config.cors.allowedOrigins,
+    allowedHeaders: [...new Set(options.config.sources.flatMap((source) => Object.values(source.credentialHeaders)))],
+  };
+  const readCredentials = credentialsFromHeaders(options.config);
+  const httpServer = createHttpServer({ [GRAPHQL_PATH]: apollo, ...(subgraph ? { [SUBGRAPH_PATH]: subgraph } : {}) }, async (scope) => makeContext(scope), {
     requestDeadlineMs: options.config.requestDeadlineMs,
     queueWaitMs: options.config.queueWaitMs,
     ...(options.admission ? { admission: options.admission } : {}),
     readiness: withSharedCache(cachedReadiness(sources, options.config.readinessCacheMs), redis),
-    credentialsFromHeaders: credentialsFromHeaders(options.config),
+    credentialsFromHeaders: readCredentials,
     explorer: !production || process.env.GATEWAY_LANDING_PAGE === 'on',
-    crossOrigin: {
-      allowedOrigins: options.config.cors.allowedOrigins,
-      allowedHeaders: [...new Set(options.config.sources.flatMap((source) => Object.values(source.credentialHeaders)))],
-    },
+    crossOrigin,
+  });
+  const subscriptions = attachSubscriptionServer(httpServer, {
+    schema,
+    limits: options.config.subscriptions,
+    crossOrigin,
+    credentialsFromHeaders: readCredentials,
+    readableSources: credentialCoverage(options.config),
+    refusedSources: credentialCheck(sources),
+    makeContext,
+    validationRules: [...queryLimits({ production }).validationRules, ...introspectionRules],
+    requestDeadlineMs: options.config.requestDeadlineMs,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -145,12 +214,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://localhost:${port}${GRAPHQL_PATH}`,
     port,
     async stop() {
+      await subscriptions.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
       await Promise.all([apollo.stop(), subgraph?.stop()]);
       await jobs.close();
+      await live.close();
       await sources.close();
       await store?.close();
     },

@@ -4,6 +4,7 @@ import type { AssetModel, CollectionModel, ShareModel, RecycleBinModel } from '.
 import type { SourceEntry } from '../sources.js';
 import type { SourceErrorModel } from '../pagination/connection.js';
 import type { JobModel, JobItemModel } from '../jobs/job-model.js';
+import type { AssetChangeEvent } from '../live/change-event.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -100,6 +101,44 @@ export type AssetSharesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** One change of one asset, as `assetChanged` and `assetsChanged` deliver it. */
+export type AssetChange = {
+  __typename?: 'AssetChange';
+  /** The asset as it is now, read with this connection's credentials when the field is selected (one vendor read per change); null once deleted or unreadable. */
+  asset?: Maybe<Asset>;
+  /** The global ID of the asset that changed. */
+  assetId: Scalars['ID']['output'];
+  /** When the gateway learnt about it. */
+  at: Scalars['DateTime']['output'];
+  /** How the gateway learnt about it. */
+  cause: ChangeCause;
+  /** A unique id of this change (for de-duplication by clients). */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: AssetChangeKind;
+  /** The configured name of the asset's source. */
+  source: Scalars['String']['output'];
+  /** The asset's status after the change, when the gateway knows it (null: a write whose vendor did not answer the new state; a POLL change with the status follows). */
+  status?: Maybe<AssetStatus>;
+};
+
+/** Which changes `assetsChanged` delivers; empty lists and nulls mean any. */
+export type AssetChangeFilter = {
+  /** Only assets of these sources. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only changes whose new status is one of these (changes of unknown status are left out). */
+  statuses?: InputMaybe<Array<AssetStatus>>;
+};
+
+/** What happened to an asset. */
+export type AssetChangeKind =
+  /** The asset was created (for example by a copy or an upload). */
+  | 'CREATED'
+  /** It was deleted (to its source's recycle bin, or for good). */
+  | 'DELETED'
+  /** Its status, fields or metadata changed. */
+  | 'UPDATED';
 
 /** A page of assets (Relay cursor connection). */
 export type AssetConnection = {
@@ -310,6 +349,15 @@ export type Capability =
   | 'SHARES'
   /** New assets can be created from bytes: the destination of `transferAssets`. */
   | 'UPLOAD';
+
+/** How the gateway learnt about a change. */
+export type ChangeCause =
+  /** The gateway read the asset again while it was in a transient status (COPYING, ARCHIVING, ...). */
+  | 'POLL'
+  /** A vendor webhook received at `/webhooks/<source>` (iconik). */
+  | 'WEBHOOK'
+  /** A mutation sent through a gateway instance (any instance, when they share Redis). */
+  | 'WRITE';
 
 /**
  * A named group of assets in one source: an iconik collection, an Icareus folder, an NCP
@@ -1366,6 +1414,51 @@ export type StartTransferInput = {
   mode?: InputMaybe<TransferMode>;
 };
 
+/**
+ * Live updates over WebSocket (graphql-ws protocol, same path as HTTP: /graphql). Credentials go
+ * in the connection_init payload under the same names as the HTTP credential headers; a
+ * subscriber only receives changes of sources its credentials can read.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes of these assets (at most 100 IDs). The gateway polls those in a transient status until they settle. */
+  assetChanged: AssetChange;
+  /** Changes of any asset the filter matches: writes through the gateway, webhooks, and polls that writes started. */
+  assetsChanged: AssetChange;
+  /** The job now, then again each time it moves (progress at most 4 times a second); completes when the job has finished. */
+  jobChanged: Job;
+};
+
+
+/**
+ * Live updates over WebSocket (graphql-ws protocol, same path as HTTP: /graphql). Credentials go
+ * in the connection_init payload under the same names as the HTTP credential headers; a
+ * subscriber only receives changes of sources its credentials can read.
+ */
+export type SubscriptionAssetChangedArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live updates over WebSocket (graphql-ws protocol, same path as HTTP: /graphql). Credentials go
+ * in the connection_init payload under the same names as the HTTP credential headers; a
+ * subscriber only receives changes of sources its credentials can read.
+ */
+export type SubscriptionAssetsChangedArgs = {
+  filter?: InputMaybe<AssetChangeFilter>;
+};
+
+
+/**
+ * Live updates over WebSocket (graphql-ws protocol, same path as HTTP: /graphql). Credentials go
+ * in the connection_init payload under the same names as the HTTP credential headers; a
+ * subscriber only receives changes of sources its credentials can read.
+ */
+export type SubscriptionJobChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** Input of `copyAssets` and `moveAssets`. */
 export type TransferAssetsInput = {
   /**
@@ -1599,6 +1692,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Asset: ResolverTypeWrapper<AssetModel>;
+  AssetChange: ResolverTypeWrapper<AssetChangeEvent>;
+  AssetChangeFilter: AssetChangeFilter;
+  AssetChangeKind: AssetChangeKind;
   AssetConnection: ResolverTypeWrapper<Omit<AssetConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversTypes['AssetEdge']>, sourceErrors: Array<ResolversTypes['SourceError']> }>;
   AssetEdge: ResolverTypeWrapper<Omit<AssetEdge, 'node'> & { node?: Maybe<ResolversTypes['Asset']> }>;
   AssetFilter: AssetFilter;
@@ -1611,6 +1707,7 @@ export type ResolversTypes = {
   AssetsPayload: ResolverTypeWrapper<Omit<AssetsPayload, 'results'> & { results: Array<ResolversTypes['AssetResult']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Capability: Capability;
+  ChangeCause: ChangeCause;
   Collection: ResolverTypeWrapper<CollectionModel>;
   CollectionConnection: ResolverTypeWrapper<Omit<CollectionConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversTypes['CollectionEdge']>, sourceErrors: Array<ResolversTypes['SourceError']> }>;
   CollectionEdge: ResolverTypeWrapper<Omit<CollectionEdge, 'node'> & { node?: Maybe<ResolversTypes['Collection']> }>;
@@ -1671,6 +1768,7 @@ export type ResolversTypes = {
   SourceError: ResolverTypeWrapper<SourceErrorModel>;
   StartTransferInput: StartTransferInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransferAssetsInput: TransferAssetsInput;
   TransferConflict: TransferConflict;
   TransferMode: TransferMode;
@@ -1690,6 +1788,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Asset: AssetModel;
+  AssetChange: AssetChangeEvent;
+  AssetChangeFilter: AssetChangeFilter;
   AssetConnection: Omit<AssetConnection, 'edges' | 'sourceErrors'> & { edges: Array<ResolversParentTypes['AssetEdge']>, sourceErrors: Array<ResolversParentTypes['SourceError']> };
   AssetEdge: Omit<AssetEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Asset']> };
   AssetFilter: AssetFilter;
@@ -1752,6 +1852,7 @@ export type ResolversParentTypes = {
   SourceError: SourceErrorModel;
   StartTransferInput: StartTransferInput;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TransferAssetsInput: TransferAssetsInput;
   URL: Scalars['URL']['output'];
   UpdateAssetInput: UpdateAssetInput;
@@ -1785,6 +1886,17 @@ export type AssetResolvers<ContextType = GatewayContext, ParentType extends Reso
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   vendorStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AssetChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AssetChange'] = ResolversParentTypes['AssetChange']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  assetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['ChangeCause'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AssetChangeKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['AssetStatus']>, ParentType, ContextType>;
 };
 
 export type AssetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AssetConnection'] = ResolversParentTypes['AssetConnection']> = {
@@ -2063,6 +2175,12 @@ export type SourceErrorResolvers<ContextType = GatewayContext, ParentType extend
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  assetChanged?: SubscriptionResolver<ResolversTypes['AssetChange'], "assetChanged", ParentType, ContextType, RequireFields<SubscriptionAssetChangedArgs, 'ids'>>;
+  assetsChanged?: SubscriptionResolver<ResolversTypes['AssetChange'], "assetsChanged", ParentType, ContextType, Partial<SubscriptionAssetsChangedArgs>>;
+  jobChanged?: SubscriptionResolver<ResolversTypes['Job'], "jobChanged", ParentType, ContextType, RequireFields<SubscriptionJobChangedArgs, 'id'>>;
+};
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -2102,6 +2220,7 @@ export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends 
 
 export type Resolvers<ContextType = GatewayContext> = {
   Asset?: AssetResolvers<ContextType>;
+  AssetChange?: AssetChangeResolvers<ContextType>;
   AssetConnection?: AssetConnectionResolvers<ContextType>;
   AssetEdge?: AssetEdgeResolvers<ContextType>;
   AssetResult?: AssetResultResolvers<ContextType>;
@@ -2139,6 +2258,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ShareTarget?: ShareTargetResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceError?: SourceErrorResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpdateAssetPayload?: UpdateAssetPayloadResolvers<ContextType>;
   UpdateCollectionPayload?: UpdateCollectionPayloadResolvers<ContextType>;

@@ -45,6 +45,14 @@ export function crossOriginHandler(policy: CrossOriginPolicy): CrossOriginHandle
   };
 }
 
+/**
+ * Whether a WebSocket upgrade may proceed: browsers send `Origin` on every upgrade and do
+ * not apply CORS to WebSockets, so the same list decides (cross-site WebSocket hijacking).
+ */
+export function upgradeOriginAllowed(policy: CrossOriginPolicy, origin: string | undefined, host: string | undefined): boolean {
+  return origin === undefined || policy.allowedOrigins.includes(origin) || isSameOrigin(origin, host);
+}
+
 // The Sandbox landing page served at /graphql posts back to the same origin; browsers send
 // `Origin` on those POSTs too. Same origin = same host and port as the request's Host.
 function isSameOrigin(origin: string, host: string | undefined): boolean {

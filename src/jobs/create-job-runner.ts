@@ -4,13 +4,16 @@
 import type { SourceConnections } from '../sources.js';
 import { logger } from '../logger.js';
 import { DEFAULT_JOB_OPTIONS, JobRunner, LocalExecutor, type JobRunnerOptions } from './job-runner.js';
-import { MemoryJobStore } from './job-store.js';
+import { MemoryJobStore, type JobStore } from './job-store.js';
+import { notifyingJobStore } from '../live/job-change-notifier.js';
 
 export interface JobRunnerSettings {
   /** Run queue workers in this process (default: on, unless GATEWAY_JOB_WORKERS=off). */
   readonly workers?: boolean;
   /** A dead worker's items move to another after this long (default 30 s, GATEWAY_JOB_LOCK_MS). */
   readonly lockDurationMs?: number;
+  /** Told each time a job changes (live updates publish it; ../live/job-change-notifier.ts). */
+  readonly onJobChange?: (jobId: string) => void;
 }
 
 export async function createJobRunner(
@@ -19,7 +22,8 @@ export async function createJobRunner(
   settings: JobRunnerSettings = {},
   options: JobRunnerOptions = DEFAULT_JOB_OPTIONS,
 ): Promise<JobRunner> {
-  if (!redisUrl) return new JobRunner(sources, new MemoryJobStore(), new LocalExecutor(options.concurrencyPerSource), options);
+  const notifying = (store: JobStore) => (settings.onJobChange ? notifyingJobStore(store, settings.onJobChange) : store);
+  if (!redisUrl) return new JobRunner(sources, notifying(new MemoryJobStore()), new LocalExecutor(options.concurrencyPerSource), options);
   const [{ Redis }, { RedisJobStore }, { BullMqExecutor }] = await Promise.all([import('ioredis'), import('./job-store.js'), import('./bullmq-executor.js')]);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   // An outage is logged once per connection loss (the read cache reports it in /readyz);
@@ -30,7 +34,7 @@ export async function createJobRunner(
     down = true;
   });
   redis.on('ready', () => (down = false));
-  const store = new RedisJobStore(redis);
+  const store = notifying(new RedisJobStore(redis));
   const executor = new BullMqExecutor(redisUrl, {
     workers: settings.workers ?? process.env['GATEWAY_JOB_WORKERS'] !== 'off',
     concurrency: options.concurrencyPerSource,

@@ -10,7 +10,9 @@
 //  4. the request's DataLoader caches (and the optional shared cache) are cleared for every
 //     touched asset, and the assets the vendor returned are primed, so the payload (and any later field of the same
 //     request) shows the new state;
-//  5. results come back one per requested ID, in request order.
+//  5. every asset a write changed is published to live subscribers (src/live/), and those
+//     left in a transient status are polled until they settle;
+//  6. results come back one per requested ID, in request order.
 //
 // Writes are sent once and never retried here (UpstreamClient does not retry either).
 import { invalidate } from '../cache/cached-reads.js';
@@ -22,6 +24,8 @@ import type { SourceEntry } from '../sources.js';
 import type { PortName, VendorAdapter, WriteOutcome, WriteResult } from '../vendors/adapter.js';
 import { requirePort } from '../vendors/capabilities.js';
 import type { AssetModel } from '../vendors/models.js';
+import type { AssetChangeKind } from '../generated/resolvers-types.js';
+import type { AssetWrite } from '../live/live-updates.js';
 
 /** Most IDs one bulk mutation may carry. */
 export const MAX_BULK_IDS = 1000;
@@ -48,6 +52,8 @@ export interface FanOutOperation<P extends PortName = PortName> {
   readonly describe: string;
   /** Runs the operation on one source's native ids (unique, in first-seen order). */
   readonly run: (port: NonNullable<VendorAdapter[P]>, nativeIds: readonly string[], source: SourceEntry) => Promise<WriteResult>;
+  /** What a success did, for live subscribers: CREATED means the outcome's asset is a new one (a copy). */
+  readonly change: AssetChangeKind;
   /** Per-item check before anything is sent (e.g. same source as the destination). */
   readonly precheck?: (id: DecodedId) => GatewayError | null;
 }
@@ -75,6 +81,10 @@ export async function fanOutAssets<P extends PortName>(context: GatewayContext, 
 
   const outcomes = new Map<string, WriteOutcome | Error>();
   const key = (source: string, nativeId: string) => `${source}\u0000${nativeId}`;
+  const refOf = (joined: string) => {
+    const [source = '', nativeId = ''] = joined.split('\u0000');
+    return { source, nativeId };
+  };
   await Promise.all(
     [...bySource].map(async ([sourceName, nativeIds]) => {
       const source = context.sources.get(sourceName);
@@ -99,6 +109,11 @@ export async function fanOutAssets<P extends PortName>(context: GatewayContext, 
 
   const touched = [...bySource].flatMap(([source, nativeIds]) => nativeIds.map((nativeId) => ({ source, nativeId })));
   await invalidate(context.cache, 'Asset', touched);
+  context.live.assetsChanged(
+    [...outcomes].flatMap(([ref, outcome]) => (outcome instanceof Error ? [] : changesOf(refOf(ref), outcome, operation.change))),
+    'WRITE',
+    context.scope.credentials,
+  );
 
   return ids.map((id, i) => {
     const { ref, error } = decoded[i] as { ref: DecodedId | null; error: GatewayError | null };
@@ -106,6 +121,17 @@ export async function fanOutAssets<P extends PortName>(context: GatewayContext, 
     if (outcome instanceof Error) return { id, ok: false, asset: null, error: itemError(outcome, ref), note: null, replacedBy: null };
     return { id, ok: true, asset: outcome.asset, error: null, note: outcome.note ?? null, replacedBy: outcome.replacedBy ?? null };
   });
+}
+
+/** The asset changes one successful write made. */
+function changesOf(ref: { source: string; nativeId: string }, outcome: WriteOutcome, change: AssetChangeKind): AssetWrite[] {
+  const { asset, replacedBy } = outcome;
+  // A copy: the new asset was created (the original is unchanged); unknown when not answered.
+  if (change === 'CREATED') return asset ? [{ ref: asset, kind: 'CREATED', status: asset.status }] : [];
+  const changes: AssetWrite[] = [{ ref, kind: change, status: asset?.status ?? null }];
+  // A move that changed the ID (NCP): the old ID is gone, the new one is there.
+  if (replacedBy) changes.splice(0, 1, { ref, kind: 'DELETED', status: null }, { ref: replacedBy, kind: 'CREATED', status: replacedBy.status });
+  return changes;
 }
 
 function itemError(error: Error, ref: DecodedId | null): ItemError {

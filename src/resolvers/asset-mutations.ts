@@ -35,6 +35,7 @@ function transfer<P extends 'copy' | 'move'>(
   }
   return bulk(context, input.ids, {
     port,
+    change: port === 'copy' ? 'CREATED' : 'UPDATED',
     describe: port === 'copy' ? 'copying assets' : 'moving assets',
     precheck: (id) =>
       id.source === destination.source
@@ -47,16 +48,16 @@ function transfer<P extends 'copy' | 'move'>(
 export const assetMutations: MutationResolvers = {
   deleteAssets: (_root, { input }, context, info) => {
     const details = selectsInResults(info, ['asset', 'note']);
-    return bulk(context, input.ids, { port: 'deletion', describe: 'deleting assets', run: (port, ids) => port.deleteAssets(ids, { details }) });
+    return bulk(context, input.ids, { port: 'deletion', change: 'DELETED', describe: 'deleting assets', run: (port, ids) => port.deleteAssets(ids, { details }) });
   },
   recoverDeletedAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, { port: 'recycleBin', describe: 'restoring assets from a recycle bin', run: (port, ids) => port.restoreAssets(ids) }),
+    bulk(context, input.ids, { port: 'recycleBin', change: 'UPDATED', describe: 'restoring assets from a recycle bin', run: (port, ids) => port.restoreAssets(ids) }),
   purgeAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, { port: 'recycleBin', describe: 'purging assets from a recycle bin', run: (port, ids) => port.purgeAssets(ids) }),
+    bulk(context, input.ids, { port: 'recycleBin', change: 'DELETED', describe: 'purging assets from a recycle bin', run: (port, ids) => port.purgeAssets(ids) }),
   archiveAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, { port: 'archive', describe: 'archiving assets', run: (port, ids) => port.archiveAssets(ids) }),
+    bulk(context, input.ids, { port: 'archive', change: 'UPDATED', describe: 'archiving assets', run: (port, ids) => port.archiveAssets(ids) }),
   restoreArchivedAssets: (_root, { input }, context) =>
-    bulk(context, input.ids, { port: 'archive', describe: 'restoring archived assets', run: (port, ids) => port.restoreArchivedAssets(ids) }),
+    bulk(context, input.ids, { port: 'archive', change: 'UPDATED', describe: 'restoring archived assets', run: (port, ids) => port.restoreArchivedAssets(ids) }),
   copyAssets: (_root, { input }, context) =>
     transfer(context, input, 'copy', (port, ids, destination) => port.copyAssets(ids, destination)),
   moveAssets: (_root, { input }, context) =>
@@ -96,6 +97,7 @@ export const assetMutations: MutationResolvers = {
       context.loaders.assets.clear(ref);
       const asset = updated ?? (await context.loaders.assets.load(ref));
       if (asset) context.loaders.assets.prime(ref, asset);
+      context.live.assetsChanged([{ ref, kind: 'UPDATED', status: asset?.status ?? null }], 'WRITE', context.scope.credentials);
       return { asset, userErrors: [] };
     } catch (error) {
       return userError(null, error);

@@ -24,6 +24,8 @@ async function membership(
   }
   const results = await fanOutAssets(context, input.ids, {
     port: 'membership',
+    // Membership is part of the asset (Asset.collections).
+    change: 'UPDATED',
     describe,
     precheck: (id) => (id.source === collection.source ? null : badUserInput(`The collection is in source "${collection.source}", this asset in "${id.source}".`)),
     run: (port, ids) => run(port, collection.nativeId, ids),

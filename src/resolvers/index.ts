@@ -10,12 +10,15 @@ import { scalarResolvers } from './scalars.js';
 import { shareQuery, shareTargetUnion, shareType } from './share.js';
 import { jobItemType, jobMutations, jobQuery, jobType } from './job.js';
 import { ingestMutations } from './ingest.js';
+import { assetChangeType, subscriptionResolvers } from './subscription.js';
 import { sourceErrorType, sourceQuery, sourceType } from './source.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...nodeQuery, ...sourceQuery, ...assetQuery, ...collectionQuery, ...recycleBinQuery, ...shareQuery, ...jobQuery },
   Mutation: { ...assetMutations, ...recycleBinMutations, ...collectionMutations, ...shareMutations, ...jobMutations, ...ingestMutations },
+  Subscription: subscriptionResolvers,
+  AssetChange: assetChangeType,
   Node: nodeInterface,
   Source: sourceType,
   SourceError: sourceErrorType,

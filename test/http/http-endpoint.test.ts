@@ -50,11 +50,11 @@ describe('the /graphql endpoint', () => {
     expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
-  it('refuses a subscription as a validation error, not an internal one', async () => {
-    const res = await h.gql('subscription { assetChanged { id } }');
+  it('refuses a subscription over HTTP as a validation error pointing to WebSocket, not an internal one', async () => {
+    const res = await h.gql('subscription { assetsChanged { id } }');
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]).toMatchObject({
-      message: 'This gateway does not serve subscription operations.',
+      message: 'Subscriptions are served over WebSocket (graphql-ws protocol) at /graphql, not over HTTP.',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   });
