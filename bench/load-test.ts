@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const demo = await startDemoSimulators();
   const dir = await mkdtemp(join(tmpdir(), 'gateway-load-'));
   const configPath = join(dir, 'gateway.json');
-  writeFileSync(configPath, JSON.stringify(demo.config));
+  writeFileSync(configPath, JSON.stringify({ sources: demo.config.sources }));
 
   const gateway = spawn(process.execPath, ['dist/src/main.js'], {
     env: { ...process.env, GATEWAY_CONFIG: configPath, PORT: String(PORT), NODE_ENV: 'production' },

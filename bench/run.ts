@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const demo = await startDemoSimulators();
   const dir = await mkdtemp(join(tmpdir(), 'gateway-bench-'));
   const configPath = join(dir, 'gateway.json');
-  writeFileSync(configPath, JSON.stringify(demo.config));
+  writeFileSync(configPath, JSON.stringify({ sources: demo.config.sources }));
   const gateway = await startChild('dist/src/main.js', 4095, { GATEWAY_CONFIG: configPath });
   const unbatched = await startChild('dist/src/main.js', 4096, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
   const pid = gateway.process.pid ?? 0;
@@ -285,7 +285,7 @@ async function main(): Promise<void> {
   // by-id reads are then served from memory after the first request; list calls (iconik's
   // per-asset share lists, collection contents) still go to the vendors.
   const cachedConfigPath = join(dir, 'gateway-cached.json');
-  writeFileSync(cachedConfigPath, JSON.stringify({ ...demo.config, cache: { ttlMs: 600_000 } }));
+  writeFileSync(cachedConfigPath, JSON.stringify({ sources: demo.config.sources, cache: { ttlMs: 600_000 } }));
   const cached = await startChild('dist/src/main.js', 4099, { GATEWAY_CONFIG: cachedConfigPath });
   const cachedRows: Record<string, unknown>[] = [];
   for (const operation of [reads[0]!, reads[2]!]) {

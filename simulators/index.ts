@@ -14,7 +14,7 @@ export interface DemoSimulators {
   readonly ncp: NcpSimulator;
   readonly nomad: NomadSimulator;
   /** Gateway configuration (unvalidated, as if read from GATEWAY_CONFIG) for these simulators. */
-  readonly config: { sources: Array<Record<string, unknown>> };
+  readonly config: { sources: Array<Record<string, unknown>>; webhooks: { secret: string } };
   close(): Promise<void>;
 }
 
@@ -94,6 +94,8 @@ export async function startDemoSimulators(options: { ports?: DemoPorts; latencyM
         },
         { name: 'nomad-demo', vendor: 'NOMAD', baseUrl: nomad.baseUrl, credentials: nomadCredentials },
       ],
+      // The iconik simulator calls the gateway back at its own address with this secret.
+      webhooks: { secret: demoSecret() },
     },
     close: async () => {
       await Promise.all([iconik.close(), icareus.close(), ncp.close(), nomad.close()]);

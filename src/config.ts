@@ -64,14 +64,16 @@ const gatewayConfig = z
       })
       .default({ initialMs: 500, maxMs: 15_000, afterWriteMs: 1_800_000 }),
     /**
-     * Vendor webhooks into /webhooks/<source>. With `publicUrl` (where vendors reach this
-     * gateway) the gateway registers its endpoint at vendors that have a webhook API
-     * (iconik); every delivery must carry `secret` (sent by the vendor as a header).
+     * Vendor webhooks into /webhooks/<source>, off unless configured. At start the gateway
+     * registers `<publicUrl>/webhooks/<source>` at each source whose vendor has a webhook
+     * API (iconik), asking it to send `secret` in a header with every delivery; deliveries
+     * without it are refused. `publicUrl` is where vendors reach the gateway (its load
+     * balancer); without it, the gateway's own listening address (demo, local only).
      */
     webhooks: z
       .strictObject({
-        publicUrl: z.url({ protocol: /^https?$/ }),
         secret: z.string().min(16, 'at least 16 characters'),
+        publicUrl: z.url({ protocol: /^https?$/ }).optional(),
       })
       .optional(),
     cors: z

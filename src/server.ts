@@ -29,6 +29,8 @@ import { jobOptionsFrom } from './jobs/job-runner.js';
 import { invalidate } from './cache/cached-reads.js';
 import { LiveUpdates } from './live/live-updates.js';
 import { attachSubscriptionServer } from './http/subscription-server.js';
+import { webhookEndpoint } from './http/webhook-endpoint.js';
+import { registerWebhooks } from './live/webhook-registration.js';
 import { ErrorCode, GatewayError } from './errors.js';
 import type { RequestScope } from './request-scope.js';
 import { VENDOR_MODULES } from './vendors/registry.js';
@@ -192,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     credentialsFromHeaders: readCredentials,
     explorer: !production || process.env.GATEWAY_LANDING_PAGE === 'on',
     crossOrigin,
+    ...(options.config.webhooks ? { webhooks: webhookEndpoint({ secret: options.config.webhooks.secret, sources, live, cache }) } : {}),
   });
   const subscriptions = attachSubscriptionServer(httpServer, {
     schema,
@@ -209,6 +212,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  if (options.config.webhooks) {
+    // Without a public URL, vendors are told this process's own address (demo, local runs).
+    const listening = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`;
+    await registerWebhooks(sources, options.config.webhooks.publicUrl ?? listening, options.config.webhooks.secret);
+  }
 
   return {
     url: `http://localhost:${port}${GRAPHQL_PATH}`,

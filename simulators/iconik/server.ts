@@ -7,11 +7,12 @@
 // (deleted assets are in the delete queue) and honours `include_fields` (assumptions,
 // docs/vendors.md).
 import { randomUUID } from 'node:crypto';
-import { scalarText, startSimulatorServer, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
+import { scalarText, startSimulatorServer, type Route, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulator-server.js';
 import { iconikMediaRoutes, iconikStorageRoutes } from './media.js';
 import { FileStore } from '../kit/file-store.js';
 import { seedIconik } from './seed.js';
 import { IconikState, type IconikAssetRecord } from './state.js';
+import { IconikWebhooks } from './webhooks.js';
 
 export interface IconikSimulatorOptions {
   readonly port?: number;
@@ -29,6 +30,8 @@ export interface IconikSimulator extends RunningSimulator {
   readonly state: IconikState;
   /** The files' bytes (generated for seeded files; on disk for written ones). */
   readonly store: FileStore;
+  /** Registered webhooks and the deliveries made to them. */
+  readonly webhooks: IconikWebhooks;
 }
 
 const API = '/API';
@@ -96,6 +99,23 @@ function idsOf(body: unknown): string[] | null {
   return Array.isArray(ids) ? ids.map(String) : null;
 }
 
+/** Every successful write is followed by webhook deliveries of the assets it changed (./webhooks.ts). */
+function withWebhookDeliveries(webhooks: IconikWebhooks, routes: Route[]): Route[] {
+  return routes.map((route) =>
+    route.method === 'GET'
+      ? route
+      : {
+          ...route,
+          handler: async (request) => {
+            const response = await route.handler(request);
+            // After the answer, like iconik's asynchronous notifications.
+            if (response.status < 400) setImmediate(() => void webhooks.dispatchChanges());
+            return response;
+          },
+        },
+  );
+}
+
 export async function startIconikSimulator(options: IconikSimulatorOptions): Promise<IconikSimulator> {
   const state = new IconikState();
   const purge = (id: string) => {
@@ -148,6 +168,7 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
   };
 
   const store = new FileStore();
+  const webhooks = new IconikWebhooks(state);
   const simulator = await startSimulatorServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
@@ -157,7 +178,8 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
         : errors(401, 'Token is invalid'),
     notFound: () => errors(404, 'Not found'),
     byteRoutes: iconikStorageRoutes(state, store),
-    routes: [
+    routes: withWebhookDeliveries(webhooks, [
+      ...webhooks.routes(API),
       { method: 'POST', pattern: `${API}/search/v1/search/`, handler: search },
       ...iconikMediaRoutes(state, simulatorOrigin, store),
       {
@@ -449,16 +471,18 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
           return { status: 200, body: { objects } };
         },
       },
-    ],
+    ]),
   });
 
   origin = simulator.origin;
   if (options.seed ?? true) seedIconik(state, simulator.origin);
+  webhooks.remember();
   return {
     ...simulator,
     baseUrl: `${simulator.origin}${API}/`,
     state,
     store,
+    webhooks,
     close: async () => {
       await simulator.close();
       store.close();

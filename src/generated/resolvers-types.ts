@@ -348,7 +348,9 @@ export type Capability =
   /** Assets or collections can be shared by link with expiry and permissions (`Asset.shares`, `Collection.shares`, `Share`). */
   | 'SHARES'
   /** New assets can be created from bytes: the destination of `transferAssets`. */
-  | 'UPLOAD';
+  | 'UPLOAD'
+  /** The vendor pushes changes to the gateway (webhooks, when `webhooks` is configured): `assetsChanged` also sees changes made outside the gateway. */
+  | 'WEBHOOKS';
 
 /** How the gateway learnt about a change. */
 export type ChangeCause =

@@ -13,6 +13,7 @@ import { crossOriginHandler, type CrossOriginPolicy } from './cross-origin.js';
 import type { Readiness } from './health.js';
 import { serveExplorer } from './explorer.js';
 import { BodyError, readJsonBody } from './read-json-body.js';
+import type { WebhookHandler } from './webhook-endpoint.js';
 
 export const GRAPHQL_PATH = '/graphql';
 export const SUBGRAPH_PATH = '/subgraph';
@@ -34,6 +35,8 @@ export interface HttpServerOptions {
   readonly admission?: Partial<AdmissionOptions>;
   /** Serve the explorer to browsers at /graphql, and the Sandbox page (./explorer.ts). */
   readonly explorer: boolean;
+  /** Vendor webhook deliveries under /webhooks/ (./webhook-endpoint.ts), when configured. */
+  readonly webhooks?: WebhookHandler;
 }
 
 export function createHttpServer(
@@ -87,6 +90,7 @@ async function handle(
     res.end(JSON.stringify({ status, sources: state.sources, ...(state.sharedCache ? { sharedCache: state.sharedCache } : {}) }));
     return;
   }
+  if (options.webhooks && (await options.webhooks(req, res, url.pathname))) return;
   if (url.pathname === '/' && req.method === 'GET') {
     res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return;

@@ -70,6 +70,7 @@ export interface VendorAdapter {
   readonly metadataEdit?: MetadataEditPort;
   readonly download?: DownloadPort;
   readonly upload?: UploadPort;
+  readonly webhooks?: WebhookPort;
 }
 
 // Ports. Bulk writes answer per id, in order: the asset as it is after the change (for
@@ -202,6 +203,23 @@ export interface OriginalFile {
   readonly md5: string | null;
 }
 
+/** One asset change a vendor's webhook event reports. */
+export interface WebhookChange {
+  readonly nativeId: string;
+  readonly kind: 'CREATED' | 'UPDATED' | 'DELETED';
+}
+
+/** WEBHOOKS: the vendor calls the gateway when its objects change. */
+export interface WebhookPort {
+  /**
+   * Makes sure the vendor calls `url` with `headers` on asset changes: creates the webhook,
+   * or updates the one already registered for `url`; idempotent.
+   */
+  register(url: string, headers: Readonly<Record<string, string>>): Promise<'created' | 'updated' | 'unchanged'>;
+  /** The asset changes one delivery reports (none when it is about something else). */
+  parseEvent(body: unknown): WebhookChange[];
+}
+
 /** UPLOAD: a new asset from bytes, through the vendor's multipart flow (parts sent to URLs it signs). */
 export interface UploadPort {
   /** Starts an upload into a collection: the new asset's id and the parts to send. */
@@ -244,7 +262,7 @@ export interface UploadPart {
 
 export type PortName =
   | 'nesting' | 'recycleBin' | 'shares' | 'shareListing' | 'edit' | 'deletion' | 'copy' | 'move' | 'archive' | 'collectionAdmin' | 'membership'
-  | 'mediaDetails' | 'renditions' | 'metadata' | 'metadataEdit' | 'download' | 'upload';
+  | 'mediaDetails' | 'renditions' | 'metadata' | 'metadataEdit' | 'download' | 'upload' | 'webhooks';
 
 export interface ShareTargetRef {
   readonly objectType: 'Asset' | 'Collection';

@@ -23,13 +23,14 @@ const PORT_CAPABILITIES: Readonly<Record<PortName, readonly Capability[]>> = {
   metadataEdit: ['EDIT_METADATA'],
   download: ['DOWNLOAD_ORIGINAL'],
   upload: ['UPLOAD'],
+  webhooks: ['WEBHOOKS'],
 };
 
 /** The schema's order of the Capability enum, so every source lists them the same way. */
 const ORDER: readonly Capability[] = [
   'COLLECTIONS', 'NESTED_COLLECTIONS', 'MULTIPLE_COLLECTIONS_PER_ASSET', 'SHARES', 'RECYCLE_BIN', 'SEARCH', 'EDIT_ASSETS',
   'DELETE_ASSETS', 'COPY_ASSETS', 'MOVE_ASSETS', 'ARCHIVE', 'MANAGE_COLLECTIONS', 'COLLECTION_MEMBERSHIP', 'CREATE_SHARES', 'MANAGE_SHARES',
-  'MEDIA_DETAILS', 'RENDITIONS', 'METADATA', 'EDIT_METADATA', 'DOWNLOAD_ORIGINAL', 'UPLOAD',
+  'MEDIA_DETAILS', 'RENDITIONS', 'METADATA', 'EDIT_METADATA', 'DOWNLOAD_ORIGINAL', 'UPLOAD', 'WEBHOOKS',
 ];
 
 export function capabilitiesOf(adapter: VendorAdapter): Capability[] {

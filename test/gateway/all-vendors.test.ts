@@ -55,6 +55,7 @@ describe('four vendors in one schema', () => {
           'EDIT_METADATA',
           'DOWNLOAD_ORIGINAL',
           'UPLOAD',
+          'WEBHOOKS',
         ],
       },
       {

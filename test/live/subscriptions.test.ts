@@ -7,6 +7,8 @@ import { encodeGlobalId } from '../../src/ids.js';
 import { postJson, startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 import { connected, liveClient, subscribe, wsUrl, type Received } from '../support/live-client.js';
 import WebSocket from 'ws';
+import { randomBytes } from 'node:crypto';
+import { addAssetWithOriginal } from '../../simulators/iconik/media.js';
 
 const NOMAD_TOKEN_HEADER = 'x-nomad-token';
 let h: DemoHarness;
@@ -104,6 +106,22 @@ describe('subscriptions over WebSocket', () => {
     const answer = await refused.waitFor((m) => m.errors !== undefined);
     expect(answer.errors?.[0]?.message).toContain('no credentials for source "nomad-demo"');
     expect(answer.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it('follows a transfer job from its first state to SUCCEEDED, then completes', async () => {
+    const original = await addAssetWithOriginal(h.demo.iconik.state, h.demo.iconik.store, 'Live Transfer', { bytes: randomBytes(256 * 1024) });
+    const collection = [...h.demo.iconik.state.collections.values()][0];
+    const started = await h.gql('mutation ($ids: [ID!]!, $to: ID!) { transferAssets(input: { ids: $ids, destinationId: $to }) { job { id } userErrors { message } } }', {
+      ids: [encodeGlobalId('Asset', 'iconik-demo', original.id)],
+      to: encodeGlobalId('Collection', 'iconik-demo', collection?.id ?? ''),
+    });
+    expect(started.body.data?.['transferAssets']).toMatchObject({ userErrors: [] });
+    const jobId = (started.body.data?.['transferAssets'] as { job: { id: string } }).job.id;
+    const sub = subscribe(await client(), 'subscription ($id: ID!) { jobChanged(id: $id) { id state progress { itemsDone bytesDone } } }', { id: jobId });
+    expect(await sub.ended).toEqual({});
+    const states = sub.received.map((m) => (m.data?.['jobChanged'] as { state: string }).state);
+    expect(states.at(-1)).toBe('SUCCEEDED');
+    expect(sub.received.at(-1)?.data?.['jobChanged']).toMatchObject({ id: jobId, progress: { itemsDone: 1, bytesDone: 256 * 1024 } });
   });
 
   it('closes a connection whose own credentials the vendor rejects, at connection_init', async () => {

@@ -106,11 +106,15 @@ export interface DemoHarness {
  */
 export async function startDemoHarness(
   adjust: (sources: Array<Record<string, unknown>>) => void = () => {},
+  options: { webhooks?: boolean; config?: Record<string, unknown> } = {},
 ): Promise<DemoHarness> {
   const demo = await startDemoSimulators();
   const sources = structuredClone(demo.config.sources);
   adjust(sources);
-  const gateway = await startGateway({ config: parseConfig({ sources }), port: 0 });
+  // Webhooks (as `npm start` has them) only when a test asks: their deliveries add reads
+  // that tests counting upstream calls must not see.
+  const config = parseConfig({ ...options.config, sources, ...(options.webhooks ? { webhooks: demo.config.webhooks } : {}) });
+  const gateway = await startGateway({ config, port: 0 });
   return {
     gateway,
     demo,

@@ -18,6 +18,7 @@ import { ErrorCode, GatewayError, notFound, unsupported, type ErrorOrigin } from
 import { fetchWindow, type FetchedPage, type PageRequest } from '../../pagination/page-window.js';
 import type {
   UploadPort,
+  WebhookPort,
   DownloadPort,
   AssetChanges,
   AssetListQuery,
@@ -48,6 +49,7 @@ import type { Page, Window } from '../../pagination/window.js';
 import type { z } from 'zod';
 import type { Endpoint, EndpointCall } from '../endpoint.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';
+import { IconikWebhooks } from './webhooks.js';
 import { IconikMedia } from './media.js';
 import { IconikUploads } from './upload.js';
 import { batchById, readEach, settleEach, slotsById } from '../settle-each.js';
@@ -102,6 +104,7 @@ export class IconikAdapter implements VendorAdapter {
   readonly download: DownloadPort;
   /** Present when the source names the storage uploads go to (uploadStorageId). */
   readonly upload: UploadPort | undefined;
+  readonly webhooks: WebhookPort;
   private readonly media: IconikMedia;
   private readonly origin: ErrorOrigin;
   private readonly source: string;
@@ -111,6 +114,7 @@ export class IconikAdapter implements VendorAdapter {
     this.origin = http.origin;
     this.media = new IconikMedia(http);
     this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.download = this.media;
+    this.webhooks = new IconikWebhooks(http);
     this.upload = config.uploadStorageId ? new IconikUploads(http, config.uploadStorageId, async (id) => (await this.getAssets([id]))[0] as AssetModel | null) : undefined;
   }
 

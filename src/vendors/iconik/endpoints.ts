@@ -3,7 +3,7 @@
 // validates every exchange against them, and docs/vendors.md lists the fields relied on.
 import { z } from 'zod';
 import type { Endpoint } from '../endpoint.js';
-import { iconikAsset, iconikCollection, iconikCreatedFile, iconikFile, iconikFormat, iconikList, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser } from './responses.js';
+import { iconikAsset, iconikCollection, iconikCreatedFile, iconikFile, iconikFormat, iconikList, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser, iconikWebhook, iconikWebhookList } from './responses.js';
 
 const assetList = iconikList(iconikAsset);
 const collectionList = iconikList(iconikCollection);
@@ -296,5 +296,29 @@ export const ICONIK_ENDPOINTS = {
     safeToRepeat: false,
     response: noContent,
     reference: 'DELETE /assets/v1/{object_type}/{object_id}/shares/{share_id}/ (204)',
+  },
+  webhooks: {
+    name: 'webhook list',
+    method: 'GET',
+    path: '/notifications/v1/webhooks/',
+    safeToRepeat: true,
+    response: iconikWebhookList,
+    reference: 'GET /notifications/v1/webhooks/ (WebhooksSchema)',
+  },
+  createWebhook: {
+    name: 'create webhook',
+    method: 'POST',
+    path: '/notifications/v1/webhooks/',
+    safeToRepeat: false,
+    response: iconikWebhook,
+    reference: 'POST /notifications/v1/webhooks/ (WebhookCreateSchema -> WebhookSchema, 201)',
+  },
+  updateWebhook: {
+    name: 'update webhook',
+    method: 'PUT',
+    path: '/notifications/v1/webhooks/{id}/',
+    safeToRepeat: false,
+    response: iconikWebhook,
+    reference: 'PUT /notifications/v1/webhooks/{webhook_id}/ (WebhookSchema)',
   },
 } as const satisfies Record<string, Endpoint<z.ZodType>>;

@@ -148,3 +148,25 @@ export function iconikErrorMessage(_status: number, body: unknown): string | und
     .join('; ')
     .slice(0, 300);
 }
+
+/** WebhookSchema: what the gateway reads of its own registration. */
+export const iconikWebhook = z.object({
+  id: z.string(),
+  url: z.string(),
+  event_type: z.string(),
+  status: z.enum(['ENABLED', 'DISABLED', 'FAILING', 'DELETED']),
+  headers: z.record(z.string(), z.string()).nullish(),
+});
+
+/** WebhooksSchema: {objects} without paging fields. */
+export const iconikWebhookList = z.object({ objects: z.array(iconikWebhook) });
+
+/**
+ * A webhook delivery (docs/vendors.md A15): only the event type, the object and the
+ * operation are relied on; the asset itself is read again through the API.
+ */
+export const iconikWebhookEvent = z.object({
+  event_type: z.string(),
+  object_id: z.string().nullish(),
+  operation: z.string().nullish(),
+});
