@@ -61,7 +61,19 @@ export class StatusPoller {
   ) {
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
+    // What another instance polled (or a webhook told) is news here too: an asset it saw
+    // settle is not read again, so no instance publishes the same change twice.
+    this.stopListening = bus.listen((event) => {
+      if (event.type !== 'asset' || event.status === null || event.cause === 'WRITE') return;
+      const key = `${event.source}\u0000${event.nativeId}`;
+      const watch = this.watches.get(key);
+      if (!watch) return;
+      watch.status = event.status;
+      if (!TRANSIENT_STATUSES.has(event.status)) this.watches.delete(key);
+    });
   }
+
+  private readonly stopListening: () => void;
 
   /** Polls an asset a write touched: at once when its new status is unknown, or while it is transient. */
   afterWrite(ref: NativeRef, status: AssetStatus | null, credentials?: Credentials): void {
@@ -95,6 +107,7 @@ export class StatusPoller {
 
   close(): void {
     clearInterval(this.timer);
+    this.stopListening();
     this.watches.clear();
   }
 

@@ -14,6 +14,7 @@ import { encodeGlobalId } from '../../src/ids.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../simulators/index.js';
 import { postJson, smallNomadParts } from '../support/gateway-harness.js';
+import { buildForProcesses } from '../support/production-build.js';
 
 const hasRedisBinary = spawnSync('redis-server', ['--version']).status === 0;
 
@@ -37,8 +38,7 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('durable t
 
   beforeAll(async () => {
     // The worker runs from the production build.
-    const build = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('build failed');
+    await buildForProcesses();
     let base = process.env.REDIS_TEST_URL;
     if (!base) {
       const port = 20_000 + Math.floor(Math.random() * 20_000);

@@ -1,0 +1,30 @@
+// Tests that run the gateway as separate processes use the production build (dist/). Test
+// files run in parallel, so the build is taken under a lock directory: two `tsc -b` at
+// once would write the same files.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+
+const LOCK = 'dist/.build-lock';
+
+export async function buildForProcesses(): Promise<void> {
+  mkdirSync('dist', { recursive: true });
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after two minutes.
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('timed out waiting for another test to finish building');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    const build = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('build failed');
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
