@@ -134,7 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const jobs = await createJobRunner(sources, redisUrl, {
     ...(options.jobWorkers !== undefined ? { workers: options.jobWorkers } : {}),
     ...(options.jobLockMs !== undefined ? { lockDurationMs: options.jobLockMs } : {}),
-    onJobChange: (jobId) => live.jobChanged(jobId),
+    onJobChange: live.jobListener(),
   }, jobOptionsFrom(options.config.jobs));
   const production = process.env.NODE_ENV === 'production';
   const introspectionOn = !production || process.env.GATEWAY_INTROSPECTION === 'on';

@@ -4,6 +4,7 @@
 import { ConfigError, loadConfigFile } from './config.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobOptionsFrom } from './jobs/job-runner.js';
+import { LiveUpdates } from './live/live-updates.js';
 import { logger } from './logger.js';
 import { configPathFrom } from './main.js';
 import { failStart } from './run-gateway.js';
@@ -16,10 +17,21 @@ if (isEntry) {
     const redisUrl = process.env['REDIS_URL'];
     if (!redisUrl) throw new ConfigError('REDIS_URL is not set: workers take jobs from the Redis queue (without Redis, the gateway runs jobs in its own process).');
     const sources = SourceConnections.fromConfig(config.sources);
-    const jobs = await createJobRunner(sources, redisUrl, { workers: true }, jobOptionsFrom(config.jobs));
+    // Job progress and the assets transfers create reach subscribers of every gateway instance.
+    const live = await LiveUpdates.create(sources, { redisUrl, polling: config.polling, limits: config.subscriptions });
+    const jobs = await createJobRunner(
+      sources,
+      redisUrl,
+      {
+        workers: true,
+        onJobChange: live.jobListener(),
+      },
+      jobOptionsFrom(config.jobs),
+    );
     logger.info({ sources: config.sources.map((source) => source.name) }, 'job worker ready');
     const stop = async () => {
       await jobs.close();
+      await live.close();
       await sources.close();
       process.exit(0);
     };

@@ -92,10 +92,11 @@ export function attachSubscriptionServer(httpServer: Server, options: Subscripti
         ctx.extra.state = { credentials, readable, own };
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const state = ctx.extra.state;
         if (!state) return [new GraphQLError('The connection is not initialised.')];
-        const open = Object.keys(ctx.subscriptions).length;
+        // graphql-ws has already reserved this subscription's id.
+        const open = Object.keys(ctx.subscriptions).filter((key) => key !== id).length;
         if (open >= options.limits.maxSubscriptionsPerConnection) {
           return [coded(`This connection already has ${open} subscriptions, the most one connection may hold; complete one or open another connection.`, 'BAD_USER_INPUT')];
         }

@@ -5,15 +5,15 @@ import type { SourceConnections } from '../sources.js';
 import { logger } from '../logger.js';
 import { DEFAULT_JOB_OPTIONS, JobRunner, LocalExecutor, type JobRunnerOptions } from './job-runner.js';
 import { MemoryJobStore, type JobStore } from './job-store.js';
-import { notifyingJobStore } from '../live/job-change-notifier.js';
+import { notifyingJobStore, type JobChangeListener } from '../live/job-change-notifier.js';
 
 export interface JobRunnerSettings {
   /** Run queue workers in this process (default: on, unless GATEWAY_JOB_WORKERS=off). */
   readonly workers?: boolean;
   /** A dead worker's items move to another after this long (default 30 s, GATEWAY_JOB_LOCK_MS). */
   readonly lockDurationMs?: number;
-  /** Told each time a job changes (live updates publish it; ../live/job-change-notifier.ts). */
-  readonly onJobChange?: (jobId: string) => void;
+  /** Told each time a job changes, and of each asset a transfer created (live updates; ../live/job-change-notifier.ts). */
+  readonly onJobChange?: JobChangeListener;
 }
 
 export async function createJobRunner(

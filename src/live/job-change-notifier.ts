@@ -5,8 +5,17 @@
 // lost; header updates (started, cancelled, finished) go out at once.
 import type { JobHeaderPatch, JobStore } from '../jobs/job-store.js';
 import type { JobItemModel, JobModel } from '../jobs/job-model.js';
+import type { NativeRef } from '../vendors/models.js';
 
-export function notifyingJobStore(store: JobStore, notify: (jobId: string) => void, progressEveryMs = 250): JobStore {
+export interface JobChangeListener {
+  /** The job changed. */
+  readonly job: (jobId: string) => void;
+  /** An item succeeded: its destination asset is new. */
+  readonly assetCreated?: (ref: NativeRef) => void;
+}
+
+export function notifyingJobStore(store: JobStore, listener: JobChangeListener, progressEveryMs = 250): JobStore {
+  const notify = listener.job;
   const last = new Map<string, number>();
   const trailing = new Map<string, NodeJS.Timeout>();
   const now = (jobId: string) => {
@@ -37,6 +46,7 @@ export function notifyingJobStore(store: JobStore, notify: (jobId: string) => vo
     },
     async saveItem(jobId: string, index: number, item: JobItemModel) {
       await store.saveItem(jobId, index, item);
+      if (item.state === 'SUCCEEDED' && item.destination) listener.assetCreated?.(item.destination);
       // An item reaching its end is worth an event at once; bytes moving are progress.
       if (item.state === 'RUNNING') soon(jobId);
       else now(jobId);

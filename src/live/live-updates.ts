@@ -8,6 +8,7 @@ import type { SourceConnections } from '../sources.js';
 import type { NativeRef } from '../vendors/models.js';
 import { MemoryChangeBus, RedisChangeBus, type ChangeBus } from './change-bus.js';
 import type { ChangeCause } from '../generated/resolvers-types.js';
+import type { JobChangeListener } from './job-change-notifier.js';
 import { LocalPollLease, RedisPollLease, type PollLease } from './poll-lease.js';
 import { DEFAULT_POLLING, StatusPoller, type PollingOptions } from './status-poller.js';
 
@@ -35,6 +36,8 @@ export interface AssetWrite {
   readonly kind: AssetChangeKind;
   /** The new status when the vendor answered it. */
   readonly status: AssetStatus | null;
+  /** Poll it while transient (default); off where another write will end the state (an upload's completion). */
+  readonly poll?: boolean;
 }
 
 export class LiveUpdates {
@@ -59,14 +62,22 @@ export class LiveUpdates {
   /** Publishes one change per asset; assets left transient (or of unknown status) are polled. */
   assetsChanged(changes: readonly AssetWrite[], cause: ChangeCause, credentials?: ReadonlyMap<string, Readonly<Record<string, string>>>): void {
     const at = new Date().toISOString();
-    for (const { ref, kind, status } of changes) {
+    for (const { ref, kind, status, poll = true } of changes) {
       void this.bus.publish({ type: 'asset', id: randomUUID(), source: ref.source, nativeId: ref.nativeId, kind, status, cause, at });
-      if (kind !== 'DELETED' || status !== null) this.poller.afterWrite(ref, status, credentials?.get(ref.source));
+      if (poll && (kind !== 'DELETED' || status !== null)) this.poller.afterWrite(ref, status, credentials?.get(ref.source));
     }
   }
 
   jobChanged(jobId: string): void {
     void this.bus.publish({ type: 'job', jobId, at: new Date().toISOString() });
+  }
+
+  /** What a job runner tells (src/jobs/create-job-runner.ts): job changes, and the assets transfers create. */
+  jobListener(): JobChangeListener {
+    return {
+      job: (jobId) => this.jobChanged(jobId),
+      assetCreated: (ref) => this.assetsChanged([{ ref, kind: 'CREATED', status: null }], 'WRITE'),
+    };
   }
 
   async close(): Promise<void> {

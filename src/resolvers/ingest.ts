@@ -50,6 +50,8 @@ export const ingestMutations: MutationResolvers = {
       const session = await uploads.startUpload({ collectionId: destination.nativeId, fileName, size: input.size });
       const ref = { source: source.name, nativeId: session.assetId };
       const asset = await context.loaders.assets.load(ref);
+      // Not polled while UPLOADING: completeUpload (a write) ends that state.
+      context.live.assetsChanged([{ ref, kind: 'CREATED', status: asset?.status ?? null, poll: false }], 'WRITE', context.scope.credentials);
       return {
         asset,
         upload: {
@@ -82,6 +84,8 @@ export const ingestMutations: MutationResolvers = {
       }
       const asset = await uploads.completeUpload(session);
       context.loaders.assets.clear({ source: source.name, nativeId: token.assetId });
+      // Vendors process the file after the upload: the asset is polled until it is AVAILABLE.
+      context.live.assetsChanged([{ ref: { source: source.name, nativeId: token.assetId }, kind: 'UPDATED', status: asset?.status ?? null }], 'WRITE', context.scope.credentials);
       return { asset, userErrors: [] };
     } catch (error) {
       return { asset: null, userErrors: userErrorsFrom(['input'], error) };
