@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteAssetsMutation, listAssets, newestAssets, playableUrls, request } from '../../examples/client/list-assets.js';
+import { watchAssets, type AssetChange } from '../../examples/client/watch-assets.js';
 import { encodeGlobalId } from '../../src/ids.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 
@@ -44,5 +45,18 @@ describe('typed example client', () => {
     expect(deleted).toMatchObject({ ok: true, error: null });
     expect(missing?.ok).toBe(false);
     expect(missing?.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('watches an asset with a typed subscription and sees a write', async () => {
+    const nomad = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'festival-trailer.mp4');
+    const id = encodeGlobalId('Asset', 'nomad-demo', nomad?.id ?? '');
+    const changes: AssetChange[] = [];
+    const watch = watchAssets(h.gateway.url, [id], (change) => changes.push(change));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await h.gql('mutation ($input: UpdateAssetInput!) { updateAsset(input: $input) { asset { id } } }', { input: { id, title: 'festival-trailer-v2.mp4' } });
+    const deadline = Date.now() + 2_000;
+    while (changes.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await watch.stop();
+    expect(changes[0]).toMatchObject({ assetId: id, kind: 'UPDATED', cause: 'WRITE', asset: { title: 'festival-trailer-v2.mp4' } });
   });
 });

@@ -18,12 +18,14 @@ type Documents = {
     "\n  query NewestAssets($first: Int, $order: AssetOrder) {\n    assets(first: $first, orderBy: $order) {\n      edges { node { id title createdAt source { name } } }\n      sourceErrors { source { name } code }\n    }\n  }\n": typeof types.NewestAssetsDocument,
     "\n  query PlayableRenditions($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Asset {\n        title\n        media { width height videoCodec }\n        renditions { kind format url urlExpiresAt }\n      }\n    }\n  }\n": typeof types.PlayableRenditionsDocument,
     "\n  mutation DeleteSomeAssets($ids: [ID!]!) {\n    deleteAssets(input: { ids: $ids }) {\n      results { id ok error { code message source } }\n    }\n  }\n": typeof types.DeleteSomeAssetsDocument,
+    "\n  subscription AssetChanges($ids: [ID!]!) {\n    assetChanged(ids: $ids) {\n      assetId\n      kind\n      status\n      cause\n      at\n      asset { title status }\n    }\n  }\n": typeof types.AssetChangesDocument,
 };
 const documents: Documents = {
     "\n  query AssetsBySource($sources: [String!], $first: Int) {\n    assets(first: $first, filter: { sources: $sources }) {\n      edges {\n        node {\n          id\n          title\n          status\n          durationMs\n          source { name vendor }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AssetsBySourceDocument,
     "\n  query NewestAssets($first: Int, $order: AssetOrder) {\n    assets(first: $first, orderBy: $order) {\n      edges { node { id title createdAt source { name } } }\n      sourceErrors { source { name } code }\n    }\n  }\n": types.NewestAssetsDocument,
     "\n  query PlayableRenditions($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Asset {\n        title\n        media { width height videoCodec }\n        renditions { kind format url urlExpiresAt }\n      }\n    }\n  }\n": types.PlayableRenditionsDocument,
     "\n  mutation DeleteSomeAssets($ids: [ID!]!) {\n    deleteAssets(input: { ids: $ids }) {\n      results { id ok error { code message source } }\n    }\n  }\n": types.DeleteSomeAssetsDocument,
+    "\n  subscription AssetChanges($ids: [ID!]!) {\n    assetChanged(ids: $ids) {\n      assetId\n      kind\n      status\n      cause\n      at\n      asset { title status }\n    }\n  }\n": types.AssetChangesDocument,
 };
 
 /**
@@ -56,6 +58,10 @@ export function graphql(source: "\n  query PlayableRenditions($ids: [ID!]!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteSomeAssets($ids: [ID!]!) {\n    deleteAssets(input: { ids: $ids }) {\n      results { id ok error { code message source } }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSomeAssets($ids: [ID!]!) {\n    deleteAssets(input: { ids: $ids }) {\n      results { id ok error { code message source } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AssetChanges($ids: [ID!]!) {\n    assetChanged(ids: $ids) {\n      assetId\n      kind\n      status\n      cause\n      at\n      asset { title status }\n    }\n  }\n"): (typeof documents)["\n  subscription AssetChanges($ids: [ID!]!) {\n    assetChanged(ids: $ids) {\n      assetId\n      kind\n      status\n      cause\n      at\n      asset { title status }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
