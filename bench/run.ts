@@ -8,15 +8,15 @@
 //
 // The simulators run in this process; the gateway (and the stock Apollo baseline) run as
 // their own processes, so their CPU and memory are measured alone.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js';
+import { startChild, type Child } from './gateway-process.js';
+import { liveRows, subscriptionLoad } from './subscription-load.js';
 import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -37,27 +37,6 @@ const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 const row = (measure: string, value: string, baseline: string, target: string, holds: boolean | null) =>
   rows.push({ measure, value, baseline, target, holds: holds === null ? '' : holds ? 'yes' : 'NO' });
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  stop(): void;
-}
-
-async function startChild(script: string, port: number, env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeFlags, script], {
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  createInterface({ input: child.stderr }).on('line', () => {});
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready at')) resolve();
-    });
-  });
-  return { process: child, url: `http://127.0.0.1:${port}/graphql`, stop: () => child.kill('SIGTERM') };
-}
 
 function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -134,6 +113,17 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'gateway-bench-'));
   const configPath = join(dir, 'gateway.json');
   writeFileSync(configPath, JSON.stringify({ sources: demo.config.sources }));
+  // Live updates first, while this process (the simulators and the 1,000 WebSocket clients)
+  // is fresh: subscribers while writes stream through (bench/subscription-load.ts), on a
+  // gateway process of their own, with the vendor latency of the latency rows.
+  setLatency(demo, LATENCY_MS);
+  const live = await startChild('dist/src/main.js', Number(process.env.BENCH_LIVE_PORT ?? 4094), { GATEWAY_CONFIG: configPath });
+  const liveResult = await subscriptionLoad(demo, live.url, live.process.pid ?? 0);
+  live.stop();
+  setLatency(demo, 0);
+  results['liveUpdates'] = liveResult;
+  const liveLines = liveRows(liveResult);
+
   const gateway = await startChild('dist/src/main.js', 4095, { GATEWAY_CONFIG: configPath });
   const unbatched = await startChild('dist/src/main.js', 4096, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
   const pid = gateway.process.pid ?? 0;
@@ -302,6 +292,8 @@ async function main(): Promise<void> {
   }
   cached.stop();
   results['cpuWithReadCache'] = cachedRows;
+
+  for (const line of liveLines) rows.push(line);
 
   unbatched.stop();
   await demo.close();

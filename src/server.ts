@@ -204,6 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readableSources: credentialCoverage(options.config),
     refusedSources: credentialCheck(sources),
     makeContext,
+    shared: { jobs, live },
     validationRules: [...queryLimits({ production }).validationRules, ...introspectionRules],
     requestDeadlineMs: options.config.requestDeadlineMs,
   });

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseConfig } from '../src/config.js';
 import { encodeGlobalId } from '../src/ids.js';
 import { startDemoHarness, type DemoHarness } from './support/gateway-harness.js';
+import { liveClient, subscribe } from './support/live-client.js';
 
 const examples = [...readFileSync('README.md', 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 
@@ -47,12 +48,30 @@ describe('README configuration example', () => {
   });
 });
 
+/** A subscription example runs over WebSocket: it must deliver the change a write makes. */
+async function subscriptionExample(example: string): Promise<void> {
+  const asset = [...h.demo.iconik.state.assets.values()].find((a) => a.status === 'ACTIVE');
+  const id = encodeGlobalId('Asset', 'iconik-demo', asset?.id ?? '');
+  const client = liveClient(h.gateway.url);
+  try {
+    const sub = subscribe(client, example, { ids: [id] });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await h.gql('mutation ($input: UpdateAssetInput!) { updateAsset(input: $input) { asset { id } } }', { input: { id, title: 'README subscription example' } });
+    const message = await sub.waitFor(() => true);
+    expect(message.errors).toBeUndefined();
+    expect(message.data).toBeTruthy();
+  } finally {
+    await client.dispose();
+  }
+}
+
 describe('README examples', () => {
   it('has examples to run', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
   });
 
   it.each(examples.map((example, i) => [i, example] as const))('example %i answers data without errors', async (_i, example) => {
+    if (example.trimStart().startsWith('subscription')) return subscriptionExample(example);
     const res = await h.gql(example, variablesFor(example));
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();

@@ -25,6 +25,7 @@ import type { RequestScope } from '../request-scope.js';
 import { upgradeOriginAllowed, type CrossOriginPolicy } from './cross-origin.js';
 import { GRAPHQL_PATH } from './http-server.js';
 import { QUERY_LIMITS } from './query-limits.js';
+import { vendorCallBudgetError } from './vendor-call-budget.js';
 
 export interface SubscriptionServerOptions {
   readonly schema: GraphQLSchema;
@@ -37,6 +38,8 @@ export interface SubscriptionServerOptions {
   /** Rejects credentials a vendor refuses (a cheap authenticated read per source); resolves to the refused sources. */
   readonly refusedSources: (credentials: RequestScope['credentials'], sources: ReadonlySet<string>) => Promise<string[]>;
   readonly makeContext: (scope: RequestScope) => GatewayContext;
+  /** What every context shares (jobs, live updates). */
+  readonly shared: Pick<GatewayContext, 'jobs' | 'live'>;
   /** Validation rules besides graphql's own (the HTTP endpoint's query limits and introspection rule). */
   readonly validationRules: readonly ValidationRule[];
   readonly requestDeadlineMs: number;
@@ -113,12 +116,15 @@ export function attachSubscriptionServer(httpServer: Server, options: Subscripti
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [coded(`Only subscriptions are served over WebSocket; send ${operation.operation} operations over HTTP POST to ${GRAPHQL_PATH}.`, 'BAD_USER_INPUT')];
         }
+        // The same vendor-call budget as HTTP, per change.
+        const overBudget = vendorCallBudgetError(options.schema, document, operation, payload.variables ?? {});
+        if (overBudget) return [overBudget];
         const socket = ctx.extra.socket;
         const contextValue = new SubscriptionContext(options.makeContext, state.credentials, options.requestDeadlineMs, {
           readable: state.readable,
           ownCredentials: state.own,
           dropSlowConsumer: () => socket.close(SLOW_CONSUMER, 'Slow consumer: changes were not read fast enough'),
-        });
+        }, options.shared);
         const args: ExecutionArgs = {
           schema: options.schema,
           document,

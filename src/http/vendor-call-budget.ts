@@ -16,7 +16,9 @@ import {
   GraphQLError,
   Kind,
   OperationTypeNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLField,
   type FieldNode,
   type GraphQLSchema,
@@ -127,24 +129,37 @@ function calls(selectionSet: SelectionSetNode | undefined, parent: unknown, mult
   return total;
 }
 
+/**
+ * Refuses an operation that could cost more than MAX_VENDOR_CALLS vendor calls (for a
+ * subscription: per change, counting every watched ID, an upper bound), or returns null.
+ */
+export function vendorCallBudgetError(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): GraphQLError | null {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const rootType =
+    operation.operation === OperationTypeNode.MUTATION
+      ? schema.getMutationType()
+      : operation.operation === OperationTypeNode.SUBSCRIPTION
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  if (!rootType) return null;
+  const estimate = calls(operation.selectionSet, rootType, 1, { schema, fragments, variables }, true);
+  if (estimate <= MAX_VENDOR_CALLS) return null;
+  return new GraphQLError(
+    `This operation could cost up to ${estimate} vendor calls; the limit is ${MAX_VENDOR_CALLS}. Ask for fewer IDs, a smaller "first", or split it.`,
+    // The numbers too, for clients that adjust and retry: the estimate and the limit.
+    { extensions: { code: 'BAD_USER_INPUT', vendorCalls: estimate, vendorCallLimit: MAX_VENDOR_CALLS, http: { status: 400 } } },
+  );
+}
+
 export const vendorCallBudgetPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, operation, schema, request }) {
         if (!operation) return;
-        const fragments = new Map(
-          document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-        );
-        const rootType = operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getQueryType();
-        if (!rootType) return;
-        const estimate = calls(operation.selectionSet, rootType, 1, { schema, fragments, variables: request.variables ?? {} }, true);
-        if (estimate > MAX_VENDOR_CALLS) {
-          throw new GraphQLError(
-            `This operation could cost up to ${estimate} vendor calls; the limit is ${MAX_VENDOR_CALLS}. Ask for fewer IDs, a smaller "first", or split it.`,
-            // The numbers too, for clients that adjust and retry: the estimate and the limit.
-            { extensions: { code: 'BAD_USER_INPUT', vendorCalls: estimate, vendorCallLimit: MAX_VENDOR_CALLS, http: { status: 400 } } },
-          );
-        }
+        const error = vendorCallBudgetError(schema, document, operation, request.variables ?? {});
+        if (error) throw error;
       },
     };
   },

@@ -1,8 +1,10 @@
 // The context of one subscription. A subscription lives for hours, but the gateway's
 // per-request machinery (deadline, upstream stats, DataLoader caches) is made for one
 // request; so each change a subscription delivers is resolved as a request of its own:
-// `renew()` swaps in a fresh scope and loaders before the change is executed. graphql-ws
-// executes one change of a subscription at a time, so a renewal never races a resolution.
+// `renew()` drops the current scope and loaders, and the next resolver that needs them
+// gets fresh ones; a change whose selection reads nothing from vendors (ids, status, time)
+// builds none, which keeps an idle subscription small. graphql-ws executes one change of
+// a subscription at a time, so a renewal never races a resolution.
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context.js';
@@ -20,7 +22,7 @@ export interface LiveConnection {
 }
 
 export class SubscriptionContext implements GatewayContext {
-  private current: GatewayContext;
+  private current: GatewayContext | undefined;
   readonly connection: LiveConnection;
 
   constructor(
@@ -28,31 +30,36 @@ export class SubscriptionContext implements GatewayContext {
     private readonly credentials: RequestScope['credentials'],
     private readonly deadlineMs: number,
     connection: Omit<LiveConnection, 'renew'>,
+    /** The same for every request: reaching them builds no per-request context. */
+    private readonly shared: Pick<GatewayContext, 'jobs' | 'live'>,
   ) {
-    this.current = make(this.scopeNow());
-    this.connection = { ...connection, renew: () => (this.current = this.make(this.scopeNow())) };
+    this.connection = { ...connection, renew: () => (this.current = undefined) };
+  }
+
+  private get now(): GatewayContext {
+    return (this.current ??= this.make(this.scopeNow()));
   }
 
   get scope() {
-    return this.current.scope;
+    return this.now.scope;
   }
   get sources() {
-    return this.current.sources;
+    return this.now.sources;
   }
   get loaders() {
-    return this.current.loaders;
+    return this.now.loaders;
   }
   get sourceErrors(): GraphQLFormattedError[] {
-    return this.current.sourceErrors;
+    return this.now.sourceErrors;
   }
   get cache() {
-    return this.current.cache;
+    return this.now.cache;
   }
   get jobs() {
-    return this.current.jobs;
+    return this.shared.jobs;
   }
   get live() {
-    return this.current.live;
+    return this.shared.live;
   }
 
   private scopeNow(): RequestScope {

@@ -79,6 +79,8 @@ export const subscriptionResolvers: SubscriptionResolvers = {
       const releases = found.map((asset) => context.live.poller.hold(asset, asset.status, context.scope.credentials.get(asset.source)));
       const wanted = new Set(refs.map((ref) => `${ref.source}\u0000${ref.nativeId}`));
       const changes = stream(context, (event) => (event.type === 'asset' && wanted.has(`${event.source}\u0000${event.nativeId}`) ? event : null));
+      // What was read to start is not kept while the subscription waits.
+      connection.renew();
       return deliver(context, changes, () => releases.forEach((release) => release()));
     },
     resolve: (change: AssetChangeEvent) => change,

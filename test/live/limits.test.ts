@@ -44,6 +44,18 @@ describe('live update limits', () => {
     await first.close();
   });
 
+  it('refuses a subscription whose changes could each cost more vendor calls than the budget', async () => {
+    const c = client();
+    const deep = subscribe(
+      c,
+      `subscription ($ids: [ID!]!) { assetChanged(ids: $ids) { asset { collections(first: 100) { edges { node {
+        assets(first: 100) { edges { node { collections(first: 100) { edges { node { title } } } } } } } } } } } }`,
+      { ids: iconikIds(2) },
+    );
+    const { error } = await deep.ended;
+    expect(JSON.stringify(error)).toContain('vendor calls; the limit is 1000');
+  });
+
   it('closes a subscription that falls behind (1013), instead of queueing its changes', async () => {
     const c = client();
     const closed = new Promise<{ code: number; reason: string }>((resolve) => c.on('closed', (event) => resolve(event as { code: number; reason: string })));
