@@ -102,7 +102,8 @@ function idsOf(body: unknown): string[] | null {
 /** Every successful write is followed by webhook deliveries of the assets it changed (./webhooks.ts). */
 function withWebhookDeliveries(webhooks: IconikWebhooks, routes: Route[]): Route[] {
   return routes.map((route) =>
-    route.method === 'GET'
+    // Reads, including search (a POST), change nothing.
+    route.method === 'GET' || route.pattern.endsWith('/search/v1/search/')
       ? route
       : {
           ...route,

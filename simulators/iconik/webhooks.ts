@@ -13,8 +13,8 @@ import type { IconikState } from './state.js';
 
 interface WebhookRecord {
   id: string;
-  name: string | null;
-  description: string | null;
+  name?: string;
+  description?: string;
   url: string;
   event_type: string;
   operation: string | null;
@@ -41,6 +41,8 @@ export class IconikWebhooks {
   /** Every delivery attempt, oldest first (tests). */
   readonly deliveries: WebhookDelivery[] = [];
   private snapshot = new Map<string, string>();
+  /** Writes happened while no webhook was registered: the snapshot is out of date. */
+  private stale = false;
   readonly systemDomainId = randomUUID();
 
   constructor(private readonly state: IconikState) {}
@@ -101,6 +103,16 @@ export class IconikWebhooks {
 
   /** After a write: one event per asset that was created, changed or removed since the last look. */
   async dispatchChanges(): Promise<void> {
+    // Nobody to tell: no need to look (the comparison reads every asset).
+    if (![...this.hooks.values()].some((hook) => hook.status === 'ENABLED' || hook.status === 'FAILING')) {
+      this.stale = true;
+      return;
+    }
+    if (this.stale) {
+      // Changes made while no webhook listened are not announced later.
+      this.stale = false;
+      this.remember();
+    }
     const now = this.fingerprints();
     const events: Array<{ id: string; operation: 'create' | 'update' | 'delete' }> = [];
     for (const [id, print] of now) {
@@ -176,9 +188,12 @@ function invalid(body: unknown): Record<string, string> | null {
 
 function fieldsOf(body: Record<string, unknown>): Omit<WebhookRecord, 'id' | 'date_created' | 'date_modified'> {
   const text = (key: string) => (typeof body[key] === 'string' ? (body[key]) : null);
+  const name = text('name');
+  const description = text('description');
   return {
-    name: text('name'),
-    description: text('description'),
+    // WebhookSchema: name and description are strings when present (not nullable).
+    ...(name !== null ? { name } : {}),
+    ...(description !== null ? { description } : {}),
     url: String(body['url']),
     event_type: String(body['event_type']),
     operation: text('operation'),

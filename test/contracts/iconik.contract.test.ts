@@ -5,7 +5,7 @@
 // listed with its reason in iconik-undeclared-fields.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { iconikAsset, iconikCollection, iconikFile, iconikFormat, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser } from '../../src/vendors/iconik/responses.js';
+import { iconikAsset, iconikCollection, iconikFile, iconikFormat, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser, iconikWebhook } from '../../src/vendors/iconik/responses.js';
 import type { Exchange } from '../../simulators/kit/simulator-server.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 import { checkExchange, declaredFields, findOperation } from './iconik-openapi.js';
@@ -15,10 +15,13 @@ import { runScenario } from './scenario.js';
 let h: DemoHarness;
 let exchanges: Exchange[] = [];
 beforeAll(async () => {
-  h = await startDemoHarness();
+  // With webhooks, as `npm start` runs: the gateway registers its endpoint at start, and
+  // the simulator's deliveries make the gateway read the assets they name.
+  h = await startDemoHarness(undefined, { webhooks: true });
+  const registration = [...h.demo.iconik.exchanges];
   h.clearRequests();
   await runScenario(h);
-  exchanges = [...h.demo.iconik.exchanges];
+  exchanges = [...registration, ...h.demo.iconik.exchanges];
 }, 30_000);
 afterAll(async () => h.stop());
 
@@ -32,6 +35,7 @@ const PARSERS: ReadonlyArray<readonly [string, z.ZodObject, readonly string[]]> 
   ['iconikFile', iconikFile, ['FileSchema']],
   ['iconikProxy', iconikProxy, ['ProxySchema']],
   ['iconikMetadataValues', iconikMetadataValues, ['MetadataValuesSchema']],
+  ['iconikWebhook', iconikWebhook, ['WebhookSchema']],
 ];
 
 describe('iconik requests and answers follow the OpenAPI', () => {
@@ -55,6 +59,7 @@ describe('iconik requests and answers follow the OpenAPI', () => {
         'GET /files/v1/assets/{asset_id}/files/{file_id}/',
         'GET /files/v1/assets/{asset_id}/formats/',
         'GET /files/v1/assets/{asset_id}/proxies/',
+        'GET /notifications/v1/webhooks/',
         'GET /metadata/v1/{object_type}/{object_id}/',
         'PATCH /assets/v1/assets/{asset_id}/',
         'PATCH /files/v1/assets/{asset_id}/files/{file_id}/',
@@ -66,6 +71,7 @@ describe('iconik requests and answers follow the OpenAPI', () => {
         'POST /files/v1/assets/{asset_id}/file_sets/',
         'POST /files/v1/assets/{asset_id}/files/',
         'POST /files/v1/assets/{asset_id}/formats/',
+        'POST /notifications/v1/webhooks/',
         'PUT /metadata/v1/{object_type}/{object_id}/',
         'POST /assets/v1/delete_queue/assets/purge/',
         'POST /assets/v1/delete_queue/assets/purge/all/',

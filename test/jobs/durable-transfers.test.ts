@@ -2,7 +2,7 @@
 // middle of a file leaves its item to another worker, which resumes the same upload after
 // its completed parts: correct bytes, one destination asset, one upload started. .ci/run
 // starts redis-server (REDIS_TEST_URL); without it a local redis-server is started here.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { addAssetWithOriginal } from '../../simulators/iconik/media.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,14 +15,13 @@ import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../simulators/index.js';
 import { postJson, smallNomadParts } from '../support/gateway-harness.js';
 import { buildForProcesses } from '../support/production-build.js';
+import { redisAvailable, startTestRedis, type TestRedis } from '../support/test-redis.js';
 
-const hasRedisBinary = spawnSync('redis-server', ['--version']).status === 0;
-
-describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('durable transfers on Redis', () => {
+describe.runIf(redisAvailable)('durable transfers on Redis', () => {
   let demo: DemoSimulators;
   let gateway: RunningGateway;
   let other: RunningGateway;
-  let redis: ChildProcess | undefined;
+  let redis: TestRedis | undefined;
   let redisUrl = '';
   let configFile = '';
   const workers: ChildProcess[] = [];
@@ -39,16 +38,9 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('durable t
   beforeAll(async () => {
     // The worker runs from the production build.
     await buildForProcesses();
-    let base = process.env.REDIS_TEST_URL;
-    if (!base) {
-      const port = 20_000 + Math.floor(Math.random() * 20_000);
-      redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      base = `redis://127.0.0.1:${port}`;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
     // A database of its own: no other test's gateways share this queue.
-    redisUrl = `${base.replace(/\/\d+$/, '')}/7`;
-    spawnSync('redis-cli', ['-u', redisUrl, 'flushdb']);
+    redis = await startTestRedis(7);
+    redisUrl = redis.url;
     demo = await startDemoSimulators();
     const sources = structuredClone(demo.config.sources);
     smallNomadParts(sources);
@@ -65,7 +57,7 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('durable t
     await gateway?.stop();
     await other?.stop();
     await demo?.close();
-    redis?.kill();
+    redis?.stop();
   });
 
   const jobState = async (url: string, id: string) =>

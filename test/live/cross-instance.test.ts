@@ -1,7 +1,7 @@
 // Live updates across gateway instances on a real Redis: two gateway processes (this test
 // process and a production build started as a child) share changes over Redis pub/sub,
 // and only one of them polls an asset that both have subscribers for.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,28 +14,21 @@ import { startDemoSimulators, type DemoSimulators } from '../../simulators/index
 import { postJson } from '../support/gateway-harness.js';
 import { liveClient, subscribe, type Received } from '../support/live-client.js';
 import { buildForProcesses } from '../support/production-build.js';
+import { redisAvailable, startTestRedis, type TestRedis } from '../support/test-redis.js';
 
-const hasRedisBinary = spawnSync('redis-server', ['--version']).status === 0;
-
-describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('live updates across instances on Redis', () => {
+describe.runIf(redisAvailable)('live updates across instances on Redis', () => {
   let demo: DemoSimulators;
   let local: RunningGateway;
   let child: ChildProcess;
   let childUrl = '';
-  let redis: ChildProcess | undefined;
+  let redis: TestRedis | undefined;
   const clients: Client[] = [];
 
   beforeAll(async () => {
     await buildForProcesses();
-    let base = process.env.REDIS_TEST_URL;
-    if (!base) {
-      const port = 20_000 + Math.floor(Math.random() * 20_000);
-      redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      base = `redis://127.0.0.1:${port}`;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    // A database of its own (pub/sub is server-wide; the channel carries only this test's changes meanwhile).
-    const redisUrl = `${base.replace(/\/\d+$/, '')}/8`;
+    // A database of its own for the leases (pub/sub is server-wide: other tests' changes on the channel name assets this test does not watch).
+    redis = await startTestRedis(8);
+    const redisUrl = redis.url;
     demo = await startDemoSimulators();
     const configFile = join(mkdtempSync(join(tmpdir(), 'mam-live-')), 'gateway.json');
     writeFileSync(configFile, JSON.stringify({ sources: demo.config.sources }));
@@ -60,7 +53,7 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('live upda
     child?.kill('SIGTERM');
     await local?.stop();
     await demo?.close();
-    redis?.kill();
+    redis?.stop();
   });
 
   const client = (url: string) => {
