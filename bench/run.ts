@@ -17,6 +17,7 @@ import { Pool } from 'undici';
 import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js';
 import { startChild, type Child } from './gateway-process.js';
 import { liveRows, subscriptionLoad } from './subscription-load.js';
+import { bareUpstreamCpu, captureRead } from './same-shape-floor.js';
 import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -227,6 +228,35 @@ async function main(): Promise<void> {
     );
   }
   results['cpu'] = cpuRows;
+
+  // 4b. The same-shape floor of each read above (bench/same-shape-floor.ts): a stock
+  // @apollo/server answering the identical query with the identical data from memory,
+  // plus the identical vendor requests sent with bare undici pools; each in its own process.
+  const captures = [];
+  for (const operation of reads) captures.push({ operation, ...(await captureRead(gateway.url, operation, demo)) });
+  const fixturesPath = join(dir, 'floor-fixtures.json');
+  writeFileSync(fixturesPath, JSON.stringify(captures.map((capture) => capture.fixture)));
+  const floorServer = await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: fixturesPath });
+  const floorRows: Record<string, unknown>[] = [];
+  for (const { operation } of captures) {
+    const inMemory = await cpuPerRequest(floorServer, operation);
+    // Recorded again just before the replay: NCP signatures are valid for 5 minutes.
+    const { upstream } = await captureRead(gateway.url, operation, demo);
+    const bare = await bareUpstreamCpu(dir, operation.name, upstream, CPU_RUN_S);
+    const floor = inMemory.cpuMsPerRequest + bare.cpuMsPerRead;
+    const gatewayCpu = Number(cpuRows.find((measured) => measured['operation'] === operation.name)?.['cpuMsPerRequest'] ?? NaN);
+    const ratio = gatewayCpu / floor;
+    floorRows.push({ operation: operation.name, gatewayCpuMsPerRequest: gatewayCpu, inMemoryCpuMs: inMemory.cpuMsPerRequest, bareUpstreamCpuMs: bare.cpuMsPerRead, upstreamCalls: upstream.length, replayFailures: bare.failed, floorCpuMs: floor, ratio });
+    row(
+      `CPU/request vs same-shape floor: ${operation.name}`,
+      `${gatewayCpu.toFixed(3)} ms`,
+      `floor ${floor.toFixed(3)} ms = stock Apollo same query+data ${inMemory.cpuMsPerRequest.toFixed(3)} + ${upstream.length} bare undici calls ${bare.cpuMsPerRead.toFixed(3)}${bare.failed ? ` (${bare.failed} replayed calls failed)` : ''}`,
+      'ratio <= 1.5',
+      ratio <= 1.5,
+    );
+  }
+  floorServer.stop();
+  results['sameShapeFloor'] = floorRows;
 
   // 5. Memory: peak RSS under the load above, and a soak at 10 connections. The soak
   // starts after 10 s of the same load, so the heap left by the heavier runs above has

@@ -41,6 +41,8 @@ export interface LoggedRequest {
 export interface Exchange {
   readonly method: string;
   readonly path: string;
+  /** Path and query exactly as received (replays keep NCP's signature valid). */
+  readonly rawUrl: string;
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
   readonly body: unknown;
@@ -203,7 +205,7 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
           res.socket?.destroy();
           return;
         }
-        exchanges.push({ method: routed.method, path: routed.path, query: routed.query, headers: req.headers, body, status: response.status, response: response.body });
+        exchanges.push({ method: routed.method, path: routed.path, rawUrl: routed.rawUrl, query: routed.query, headers: req.headers, body, status: response.status, response: response.body });
         return send(res, response);
       } catch (error) {
         return send(res, { status: 500, body: { errors: [error instanceof Error ? error.message : 'simulator error'] } });

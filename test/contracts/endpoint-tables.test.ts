@@ -18,6 +18,7 @@ const sample = (endpoint: Endpoint) => endpoint.path.replace(/\{(\w+)\}/g, (_m, 
 const exchangeOf = (endpoint: Endpoint) => ({
   method: endpoint.method,
   path: sample(endpoint),
+  rawUrl: sample(endpoint),
   query: new URLSearchParams(endpoint.fixedQuery ?? {}),
   headers: {},
   body: undefined,

@@ -1,0 +1,50 @@
+// The upstream half of the same-shape floor (issue 17): the vendor requests one benchmark
+// read makes (recorded from the simulators as the gateway sent them), replayed with bare
+// undici pools, each answer read and JSON-parsed, by CONNECTIONS concurrent loops for
+// DURATION_S seconds. Prints its own CPU per replayed read as one JSON line.
+import { readFileSync } from 'node:fs';
+import { Pool } from 'undici';
+
+interface UpstreamRequest {
+  readonly origin: string;
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+const requests = JSON.parse(readFileSync(process.env.FLOOR_UPSTREAM ?? '', 'utf8')) as UpstreamRequest[];
+const connections = Number(process.env.CONNECTIONS ?? 50);
+const durationMs = Number(process.env.DURATION_S ?? 5) * 1000;
+const pools = new Map([...new Set(requests.map((request) => request.origin))].map((origin) => [origin, new Pool(origin, { connections: 64 })]));
+
+/** Answers that were errors: a replay that fails (an expired signature) would understate the floor. */
+let failed = 0;
+
+async function replay(): Promise<void> {
+  await Promise.all(
+    requests.map(async (request) => {
+      const response = await (pools.get(request.origin) as Pool).request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
+      const text = await response.body.text();
+      if (response.statusCode >= 400) failed += 1;
+      if (text) JSON.parse(text);
+    }),
+  );
+}
+
+// Warm-up, then the measured window.
+for (let i = 0; i < 20; i++) await replay();
+let reads = 0;
+const started = Date.now();
+const cpu = process.cpuUsage();
+await Promise.all(
+  Array.from({ length: connections }, async () => {
+    while (Date.now() - started < durationMs) {
+      await replay();
+      reads += 1;
+    }
+  }),
+);
+const used = process.cpuUsage(cpu);
+process.stdout.write(`${JSON.stringify({ reads, cpuMsPerRead: (used.user + used.system) / 1000 / reads, upstreamPerRead: requests.length, failed })}\n`);
+process.exit(0);

@@ -1,0 +1,69 @@
+// The same-shape floor of a benchmark read (issue 17): what the same work costs without a
+// gateway. Two parts, each measured in its own process in the same run:
+//  1. a stock @apollo/server answering the identical query with the identical data from
+//     memory (./floor-server.ts), and
+//  2. the identical vendor requests, as recorded from the simulators, sent with bare
+//     undici pools and their answers parsed (./bare-upstream.ts).
+// The gateway's CPU per request is compared with their sum.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, parse, print, visit, type FieldNode } from 'graphql';
+import type { DemoSimulators } from '../simulators/index.js';
+import type { BenchOperation } from './operations.js';
+
+export interface UpstreamRequest {
+  readonly origin: string;
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+
+/** The query with __typename in every selection set (so the in-memory server can resolve abstract types). */
+export function withTypenames(query: string): string {
+  return print(
+    visit(parse(query), {
+      SelectionSet: (node) =>
+        node.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename' && !selection.alias)
+          ? undefined
+          : { ...node, selections: [...node.selections, TYPENAME] },
+    }),
+  );
+}
+
+/** Runs the read once through the gateway: its data (with __typename) and the vendor requests it made. */
+export async function captureRead(gatewayUrl: string, operation: Pick<BenchOperation, 'query' | 'variables'>, demo: DemoSimulators) {
+  const sims = [demo.iconik, demo.icareus, demo.ncp, demo.nomad];
+  sims.forEach((sim) => sim.clearRequests());
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: withTypenames(operation.query), variables: operation.variables }),
+  });
+  const { data } = (await response.json()) as { data: unknown };
+  const upstream: UpstreamRequest[] = sims.flatMap((sim) =>
+    sim.exchanges.map((exchange) => ({
+      origin: sim.origin,
+      method: exchange.method,
+      path: exchange.rawUrl,
+      headers: Object.fromEntries(Object.entries(exchange.headers).flatMap(([key, value]) => (typeof value === 'string' && !HOP_BY_HOP.has(key) ? [[key, value]] : []))),
+      ...(exchange.body !== undefined ? { body: JSON.stringify(exchange.body) } : {}),
+    })),
+  );
+  return { fixture: { query: operation.query, data }, upstream };
+}
+
+/** CPU per replayed read of the bare-client half, in its own process. */
+export async function bareUpstreamCpu(dir: string, name: string, upstream: readonly UpstreamRequest[], durationS: number): Promise<{ cpuMsPerRead: number; reads: number; failed: number }> {
+  const file = join(dir, `upstream-${name.replace(/\W+/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(upstream));
+  const child = spawn(process.execPath, ['dist/bench/bare-upstream.js'], { env: { ...process.env, FLOOR_UPSTREAM: file, DURATION_S: String(durationS) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return JSON.parse(out) as { cpuMsPerRead: number; reads: number; failed: number };
+}
