@@ -17,7 +17,6 @@ import { formatError } from './normalize-error.js';
 import { cachedReadiness, withSharedCache } from './http/health.js';
 import { GRAPHQL_PATH, SUBGRAPH_PATH, createHttpServer } from './http/http-server.js';
 import type { AdmissionOptions } from './http/admission-gate.js';
-import { buildFederatedSchema } from './federation/subgraph.js';
 import { QUERY_LIMITS, queryLimits } from './http/query-limits.js';
 import { requestLogPlugin } from './http/request-log-plugin.js';
 import { vendorCallBudgetPlugin } from './http/vendor-call-budget.js';
@@ -176,7 +175,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = serverFor(schema);
   const subgraphOn = options.config.subgraph?.enabled ?? !production;
   // Inline traces (ftv1) for the router and Studio, computed only when the router asks.
-  const subgraph = subgraphOn ? serverFor(buildFederatedSchema(), [ApolloServerPluginInlineTrace()]) : undefined;
+  // Loaded only when served: @apollo/subgraph and its schema cost memory an instance without /subgraph never uses.
+  const subgraph = subgraphOn ? serverFor((await import('./federation/subgraph.js')).buildFederatedSchema(), [ApolloServerPluginInlineTrace()]) : undefined;
   await Promise.all([apollo.start(), subgraph?.start()]);
 
   const batch = options.batching ?? true;
