@@ -18,6 +18,7 @@ import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js
 import { startChild, type Child } from './gateway-process.js';
 import { liveRows, subscriptionLoad } from './subscription-load.js';
 import { bareUpstreamCpu, captureRead } from './same-shape-floor.js';
+import { meshPeer, peerRows } from './mesh-peer.js';
 import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -324,6 +325,11 @@ async function main(): Promise<void> {
   results['cpuWithReadCache'] = cachedRows;
 
   for (const line of liveLines) rows.push(line);
+
+  // The peer: GraphQL Mesh over iconik's OpenAPI, served by Hive Gateway (bench/mesh-peer.ts).
+  const peer = await meshPeer(dir, CPU_RUN_S);
+  results['meshPeer'] = peer;
+  for (const line of peerRows(peer)) rows.push(line);
 
   unbatched.stop();
   await demo.close();

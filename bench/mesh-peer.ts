@@ -1,0 +1,155 @@
+// The peer (issue 17): GraphQL Mesh composed from iconik's OpenAPI (bench/mesh/
+// mesh.config.mjs) and served by Hive Gateway, against one iconik simulator shared with a
+// gateway of ours configured with that simulator alone. The same reads are written the way
+// each schema allows (ours: global IDs, `nodes`, connections; Mesh: one field per iconik
+// operation, aliased), and for each: upstream calls for one request, then requests per
+// second and CPU per request under 50 connections, both servers as their own processes.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startIconikSimulator } from '../simulators/iconik/server.js';
+import { encodeGlobalId } from '../src/ids.js';
+import { startChild } from './gateway-process.js';
+
+const APP_ID = 'peer-app';
+const TOKEN = 'peer-token-not-a-secret';
+const SOURCE = 'iconik-peer';
+
+interface Shape {
+  readonly name: string;
+  readonly ours: string;
+  readonly mesh: string;
+}
+
+export interface PeerRow {
+  readonly shape: string;
+  readonly ours: { calls: number; requestsPerSecond: number; cpuMsPerRequest: number; failed: number };
+  readonly mesh: { calls: number; requestsPerSecond: number; cpuMsPerRequest: number; failed: number };
+}
+
+/** CPU ticks of one process, or of every process in a process group (Hive Gateway runs as npx, node and a forked worker). */
+function ticks(pid: number, group = false): number {
+  const of = (stat: string) => {
+    const fields = stat.split(') ')[1]?.split(' ') ?? [];
+    return { pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) };
+  };
+  if (!group) return of(readFileSync(`/proc/${pid}/stat`, 'utf8')).ticks;
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .reduce((sum, entry) => {
+      try {
+        const stat = of(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+        return stat.pgrp === pid ? sum + stat.ticks : sum;
+      } catch {
+        return sum;
+      }
+    }, 0);
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+
+async function measure(url: string, pid: number, group: boolean, query: string, durationS: number) {
+  const body = JSON.stringify({ query });
+  const run = (duration: number) => autocannon({ url, connections: 50, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  await run(2);
+  const before = ticks(pid, group);
+  const result = await run(durationS);
+  const cpuMs = (ticks(pid, group) - before) * 10;
+  // Requests still in flight when the load stops must not count in the next call count.
+  await settle();
+  return { requestsPerSecond: Math.round(result.requests.average), cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total), failed: result.non2xx + result.errors };
+}
+
+export async function meshPeer(dir: string, durationS: number): Promise<PeerRow[]> {
+  const sim = await startIconikSimulator({ appId: APP_ID, authToken: TOKEN });
+  const assets = [...sim.state.assets.values()].filter((asset) => asset.status === 'ACTIVE').map((asset) => asset.id);
+  const collection = [...sim.state.collections.values()].find((c) => c.title === 'Spring Campaign 2026') ?? [...sim.state.collections.values()][0];
+  const global = (id: string) => encodeGlobalId('Asset', SOURCE, id);
+  const meshAsset = (alias: string, id: string, fields = 'id title status') => `${alias}: assets_v1_assets_by_asset_id(asset_id: "${id}") { ... on AssetSchema { ${fields} } }`;
+  const shapes: Shape[] = [
+    {
+      name: 'three assets and a collection\'s contents',
+      ours: `{ nodes(ids: ${JSON.stringify(assets.slice(0, 3).map(global))}) { ... on Asset { id title status } }
+        node(id: "${encodeGlobalId('Collection', SOURCE, collection?.id ?? '')}") { ... on Collection { assets(first: 20) { edges { node { id title status } } } } } }`,
+      mesh: `{ ${assets.slice(0, 3).map((id, i) => meshAsset(`a${i}`, id)).join(' ')}
+        c: assets_v1_collections_by_collection_id_contents(collection_id: "${collection?.id ?? ''}", object_types: "assets", per_page: 20) { ... on AssetsSchema { objects { id title status } } } }`,
+    },
+    {
+      name: 'one asset under two aliases',
+      ours: `{ a: node(id: "${global(assets[0] ?? '')}") { ... on Asset { id title } } b: node(id: "${global(assets[0] ?? '')}") { ... on Asset { id status } } }`,
+      mesh: `{ ${meshAsset('a', assets[0] ?? '', 'id title')} ${meshAsset('b', assets[0] ?? '', 'id status')} }`,
+    },
+    {
+      name: '20 assets by id',
+      ours: `{ nodes(ids: ${JSON.stringify(assets.slice(0, 20).map(global))}) { ... on Asset { id title status } } }`,
+      mesh: `{ ${assets.slice(0, 20).map((id, i) => meshAsset(`a${i}`, id)).join(' ')} }`,
+    },
+  ];
+
+  const configPath = join(dir, 'peer-gateway.json');
+  writeFileSync(configPath, JSON.stringify({ sources: [{ name: SOURCE, vendor: 'ICONIK', baseUrl: sim.baseUrl, credentials: { appId: APP_ID, authToken: TOKEN } }] }));
+  const ours = await startChild('dist/src/main.js', Number(process.env.BENCH_PEER_PORT ?? 4088), { GATEWAY_CONFIG: configPath });
+
+  const supergraph = join(dir, 'mesh-supergraph.graphql');
+  const composed = spawnSync('npx', ['mesh-compose', '-c', 'bench/mesh/mesh.config.mjs', '-o', supergraph], { stdio: 'ignore' });
+  if (composed.status !== 0) throw new Error('mesh-compose failed');
+  const meshPort = Number(process.env.BENCH_MESH_PORT ?? 4087);
+  const mesh: ChildProcess = spawn('npx', ['hive-gateway', 'supergraph', supergraph, '--port', String(meshPort), '--host', '127.0.0.1', '--fork', '1'], {
+    env: { ...process.env, ICONIK_URL: sim.baseUrl.replace(/\/$/, ''), ICONIK_APP_ID: APP_ID, ICONIK_AUTH_TOKEN: TOKEN, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  mesh.stderr?.resume();
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    mesh.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Listening on')) resolve();
+    });
+    mesh.once('exit', (code) => reject(new Error(`hive-gateway exited with ${code}`)));
+  });
+  const meshUrl = `http://127.0.0.1:${meshPort}/graphql`;
+  const meshGroup = mesh.pid ?? 0;
+
+  const rows: PeerRow[] = [];
+  try {
+    for (const shape of shapes) {
+      const side = async (url: string, pid: number, group: boolean, query: string) => {
+        sim.clearRequests();
+        const answer = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as { errors?: unknown[] };
+        if (answer.errors) throw new Error(`${shape.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+        const calls = sim.requests.length;
+        return { calls, ...(await measure(url, pid, group, query, durationS)) };
+      };
+      rows.push({ shape: shape.name, ours: await side(ours.url, ours.process.pid ?? 0, false, shape.ours), mesh: await side(meshUrl, meshGroup, true, shape.mesh) });
+    }
+  } finally {
+    ours.stop();
+    if (mesh.pid) process.kill(-mesh.pid, 'SIGTERM');
+    await sim.close();
+  }
+  return rows;
+}
+
+export function peerRows(rows: readonly PeerRow[]) {
+  return rows.flatMap((row) => {
+    const ratio = row.ours.requestsPerSecond / Math.max(1, row.mesh.requestsPerSecond);
+    return [
+      {
+        measure: `peer: ${row.shape}: upstream calls`,
+        value: String(row.ours.calls),
+        baseline: `GraphQL Mesh ${row.mesh.calls}`,
+        target: '<= Mesh',
+        holds: row.ours.calls <= row.mesh.calls ? 'yes' : 'NO',
+      },
+      {
+        measure: `peer: ${row.shape}: req/s and CPU/request`,
+        value: `${row.ours.requestsPerSecond} req/s, ${row.ours.cpuMsPerRequest.toFixed(3)} ms`,
+        baseline: `GraphQL Mesh ${row.mesh.requestsPerSecond} req/s, ${row.mesh.cpuMsPerRequest.toFixed(3)} ms (${ratio.toFixed(1)}x)`,
+        target: '>= 10x Mesh req/s',
+        holds: ratio >= 10 ? 'yes' : 'NO',
+      },
+    ];
+  });
+}
