@@ -67,18 +67,25 @@ export const subscriptionResolvers: SubscriptionResolvers = {
         if (!connection.readable.has(source)) throw forbidden(source);
         return { source, nativeId };
       });
-      // Read once: unknown IDs are refused now, and assets in a transient status are polled
-      // while this subscription lasts.
-      const assets = await context.loaders.assets.loadMany(refs);
-      const found = refs.map((ref, i) => {
-        const asset = assets[i];
-        if (asset instanceof Error) throw asset;
-        if (!asset) throw new GraphQLError(`Asset ${ids[i] ?? ''} was not found.`, { extensions: { code: ErrorCode.NOT_FOUND, source: ref.source } });
-        return asset;
-      });
-      const releases = found.map((asset) => context.live.poller.hold(asset, asset.status, context.scope.credentials.get(asset.source)));
+      // Listening starts before the first read, so no change between the two is missed.
       const wanted = new Set(refs.map((ref) => `${ref.source}\u0000${ref.nativeId}`));
       const changes = stream(context, (event) => (event.type === 'asset' && wanted.has(`${event.source}\u0000${event.nativeId}`) ? event : null));
+      // Read once: unknown IDs are refused now, and assets in a transient status are polled
+      // while this subscription lasts.
+      let found: AssetModel[];
+      try {
+        const assets = await context.loaders.assets.loadMany(refs);
+        found = refs.map((ref, i) => {
+          const asset = assets[i];
+          if (asset instanceof Error) throw asset;
+          if (!asset) throw new GraphQLError(`Asset ${ids[i] ?? ''} was not found.`, { extensions: { code: ErrorCode.NOT_FOUND, source: ref.source } });
+          return asset;
+        });
+      } catch (error) {
+        await changes.return();
+        throw error;
+      }
+      const releases = found.map((asset) => context.live.poller.hold(asset, asset.status, context.scope.credentials.get(asset.source)));
       // What was read to start is not kept while the subscription waits.
       connection.renew();
       return deliver(context, changes, () => releases.forEach((release) => release()));
