@@ -34,7 +34,9 @@ export function webhookEndpoint(options: WebhookEndpointOptions): WebhookHandler
   return async (req, res, path) => {
     if (!path.startsWith(WEBHOOK_PATH_PREFIX)) return false;
     const name = decodeURIComponent(path.slice(WEBHOOK_PATH_PREFIX.length));
-    const source = options.sources.forRequest(internalScope(10_000)).all.find((entry) => entry.name === name);
+    // One registry per delivery: it finds the source and reads the assets the event names.
+    const registry = options.sources.forRequest({ ...internalScope(10_000), requestId: `webhook-${randomUUID()}` });
+    const source = registry.all.find((entry) => entry.name === name);
     const port = source?.adapter.webhooks;
     if (!source || !port) return send(res, 404, 'NOT_FOUND', `No webhooks are received for "${name.slice(0, 64)}".`);
     if (req.method !== 'POST') return send(res, 405, 'BAD_REQUEST', 'Webhooks are delivered with POST.');
@@ -56,7 +58,7 @@ export function webhookEndpoint(options: WebhookEndpointOptions): WebhookHandler
       const refs = changes.map((change) => ({ source: name, nativeId: change.nativeId }));
       await invalidate(options.cache, 'Asset', refs);
       // The event says what happened; the vendor's API says the status now.
-      const loaders = createLoaders(options.sources.forRequest({ ...internalScope(10_000), requestId: `webhook-${randomUUID()}` }));
+      const loaders = createLoaders(registry);
       const assets = await loaders.assets.loadMany(refs);
       options.live.assetsChanged(
         changes.map((change, i) => {
