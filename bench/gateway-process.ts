@@ -24,3 +24,13 @@ export async function startChild(script: string, port: number, env: Record<strin
   return { process: child, url: `http://127.0.0.1:${port}/graphql`, stop: () => child.kill('SIGTERM') };
 }
 
+
+/** Runs a measuring script to its end as its own process and returns the JSON line it prints. */
+export async function runMeasurement<T>(script: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<T> {
+  const child = spawn(process.execPath, [...nodeFlags, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${script} exited with ${String(code)}`);
+  return JSON.parse(out) as T;
+}

@@ -5,11 +5,11 @@
 //  2. the identical vendor requests, as recorded from the simulators, sent with bare
 //     undici pools and their answers parsed (./bare-upstream.ts).
 // The gateway's CPU per request is compared with their sum.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, visit, type FieldNode } from 'graphql';
-import type { DemoSimulators } from '../simulators/index.js';
+import type { RunningSimulator } from '../simulators/kit/simulator-server.js';
+import { runMeasurement } from './gateway-process.js';
 import type { BenchOperation } from './operations.js';
 
 export interface UpstreamRequest {
@@ -36,8 +36,7 @@ export function withTypenames(query: string): string {
 }
 
 /** Runs the read once through the gateway: its data (with __typename) and the vendor requests it made. */
-export async function captureRead(gatewayUrl: string, operation: Pick<BenchOperation, 'query' | 'variables'>, demo: DemoSimulators) {
-  const sims = [demo.iconik, demo.icareus, demo.ncp, demo.nomad];
+export async function captureRead(gatewayUrl: string, operation: Pick<BenchOperation, 'query' | 'variables'>, sims: readonly RunningSimulator[]) {
   sims.forEach((sim) => sim.clearRequests());
   const response = await fetch(gatewayUrl, {
     method: 'POST',
@@ -61,9 +60,5 @@ export async function captureRead(gatewayUrl: string, operation: Pick<BenchOpera
 export async function bareUpstreamCpu(dir: string, name: string, upstream: readonly UpstreamRequest[], durationS: number): Promise<{ cpuMsPerRead: number; reads: number; failed: number }> {
   const file = join(dir, `upstream-${name.replace(/\W+/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(upstream));
-  const child = spawn(process.execPath, ['dist/bench/bare-upstream.js'], { env: { ...process.env, FLOOR_UPSTREAM: file, DURATION_S: String(durationS) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  await new Promise((resolve) => child.once('exit', resolve));
-  return JSON.parse(out) as { cpuMsPerRead: number; reads: number; failed: number };
+  return runMeasurement('dist/bench/bare-upstream.js', { FLOOR_UPSTREAM: file, DURATION_S: String(durationS) });
 }
