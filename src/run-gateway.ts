@@ -2,12 +2,14 @@
 // what both entries share (src/main.ts for configured vendors, simulators/demo.ts for the
 // demo).
 import type { GatewayConfig } from './config.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { logger } from './logger.js';
 import { startGateway } from './server.js';
 
 export async function runGateway(config: GatewayConfig, options: { onStopped?: () => Promise<void> } = {}): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '127.0.0.1';
+  limitHeapGrowth();
   // GATEWAY_BATCHING=off exists for the benchmark's batching comparison only.
   const gateway = await startGateway({ config, port, host, batching: process.env.GATEWAY_BATCHING !== 'off' });
   logger.info({ url: gateway.url, sources: config.sources.map((s) => `${s.name} (${s.vendor})`) }, 'gateway ready');
