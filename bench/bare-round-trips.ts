@@ -1,36 +1,33 @@
-// The bare-client floor of a read's round trips (issue 17), in its own process like the
-// gateway: CLIENTS concurrent clients, each repeating ROUNDS sequential round trips of WIDTH
-// concurrent reads sent with a bare undici pool (no gateway) to a simulator, answers
-// JSON-parsed. Prints the p50 wall time of one client's ROUNDS round trips as one JSON line.
-// With CLIENTS=10 it is what 10 connections' worth of the same round trips costs on this
-// machine before any gateway work.
+// The bare-client floor of a read's latency (issue 17), in its own process like the
+// gateway: the vendor requests the read makes (recorded from the simulators as the gateway
+// sent them), sent with bare undici pools (64 connections per vendor, as the gateway's) in
+// ROUNDS sequential round trips (the read's critical path; the requests dealt round-robin
+// over the rounds), answers JSON-parsed, by CLIENTS clients at once. Prints the p50 wall
+// time of one client's read as one JSON line: what this machine allows for the same round
+// trips at the same concurrency before any gateway work.
+import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
+import type { UpstreamRequest } from './same-shape-floor.js';
 
-interface Target {
-  readonly origin: string;
-  readonly path: string;
-  readonly headers: Record<string, string>;
-}
-
-const target = JSON.parse(process.env.BARE_TARGET ?? '{}') as Target;
-const width = Number(process.env.WIDTH ?? 1);
-const rounds = Number(process.env.ROUNDS ?? 1);
+const requests = JSON.parse(readFileSync(process.env.FLOOR_UPSTREAM ?? '', 'utf8')) as UpstreamRequest[];
+const rounds = Math.max(1, Number(process.env.ROUNDS ?? 1));
 const clients = Number(process.env.CLIENTS ?? 1);
 const iterations = Number(process.env.ITERATIONS ?? 40);
-const pool = new Pool(target.origin, { connections: 64 });
+const pools = new Map([...new Set(requests.map((request) => request.origin))].map((origin) => [origin, new Pool(origin, { connections: 64 })]));
+const byRound = Array.from({ length: rounds }, (_, round) => requests.filter((_request, index) => index % rounds === round));
 let failed = 0;
 
-async function read(): Promise<void> {
-  const response = await pool.request({ method: 'GET', path: target.path, headers: target.headers });
+async function send(request: UpstreamRequest): Promise<void> {
+  const response = await (pools.get(request.origin) as Pool).request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
   const text = await response.body.text();
-  if (response.statusCode >= 400) failed += 1;
-  JSON.parse(text);
+  if (response.statusCode !== request.status) failed += 1;
+  if (text) JSON.parse(text);
 }
 
 async function client(times: number[]): Promise<void> {
   for (let i = 0; i < iterations; i++) {
     const started = performance.now();
-    for (let round = 0; round < rounds; round++) await Promise.all(Array.from({ length: width }, read));
+    for (const round of byRound) await Promise.all(round.map(send));
     times.push(performance.now() - started);
   }
 }

@@ -18,6 +18,8 @@ export interface UpstreamRequest {
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: string;
+  /** The status the vendor answered the gateway with (a replay answered otherwise failed). */
+  readonly status: number;
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
@@ -51,6 +53,7 @@ export async function captureRead(gatewayUrl: string, operation: Pick<BenchOpera
       path: exchange.rawUrl,
       headers: Object.fromEntries(Object.entries(exchange.headers).flatMap(([key, value]) => (typeof value === 'string' && !HOP_BY_HOP.has(key) ? [[key, value]] : []))),
       ...(exchange.body !== undefined ? { body: JSON.stringify(exchange.body) } : {}),
+      status: exchange.status,
     })),
   );
   return { fixture: { query: operation.query, data }, upstream };
