@@ -19,7 +19,8 @@ import autocannon from 'autocannon';
 import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js';
 import { runMeasurement, startChild, type Child } from './gateway-process.js';
 import { liveRows, subscriptionLoad } from './subscription-load.js';
-import { bareUpstreamCpu, captureRead, type UpstreamRequest } from './same-shape-floor.js';
+import { bareUpstreamCpu, captureRead, waitForQuiet, type UpstreamRequest } from './same-shape-floor.js';
+import type { RunningSimulator } from '../simulators/kit/simulator-server.js';
 import { meshPeer, peerRows } from './mesh-peer.js';
 import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
 
@@ -61,7 +62,7 @@ async function gql(url: string, operation: Pick<BenchOperation, 'query' | 'varia
   return body;
 }
 
-const load = (url: string, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number, duration: number) =>
+const loadOnly = (url: string, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number, duration: number) =>
   autocannon({
     url,
     connections,
@@ -70,6 +71,16 @@ const load = (url: string, operation: Pick<BenchOperation, 'query' | 'variables'
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: operation.query, variables: operation.variables }),
   });
+
+/** The simulators of this run, once started: each load waits for them to go quiet before the next measurement. */
+let benchSimulators: RunningSimulator[] = [];
+
+/** A load, then the wait until the requests it left in the gateway have reached the vendors. */
+async function load(url: string, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number, duration: number) {
+  const result = await loadOnly(url, operation, connections, duration);
+  await waitForQuiet(benchSimulators);
+  return result;
+}
 
 function setLatency(demo: DemoSimulators, ms: number): void {
   for (const sim of [demo.iconik, demo.icareus, demo.ncp, demo.nomad]) {
@@ -101,6 +112,7 @@ async function bareRoundTripsMs(dir: string, upstream: readonly UpstreamRequest[
 async function main(): Promise<void> {
   const started = Date.now();
   const demo = await startDemoSimulators();
+  benchSimulators = simulators(demo);
   const dir = await mkdtemp(join(tmpdir(), 'gateway-bench-'));
   const configPath = join(dir, 'gateway.json');
   writeFileSync(configPath, JSON.stringify({ sources: demo.config.sources }));

@@ -37,8 +37,38 @@ export function withTypenames(query: string): string {
   );
 }
 
-/** Runs the read once through the gateway: its data (with __typename) and the vendor requests it made. */
-export async function captureRead(gatewayUrl: string, operation: Pick<BenchOperation, 'query' | 'variables'>, sims: readonly RunningSimulator[]) {
+/**
+ * Waits until the simulators have received no request for `quietMs`: requests a load left in
+ * the gateway (admitted or waiting when the load generator stopped) still reach the vendors
+ * for a while, and must neither be recorded as a read's calls nor slow the next measurement.
+ */
+export async function waitForQuiet(sims: readonly RunningSimulator[], quietMs = 300): Promise<void> {
+  const seen = () => sims.reduce((sum, sim) => sum + sim.requests.length, 0);
+  let count = seen();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = seen();
+    if (now === count) return;
+    count = now;
+  }
+}
+
+/**
+ * Runs the read once through the gateway: its data (with __typename) and the vendor requests
+ * it made. With `lowerBound` (a benchmark read's deterministic call count), a capture that
+ * also caught a background call (the status poller's, after the benchmark's writes) is taken
+ * again.
+ */
+export async function captureRead(gatewayUrl: string, operation: Pick<BenchOperation, 'query' | 'variables'> & { lowerBound?: number }, sims: readonly RunningSimulator[]) {
+  for (let attempt = 1; ; attempt++) {
+    const captured = await captureOnce(gatewayUrl, operation, sims);
+    if (operation.lowerBound === undefined || captured.upstream.length === operation.lowerBound) return captured;
+    if (attempt === 5) throw new Error(`captured ${captured.upstream.length} upstream calls, expected ${operation.lowerBound}`);
+  }
+}
+
+async function captureOnce(gatewayUrl: string, operation: Pick<BenchOperation, 'query' | 'variables'>, sims: readonly RunningSimulator[]) {
+  await waitForQuiet(sims);
   sims.forEach((sim) => sim.clearRequests());
   const response = await fetch(gatewayUrl, {
     method: 'POST',
