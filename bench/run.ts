@@ -30,6 +30,8 @@ const RUN_S = Number(process.env.BENCH_RUN_S ?? 4);
 const CPU_RUN_S = Number(process.env.BENCH_CPU_RUN_S ?? 8);
 const TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of /proc/<pid>/stat CPU times
 const CAPPED_HEAP_FLAGS = ['--max-old-space-size=100', '--max-semi-space-size=8'];
+/** The gateways of this run listen on BENCH_PORT .. BENCH_PORT + 4 (the gateway, batching off, the stock baseline, capped heap, read cache). */
+const PORT = Number(process.env.BENCH_PORT ?? 4095);
 
 interface Row {
   measure: string;
@@ -127,8 +129,8 @@ async function main(): Promise<void> {
   results['liveUpdates'] = liveResult;
   const liveLines = liveRows(liveResult);
 
-  const gateway = await startChild('dist/src/main.js', 4095, { GATEWAY_CONFIG: configPath });
-  const unbatched = await startChild('dist/src/main.js', 4096, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
+  const gateway = await startChild('dist/src/main.js', PORT, { GATEWAY_CONFIG: configPath });
+  const unbatched = await startChild('dist/src/main.js', PORT + 1, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
   const pid = gateway.process.pid ?? 0;
   const idleRss = rssMb(pid);
   const reads = [assetsWithCollectionsAndShares(demo), collectionTree(demo), nodesOf100(demo), mediaOfMixedAssets(demo)];
@@ -201,7 +203,7 @@ async function main(): Promise<void> {
 
   // 3. CPU per request at vendor latency 0, next to a stock Apollo server's trivial query.
   setLatency(demo, 0);
-  const stock = await startChild('dist/bench/stock-apollo-server.js', 4097, {});
+  const stock = await startChild('dist/bench/stock-apollo-server.js', PORT + 2, {});
   const cpuPerRequest = async (child: Child, operation: Pick<BenchOperation, 'query' | 'variables'>) => {
     const childPid = child.process.pid ?? 0;
     await load(child.url, operation, 50, 2); // warm-up
@@ -291,7 +293,7 @@ async function main(): Promise<void> {
 
   // The same heaviest load on a gateway whose V8 heap is capped, as a memory-limited
   // deployment would run it: what the cap saves in memory and costs in CPU.
-  const capped = await startChild('dist/src/main.js', 4098, { GATEWAY_CONFIG: configPath }, CAPPED_HEAP_FLAGS);
+  const capped = await startChild('dist/src/main.js', PORT + 3, { GATEWAY_CONFIG: configPath }, CAPPED_HEAP_FLAGS);
   const cappedPid = capped.process.pid ?? 0;
   let cappedPeak = 0;
   const cappedSampler = setInterval(() => (cappedPeak = Math.max(cappedPeak, rssMb(cappedPid))), 250);
@@ -321,7 +323,7 @@ async function main(): Promise<void> {
   // per-asset share lists, collection contents) still go to the vendors.
   const cachedConfigPath = join(dir, 'gateway-cached.json');
   writeFileSync(cachedConfigPath, JSON.stringify({ sources: demo.config.sources, cache: { ttlMs: 600_000 } }));
-  const cached = await startChild('dist/src/main.js', 4099, { GATEWAY_CONFIG: cachedConfigPath });
+  const cached = await startChild('dist/src/main.js', PORT + 4, { GATEWAY_CONFIG: cachedConfigPath });
   const cachedRows: Record<string, unknown>[] = [];
   for (const operation of [reads[0]!, reads[2]!]) {
     const measured = await cpuPerRequest(cached, operation);
