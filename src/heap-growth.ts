@@ -10,13 +10,14 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 50;
 
 /**
- * Sets V8's heap growing factor to 1 + HEAP_GROWING_PERCENT / 100, unless the process was
- * started with its own `--heap-growing-percent` (an operator's choice wins). V8 reads the
- * flag each time it sizes the heap after a full collection, so setting it at start-up takes
- * effect. Returns whether it was set.
+ * Sets V8's heap growing factor to 1 + HEAP_GROWING_PERCENT / 100, unless node was started
+ * with its own `--heap-growing-percent` (an operator's choice wins; node refuses the flag in
+ * NODE_OPTIONS, so only the command line can carry it). V8 reads the flag each time it sizes
+ * the heap after a full collection, so setting it at start-up takes effect. Returns whether
+ * it was set.
  */
-export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): boolean {
-  if ([...execArgv, nodeOptions].some((arg) => /heap[-_]growing[-_]percent/.test(arg))) return false;
+export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
+  if (execArgv.some((arg) => /heap[-_]growing[-_]percent/.test(arg))) return false;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return true;
 }
