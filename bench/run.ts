@@ -64,6 +64,15 @@ async function gql(url: string, operation: Pick<BenchOperation, 'query' | 'varia
   return body;
 }
 
+/** What a load's failed requests were: HTTP statuses other than 2xx, connection errors and timeouts. */
+function describeFailures(result: autocannon.Result): string {
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, stats]) => `HTTP ${status} x${stats.count}`);
+  const transport = result.errors - result.timeouts;
+  return [...statuses, ...(result.timeouts ? [`timeout x${result.timeouts}`] : []), ...(transport > 0 ? [`connection error x${transport}`] : [])].join(', ');
+}
+
 const loadOnly = (url: string, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number, duration: number) =>
   autocannon({
     url,
@@ -206,7 +215,8 @@ async function main(): Promise<void> {
     const before = cpuTicks(childPid);
     const result = await load(child.url, operation, 50, CPU_RUN_S);
     const ms = ((cpuTicks(childPid) - before) / TICKS_PER_SECOND) * 1000;
-    return { cpuMsPerRequest: ms / result.requests.total, requestsPerSecond: Math.round(result.requests.average), failed: result.non2xx + result.errors };
+    const failed = result.non2xx + result.errors;
+    return { cpuMsPerRequest: ms / result.requests.total, requestsPerSecond: Math.round(result.requests.average), failed, ...(failed ? { failures: describeFailures(result) } : {}) };
   };
   const baseline = await cpuPerRequest(stock, { query: '{ items { id name } }', variables: {} });
   stock.stop();
@@ -224,7 +234,7 @@ async function main(): Promise<void> {
     cpuRows.push({ operation: name, ...measured, baselineCpuMsPerRequest: baseline.cpuMsPerRequest, ratio });
     row(
       `CPU/request: ${name}`,
-      `${measured.cpuMsPerRequest.toFixed(3)} ms (${measured.requestsPerSecond} req/s)`,
+      `${measured.cpuMsPerRequest.toFixed(3)} ms (${measured.requestsPerSecond} req/s)${measured.failures ? `; ${measured.failed} failed: ${measured.failures}` : ''}`,
       `stock Apollo 20 items ${baseline.cpuMsPerRequest.toFixed(3)} ms (${baseline.requestsPerSecond} req/s)`,
       '(see the same-shape floor)',
       null,
@@ -327,7 +337,7 @@ async function main(): Promise<void> {
     cachedRows.push({ operation: operation.name, ...measured, ratio });
     row(
       `CPU/request with the shared read cache on: ${operation.name}`,
-      `${measured.cpuMsPerRequest.toFixed(3)} ms (${measured.requestsPerSecond} req/s)`,
+      `${measured.cpuMsPerRequest.toFixed(3)} ms (${measured.requestsPerSecond} req/s)${measured.failures ? `; ${measured.failed} failed: ${measured.failures}` : ''}`,
       `stock Apollo 20 items ${baseline.cpuMsPerRequest.toFixed(3)} ms`,
       '(optional cache)',
       null,
