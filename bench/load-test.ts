@@ -5,13 +5,14 @@
 // request log) and flat memory (RSS growth between the first and last third of the run
 // under RSS_GROWTH_LIMIT_MB). Prints a table and writes bench/load-results.json.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { startDemoSimulators } from '../simulators/index.js';
+import { rssMb } from './process-memory.js';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.LOAD_DURATION_S ?? 30);
@@ -21,11 +22,6 @@ const WARMUP_S = Number(process.env.LOAD_WARMUP_S ?? 5);
 
 const QUERY = `{ assets(first: 50) { edges { node { id title kind status durationMs source { name vendor }
   collections { edges { node { title } } } } } pageInfo { hasNextPage endCursor } } }`;
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 async function main(): Promise<void> {
   const demo = await startDemoSimulators();

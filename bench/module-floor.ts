@@ -1,13 +1,14 @@
 // The memory floor of an idle gateway (issue 17): RSS of a process that has loaded the
 // gateway's whole module graph (dist/src/main.js, imported, not run: nothing is built or
-// started), after a full garbage collection; and RSS of a bare `node` beside it. Run with
-// --expose-gc; prints one JSON line.
-import { spawnSync } from 'node:child_process';
+// started), and RSS of a bare `node` beside it, both left alone until V8 has settled
+// (./process-memory.ts), as the idle gateway is. Prints one JSON line.
+import { spawn } from 'node:child_process';
+import { settledRss } from './process-memory.js';
 
-const rssMb = () => process.memoryUsage().rss / 1048576;
-const bare = spawnSync(process.execPath, ['-e', 'setTimeout(() => process.stdout.write(String(process.memoryUsage().rss / 1048576)), 300)'], { encoding: 'utf8' });
+const windowMs = Number(process.env.SETTLE_WINDOW_MS ?? 30_000);
+const bare = spawn(process.execPath, ['-e', `setTimeout(() => {}, ${windowMs + 5_000})`], { stdio: 'ignore' });
 await import('../src/main.js');
-globalThis.gc?.();
-await new Promise((resolve) => setTimeout(resolve, 300));
-process.stdout.write(`${JSON.stringify({ bareNodeMb: Number(bare.stdout), modulesLoadedMb: rssMb() })}\n`);
+const [bareNode, modulesLoaded] = await Promise.all([settledRss(bare.pid ?? 0, windowMs), settledRss(process.pid, windowMs)]);
+bare.kill();
+process.stdout.write(`${JSON.stringify({ bareNodeMb: bareNode.settledMb, modulesLoadedMb: modulesLoaded.settledMb, modulesLoadedAtStartMb: modulesLoaded.atStartMb })}\n`);
 process.exit(0);

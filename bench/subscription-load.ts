@@ -11,6 +11,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DemoSimulators } from '../simulators/index.js';
 import { encodeGlobalId } from '../src/ids.js';
+import { rssMb } from './process-memory.js';
 
 export interface SubscriptionLoadSettings {
   readonly subscribers: number;
@@ -41,7 +42,6 @@ export interface SubscriptionLoadResult {
   readonly gatewayCpuPercent: number;
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const cpuTicks = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return Number(fields[11] ?? 0) + Number(fields[12] ?? 0);

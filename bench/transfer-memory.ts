@@ -5,20 +5,20 @@
 // checked at the destination by size and MD5 (part ETags, the source's checksum is not
 // reported for generated files). Writes bench/transfer-results.json.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeGlobalId } from '../src/ids.js';
 import { addAssetWithOriginal } from '../simulators/iconik/media.js';
 import { startDemoSimulators } from '../simulators/index.js';
+import { rssMb } from './process-memory.js';
 
 const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 4302);
 const SIZE = Number(process.env.TRANSFER_BYTES ?? 2 * 1024 ** 3);
 const LIMIT_MB = Number(process.env.TRANSFER_RSS_LIMIT_MB ?? 64);
 const PART_BYTES = 16 * 1024 * 1024;
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function gql(query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
