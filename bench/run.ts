@@ -227,20 +227,27 @@ async function main(): Promise<void> {
   const baseline = await cpuPerRequest(stock, { query: '{ items { id name } }', variables: {} });
   stock.stop();
   const cpuRows: Record<string, unknown>[] = [];
+  // The peak over all the loads below, and the peak of each CPU load (which read sets it).
   let peakRss = 0;
-  const peakSampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 250);
+  let loadPeakRss = 0;
+  const peakSampler = setInterval(() => {
+    const now = rssMb(pid);
+    peakRss = Math.max(peakRss, now);
+    loadPeakRss = Math.max(loadPeakRss, now);
+  }, 250);
   const mixedList = { query: '{ assets(first: 20) { edges { node { id title status source { vendor } } } } }', variables: {} };
   const cpuOperations: Array<readonly [string, Pick<BenchOperation, 'query' | 'variables'>]> = [
     ['assets(first: 20)', mixedList],
     ...reads.map((operation) => [operation.name, operation] as const),
   ];
   for (const [name, operation] of cpuOperations) {
+    loadPeakRss = 0;
     const measured = await cpuPerRequest(gateway, operation);
     const ratio = measured.cpuMsPerRequest / baseline.cpuMsPerRequest;
-    cpuRows.push({ operation: name, ...measured, baselineCpuMsPerRequest: baseline.cpuMsPerRequest, ratio });
+    cpuRows.push({ operation: name, ...measured, peakRssMb: loadPeakRss, baselineCpuMsPerRequest: baseline.cpuMsPerRequest, ratio });
     row(
       `CPU/request: ${name}`,
-      `${measured.cpuMsPerRequest.toFixed(3)} ms (${measured.requestsPerSecond} req/s)${measured.failures ? `; ${measured.failed} failed: ${measured.failures}` : ''}`,
+      `${measured.cpuMsPerRequest.toFixed(3)} ms (${measured.requestsPerSecond} req/s, peak RSS ${Math.round(loadPeakRss)} MB)${measured.failures ? `; ${measured.failed} failed: ${measured.failures}` : ''}`,
       `stock Apollo 20 items ${baseline.cpuMsPerRequest.toFixed(3)} ms (${baseline.requestsPerSecond} req/s)`,
       '(see the same-shape floor)',
       null,
