@@ -1,8 +1,8 @@
 // Resident memory of a benchmark's processes, read from /proc (Linux), and the idle memory
 // an operator sees: a Node process that has just started still holds the young generation
 // it grew while loading modules and building its schema (two 16 MB semi-spaces) until V8's
-// memory reducer shrinks it, some seconds after allocation stops (9 to 17 s on this
-// machine, 2026-11-27; a gateway read 99 to 104 MB before and 77 to 82 MB after).
+// memory reducer shrinks it, some seconds after allocation stops (7 to 17 s on this
+// machine, 2026-11-27; a gateway read 99 to 104 MB before and 77 to 83 MB after).
 import { readFileSync } from 'node:fs';
 
 /** Resident set size of a process, in MB. */
