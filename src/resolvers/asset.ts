@@ -6,6 +6,7 @@ import { assetPredicate, scanFiltered } from '../pagination/asset-filter.js';
 import type { Page, Window } from '../pagination/window.js';
 import type { AssetModel, CollectionModel } from '../vendors/models.js';
 import { listAcrossSources, listMergedAcrossSources, reportSourceError } from './list-across-sources.js';
+import { resolveLocated } from './located-error.js';
 import { sharesOf } from './shares-of.js';
 import { requirePort } from '../vendors/capabilities.js';
 
@@ -61,18 +62,23 @@ export const assetType: AssetResolvers = {
     // A collection the vendor no longer knows is left out rather than shown as null.
     return connectionFromArray(found.filter((item): item is CollectionModel => item !== null), args);
   },
-  shares: (asset, args, context) => sharesOf(context, asset, args),
+  // These fields report UNSUPPORTED per asset for sources without the data (a list of
+  // mixed assets can carry dozens): their errors leave located (./located-error.ts).
+  shares: (asset, args, context, info) => resolveLocated(info, () => sharesOf(context, asset, args)),
   // Not silently empty where the vendor has no such data: null with UNSUPPORTED (as shares).
-  media: (asset, _args, context) => {
-    requirePort(context.sources.get(asset.source), 'mediaDetails', 'reading technical details of media (Asset.media)');
-    return context.loaders.mediaDetails.load(asset);
-  },
-  renditions: (asset, _args, context) => {
-    requirePort(context.sources.get(asset.source), 'renditions', 'listing renditions (Asset.renditions)');
-    return context.loaders.renditions.load(asset);
-  },
-  metadata: (asset, _args, context) => {
-    requirePort(context.sources.get(asset.source), 'metadata', 'reading custom metadata (Asset.metadata)');
-    return context.loaders.metadata.load(asset);
-  },
+  media: (asset, _args, context, info) =>
+    resolveLocated(info, () => {
+      requirePort(context.sources.get(asset.source), 'mediaDetails', 'reading technical details of media (Asset.media)');
+      return context.loaders.mediaDetails.load(asset);
+    }),
+  renditions: (asset, _args, context, info) =>
+    resolveLocated(info, () => {
+      requirePort(context.sources.get(asset.source), 'renditions', 'listing renditions (Asset.renditions)');
+      return context.loaders.renditions.load(asset);
+    }),
+  metadata: (asset, _args, context, info) =>
+    resolveLocated(info, () => {
+      requirePort(context.sources.get(asset.source), 'metadata', 'reading custom metadata (Asset.metadata)');
+      return context.loaders.metadata.load(asset);
+    }),
 };

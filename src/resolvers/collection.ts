@@ -3,6 +3,7 @@ import { encodeGlobalId } from '../ids.js';
 import { primeLoaders } from '../loaders/create-loaders.js';
 import { connectionFromPage, windowOf } from '../pagination/connection.js';
 import { listAcrossSources } from './list-across-sources.js';
+import { resolveLocated } from './located-error.js';
 import { sharesOf } from './shares-of.js';
 
 export const collectionQuery: QueryResolvers = {
@@ -40,5 +41,5 @@ export const collectionType: CollectionResolvers = {
     primeLoaders(context.loaders, page.items);
     return connectionFromPage(page, window);
   },
-  shares: (collection, args, context) => sharesOf(context, collection, args),
+  shares: (collection, args, context, info) => resolveLocated(info, () => sharesOf(context, collection, args)),
 };

@@ -54,6 +54,13 @@ describe('a vendor failure nulls only its field', () => {
     const edges = (res.body.data?.['assets'] as { edges: Array<{ node: { title: string; shares: unknown } }> }).edges;
     expect(edges.map((e) => e.node.shares)).toEqual([null, null]);
     expect(codes(res.body.errors)).toEqual(['UNSUPPORTED', 'UNSUPPORTED']);
+    // The whole error as a client reads it: located at the field, the source named, nothing else.
+    expect(res.body.errors?.[1]).toEqual({
+      message: 'Source "ncp-demo" (NCP_MEDIA_INTELLIGENCE) does not support listing the shares of an asset.',
+      locations: [{ line: 1, column: 78 }],
+      path: ['assets', 'edges', 1, 'node', 'shares'],
+      extensions: { code: 'UNSUPPORTED', source: 'ncp-demo', vendor: 'NCP_MEDIA_INTELLIGENCE' },
+    });
   });
 });
 
