@@ -130,8 +130,11 @@ export const nomadShare = z.object({
 export type NomadShare = z.output<typeof nomadShare>;
 
 /** ProblemDetails (RFC 9457): `detail` says what went wrong, `title` the status. */
+const nomadProblem = z.object({ title: text, detail: text });
+
 export function nomadErrorMessage(_status: number, body: unknown): string | undefined {
-  const parsed = z.object({ title: text, detail: text }).safeParse(body);
+  // Built once, not per error (zod compiles an object schema on its first parse).
+  const parsed = nomadProblem.safeParse(body);
   if (!parsed.success) return undefined;
   const message = parsed.data.detail ?? parsed.data.title;
   return message ? message.slice(0, 300) : undefined;
