@@ -3,27 +3,19 @@
 // undici pools, each answer read and JSON-parsed, by CONNECTIONS concurrent loops for
 // DURATION_S seconds. Prints its own CPU per replayed read as one JSON line.
 import { readFileSync } from 'node:fs';
-import { Pool } from 'undici';
+import { poolsFor, replayUpstream } from './replay-upstream.js';
 import type { UpstreamRequest } from './same-shape-floor.js';
-
 
 const requests = JSON.parse(readFileSync(process.env.FLOOR_UPSTREAM ?? '', 'utf8')) as UpstreamRequest[];
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const durationMs = Number(process.env.DURATION_S ?? 5) * 1000;
-const pools = new Map([...new Set(requests.map((request) => request.origin))].map((origin) => [origin, new Pool(origin, { connections: 64 })]));
+const pools = poolsFor(requests);
 
 /** Answers other than the vendor gave the gateway: a replay that fails (an expired signature) would understate the floor. */
 let failed = 0;
 
 async function replay(): Promise<void> {
-  await Promise.all(
-    requests.map(async (request) => {
-      const response = await (pools.get(request.origin) as Pool).request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
-      const text = await response.body.text();
-      if (response.statusCode !== request.status) failed += 1;
-      if (text) JSON.parse(text);
-    }),
-  );
+  failed += (await replayUpstream(pools, requests)).failed;
 }
 
 // Warm-up, then the measured window.

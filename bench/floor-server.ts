@@ -3,26 +3,54 @@
 // query with the data the gateway answered it with, from memory. FLOOR_FIXTURES names a
 // JSON file of { query, data } (data with __typename everywhere, so abstract types
 // resolve); each field is read by its response key, so aliases answer as they did.
+//
+// With FLOOR_REPLAY=1 it is the one-process floor: each fixture also carries the vendor
+// requests the gateway made for it, and every request first sends them with bare undici
+// pools (./replay-upstream.ts) and holds their parsed answers until its response is built.
+// That is the same work as the gateway's in one process, done the simplest way; the bench
+// reads its peak RSS under the gateway's loads.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, print, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
+import { poolsFor, replayUpstream } from './replay-upstream.js';
+import type { UpstreamRequest } from './same-shape-floor.js';
 
 interface Fixture {
   readonly query: string;
   readonly data: unknown;
+  readonly upstream?: readonly UpstreamRequest[];
 }
 
 const fixtures = JSON.parse(readFileSync(process.env.FLOOR_FIXTURES ?? '', 'utf8')) as Fixture[];
-const byQuery = new Map(fixtures.map((fixture) => [print(parse(fixture.query)), fixture.data]));
+const byQuery = new Map(fixtures.map((fixture) => [print(parse(fixture.query)), fixture]));
+const replay = process.env.FLOOR_REPLAY === '1';
+const pools = poolsFor(replay ? fixtures.flatMap((fixture) => fixture.upstream ?? []) : []);
 const typeDefs = readdirSync('schema')
   .filter((file) => file.endsWith('.graphql'))
   .map((file) => readFileSync(join('schema', file), 'utf8'));
 const schema = makeExecutableSchema({ typeDefs, resolverValidationOptions: { requireResolversForResolveType: 'ignore' } });
 const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _context, info) =>
   source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[info.path.key as string] : undefined;
-const server = new ApolloServer({ schema, rootValue: (document: DocumentNode) => byQuery.get(print(document)), fieldResolver: byResponseKey });
+
+/** The root value of one request: its vendor answers, then the data (held by the execution until the response is built). */
+const replayed = (fixture: Fixture | undefined) =>
+  replayUpstream(pools, fixture?.upstream ?? [], true).then(({ answers }) => ({ answers, data: fixture?.data }));
+const fieldResolver: GraphQLFieldResolver<unknown, unknown> = replay
+  ? (source, args, context, info) =>
+      info.path.prev === undefined
+        ? (source as ReturnType<typeof replayed>).then((root) => byResponseKey(root.data, args, context, info))
+        : byResponseKey(source, args, context, info)
+  : byResponseKey;
+const server = new ApolloServer({
+  schema,
+  rootValue: (document: DocumentNode) => {
+    const fixture = byQuery.get(print(document));
+    return replay ? replayed(fixture) : fixture?.data;
+  },
+  fieldResolver,
+});
 const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env.PORT ?? 4093), host: '127.0.0.1' } });
 process.stdout.write(`ready at ${url}\n`);
