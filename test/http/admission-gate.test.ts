@@ -8,6 +8,7 @@ function gateWith(utilization: { value: number }, minConcurrent = 2, heap = { va
   const gate = new AdmissionGate({
     minConcurrent,
     busyUtilization: 0.9,
+    spareUtilization: 0.5,
     busyHeapFraction: 0.7,
     sampleMs: 10,
     utilization: () => utilization.value,
@@ -45,6 +46,33 @@ describe('admission gate', () => {
     await fourth;
     expect(order).toEqual([3, 4]);
     expect(gate.load).toEqual({ running: 3, waiting: 0 });
+  });
+
+  it('holds the limit while the loop is busy but not saturated: no burst on a brief lull', async () => {
+    const loop = { value: 1 };
+    const gate = gateWith(loop);
+    await tick(30);
+    await Promise.all([gate.enter(far()), gate.enter(far())]);
+    const waiting = [gate.enter(far()), gate.enter(far())];
+    loop.value = 0.8; // waiting on vendors for a fifth of each sample: more requests would not help
+    await tick(50);
+    expect(gate.load).toEqual({ running: 2, waiting: 2 });
+    loop.value = 0.3; // plenty of time: the waiting requests start
+    expect(await Promise.all(waiting)).toEqual([true, true]);
+    expect(gate.load).toEqual({ running: 4, waiting: 0 });
+  });
+
+  it('does not grow while nothing waits, so a burst after a quiet spell meets the limit it left', async () => {
+    const loop = { value: 1 };
+    const gate = gateWith(loop);
+    await tick(30);
+    loop.value = 0; // idle for many samples, nothing waiting
+    await tick(50);
+    const burst = Array.from({ length: 6 }, () => gate.enter(far()));
+    await Promise.resolve();
+    expect(gate.load).toEqual({ running: 2, waiting: 4 });
+    expect((await Promise.all(burst)).every(Boolean)).toBe(true); // then it doubles each sample
+    expect(gate.load).toEqual({ running: 6, waiting: 0 });
   });
 
   it('slows admission down while the heap is nearly full, however idle the loop', async () => {
