@@ -303,6 +303,7 @@ async function main(): Promise<void> {
   const sameWorkPath = join(dir, 'floor-fixtures-with-upstream.json');
   writeFileSync(sameWorkPath, JSON.stringify(sameWork));
   const oneProcessFloor: Record<string, unknown>[] = [];
+  const mismatched: string[] = [];
   for (const connections of [50, 2]) {
     const floor = await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: sameWorkPath, FLOOR_REPLAY: '1' });
     const floorPid = floor.process.pid ?? 0;
@@ -310,12 +311,17 @@ async function main(): Promise<void> {
     const floorSampler = setInterval(() => (floorPeak = Math.max(floorPeak, rssMb(floorPid))), 250);
     const perRead: Record<string, number> = {};
     for (const [index, operation] of reads.entries()) {
-      // The floor must do the gateway's vendor work: the same number of calls, none failed.
-      await waitForQuiet(simulators(demo));
-      clearCalls(demo);
-      await gql(floor.url, operation);
+      // The floor must do the gateway's vendor work: as many calls. A count that caught a
+      // background call (the status poller's, after the fan-out's deletes) is taken again.
       const expected = sameWork[index]?.upstream.length ?? NaN;
-      if (upstreamCalls(demo) !== expected) throw new Error(`one-process floor: ${operation.name} made ${upstreamCalls(demo)} vendor calls, the gateway ${expected}`);
+      let made = NaN;
+      for (let attempt = 0; attempt < 5 && made !== expected; attempt++) {
+        await waitForQuiet(simulators(demo));
+        clearCalls(demo);
+        await gql(floor.url, operation);
+        made = upstreamCalls(demo);
+      }
+      if (made !== expected) mismatched.push(`${operation.name}: ${made} calls, the gateway ${expected}`);
       perRead[operation.name] = (await cpuPerRequest(floor, operation, connections)).cpuMsPerRequest;
     }
     clearInterval(floorSampler);
@@ -324,6 +330,7 @@ async function main(): Promise<void> {
     oneProcessFloor.push({ connections, peakRssMb: floorPeak, cpuMsPerRequest: perRead });
   }
   results['oneProcessFloor'] = oneProcessFloor;
+  results['oneProcessFloorMismatches'] = mismatched;
   // Informational: the target stays the two-part floor above, as issue 17 defines it.
   const oneProcessCpu = (connections: number, name: string) =>
     Number((oneProcessFloor.find((entry) => entry['connections'] === connections)?.['cpuMsPerRequest'] as Record<string, number> | undefined)?.[name] ?? NaN);
@@ -364,7 +371,7 @@ async function main(): Promise<void> {
   row(
     'memory: peak RSS under the load above',
     `${Math.round(peakRss)} MB`,
-    `idle ${Math.round(idleRss)} MB; the same work in one process (stock Apollo + bare undici, same loads): ${floorPeakAt(50)} MB at 50 clients, ${floorPeakAt(2)} MB at 2`,
+    `idle ${Math.round(idleRss)} MB; the same work in one process (stock Apollo + bare undici, same loads): ${floorPeakAt(50)} MB at 50 clients, ${floorPeakAt(2)} MB at 2${mismatched.length ? ` (its vendor calls differed: ${mismatched.join('; ')})` : ''}`,
     '<= 150 MB',
     peakRss <= 150,
   );
