@@ -302,7 +302,7 @@ async function main(): Promise<void> {
   }
   const sameWorkPath = join(dir, 'floor-fixtures-with-upstream.json');
   writeFileSync(sameWorkPath, JSON.stringify(sameWork));
-  const oneProcessFloor: Record<string, unknown>[] = [];
+  const oneProcessFloor: Array<{ connections: number; peakRssMb: number; cpuMsPerRequest: Record<string, number> }> = [];
   const mismatched: string[] = [];
   for (const connections of [50, 2]) {
     const floor = await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: sameWorkPath, FLOOR_REPLAY: '1' });
@@ -332,8 +332,8 @@ async function main(): Promise<void> {
   results['oneProcessFloor'] = oneProcessFloor;
   results['oneProcessFloorMismatches'] = mismatched;
   // Informational: the target stays the two-part floor above, as issue 17 defines it.
-  const oneProcessCpu = (connections: number, name: string) =>
-    Number((oneProcessFloor.find((entry) => entry['connections'] === connections)?.['cpuMsPerRequest'] as Record<string, number> | undefined)?.[name] ?? NaN);
+  const oneProcessAt = (connections: number) => oneProcessFloor.find((entry) => entry.connections === connections);
+  const oneProcessCpu = (connections: number, name: string) => oneProcessAt(connections)?.cpuMsPerRequest[name] ?? NaN;
   for (const { operation } of captures) {
     const gatewayCpu = Number(cpuRows.find((measured) => measured['operation'] === operation.name)?.['cpuMsPerRequest'] ?? NaN);
     const at50 = oneProcessCpu(50, operation.name);
@@ -367,7 +367,7 @@ async function main(): Promise<void> {
     '<= 80 MB',
     idleRss <= 80,
   );
-  const floorPeakAt = (connections: number) => Math.round(Number(oneProcessFloor.find((entry) => entry['connections'] === connections)?.['peakRssMb'] ?? NaN));
+  const floorPeakAt = (connections: number) => Math.round(oneProcessAt(connections)?.peakRssMb ?? NaN);
   row(
     'memory: peak RSS under the load above',
     `${Math.round(peakRss)} MB`,
