@@ -14,13 +14,15 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { parse, print, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
+import { GraphQLError, parse, print, responsePathAsArray, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
 import { poolsFor, replayUpstream } from './replay-upstream.js';
-import type { UpstreamRequest } from './same-shape-floor.js';
+import type { FixtureError, UpstreamRequest } from './same-shape-floor.js';
 
 interface Fixture {
   readonly query: string;
   readonly data: unknown;
+  /** The field errors of the gateway's response, raised again at their paths. */
+  readonly errors?: readonly FixtureError[];
   readonly upstream?: readonly UpstreamRequest[];
 }
 
@@ -32,8 +34,18 @@ const typeDefs = readdirSync('schema')
   .filter((file) => file.endsWith('.graphql'))
   .map((file) => readFileSync(join('schema', file), 'utf8'));
 const schema = makeExecutableSchema({ typeDefs, resolverValidationOptions: { requireResolversForResolveType: 'ignore' } });
-const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _context, info) =>
-  source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[info.path.key as string] : undefined;
+/** Each fixture's field errors by response path, found through the request's root value. */
+const errorsOfFixture = new Map(fixtures.map((fixture) => [fixture, new Map((fixture.errors ?? []).map((error) => [(error.path ?? []).join('.'), error]))]));
+const errorsOfRoot = new WeakMap<object, Map<string, FixtureError>>();
+const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _context, info) => {
+  const value = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[info.path.key as string] : undefined;
+  if (value !== null) return value;
+  // A null the gateway answered with an error: the same error, as a stock server raises it.
+  const root = info.rootValue as object | undefined;
+  const error = root ? errorsOfRoot.get(root)?.get(responsePathAsArray(info.path).join('.')) : undefined;
+  if (error) throw new GraphQLError(error.message, { extensions: error.extensions ?? {} });
+  return value;
+};
 
 /** The root value of one request: its vendor answers, then the data (held by the execution until the response is built). */
 const replayed = (fixture: Fixture | undefined) =>
@@ -48,7 +60,10 @@ const server = new ApolloServer({
   schema,
   rootValue: (document: DocumentNode) => {
     const fixture = byQuery.get(print(document));
-    return replay ? replayed(fixture) : fixture?.data;
+    const root: unknown = replay ? replayed(fixture) : fixture?.data;
+    const errors = fixture ? errorsOfFixture.get(fixture) : undefined;
+    if (errors?.size && root !== null && typeof root === 'object') errorsOfRoot.set(root, errors);
+    return root;
   },
   fieldResolver,
 });

@@ -22,6 +22,13 @@ export interface UpstreamRequest {
   readonly status: number;
 }
 
+/** A field error of the gateway's response, as the in-memory floor raises it again. */
+export interface FixtureError {
+  readonly message: string;
+  readonly path?: readonly (string | number)[];
+  readonly extensions?: Record<string, unknown>;
+}
+
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
 
@@ -75,7 +82,7 @@ async function captureOnce(gatewayUrl: string, operation: Pick<BenchOperation, '
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: withTypenames(operation.query), variables: operation.variables }),
   });
-  const { data } = (await response.json()) as { data: unknown };
+  const { data, errors } = (await response.json()) as { data: unknown; errors?: FixtureError[] };
   const upstream: UpstreamRequest[] = sims.flatMap((sim) =>
     sim.exchanges.map((exchange) => ({
       origin: sim.origin,
@@ -86,7 +93,10 @@ async function captureOnce(gatewayUrl: string, operation: Pick<BenchOperation, '
       status: exchange.status,
     })),
   );
-  return { fixture: { query: operation.query, data }, upstream };
+  // The errors too (a source without share listings answers UNSUPPORTED per asset): the
+  // floor answers the identical response, not the data without them.
+  const fixtureErrors = (errors ?? []).map(({ message, path, extensions }) => ({ message, path, extensions }));
+  return { fixture: { query: operation.query, data, errors: fixtureErrors }, upstream };
 }
 
 /** CPU per replayed read of the bare-client half, in its own process. */
