@@ -44,6 +44,12 @@ function validatorFor(schema: z.ZodType): ValidateFunction | null {
   return validate;
 }
 
+/** Whether a part of a vendor answer has the schema's shape (checked as parseResponse checks a whole answer). */
+export function matchesSchema<S extends z.ZodType>(schema: S, value: unknown): value is z.output<S> {
+  const validate = validatorFor(schema);
+  return validate ? validate(value) : schema.safeParse(value).success;
+}
+
 export function parseResponse<S extends z.ZodType>(schema: S, body: unknown, origin: ErrorOrigin, what: string): z.output<S> {
   const validate = validatorFor(schema);
   if (validate) {

@@ -11,6 +11,7 @@ import { InFlight } from '../media/in-flight.js';
 import { metadataEntry } from '../media/metadata-entries.js';
 import { signedUrlExpiry } from '../media/signed-url-expiry.js';
 import { readEach } from '../settle-each.js';
+import { matchesSchema } from '../parse-response.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';
 import { iconikFieldValues, type IconikFile, type IconikFormat, type IconikProxy } from './responses.js';
 
@@ -88,8 +89,7 @@ export function metadataFrom(values: Readonly<Record<string, unknown>>): Metadat
   return Object.entries(values)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, field]) => {
-      const parsed = iconikFieldValues.safeParse(field);
-      return parsed.success ? metadataEntry(key, (parsed.data.field_values ?? []).map((item) => item.value)) : metadataEntry(key, field);
+      return matchesSchema(iconikFieldValues, field) ? metadataEntry(key, (field.field_values ?? []).map((item) => item.value)) : metadataEntry(key, field);
     });
 }
 

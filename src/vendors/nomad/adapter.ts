@@ -46,6 +46,7 @@ import type { RequestClient } from '../http.js';
 import type { AssetModel, CollectionModel, NodeType, ShareModel } from '../models.js';
 import type { Page, Window } from '../../pagination/window.js';
 import { batchById, readEach, settleEach } from '../settle-each.js';
+import { matchesSchema } from '../parse-response.js';
 import { COPY_LOOKBACK, findLostCopy, settleWrite } from '../settle-write.js';
 import { isContainer, isFile, itemFromAsset, toAsset, toCollection, toShare, type NomadItem } from './mapping.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
@@ -514,9 +515,9 @@ export class NomadAdapter implements VendorAdapter {
    */
   private async itemsFromHits(hits: readonly NomadSearchResult[]): Promise<NomadItem[]> {
     const complete = hits.map((hit) => {
-      const identifiers = nomadIdentifiers.safeParse(hit.identifiers ?? {});
-      if (!identifiers.success || !identifiers.data.assetType || !identifiers.data.assetStatus) return null;
-      const { assetType, assetStatus: status, parentId, objectKey, collections } = identifiers.data;
+      const identifiers = hit.identifiers ?? {};
+      if (!matchesSchema(nomadIdentifiers, identifiers) || !identifiers.assetType || !identifiers.assetStatus) return null;
+      const { assetType, assetStatus: status, parentId, objectKey, collections } = identifiers;
       return {
         id: hit.id,
         type: assetType,
