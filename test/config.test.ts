@@ -30,6 +30,21 @@ describe('configuration', () => {
     });
   });
 
+  it('reads the same configuration written as JSON, and YAML that opens with a brace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gw-config-'));
+    const source = { name: 'iconik-main', vendor: 'ICONIK', baseUrl: 'https://app.iconik.io/API/', credentials: { appId: '${ICONIK_APP_ID}', authToken: 'tok' } };
+    const json = join(dir, 'gateway.json');
+    await writeFile(json, JSON.stringify({ sources: [source] }, null, 2));
+    expect((await loadConfigFile(json, { ICONIK_APP_ID: 'app' })).sources[0]).toMatchObject({ name: 'iconik-main', credentials: { appId: 'app' } });
+    // A YAML flow mapping (unquoted keys) is not JSON: the YAML parser reads it.
+    const flow = join(dir, 'gateway.yaml');
+    await writeFile(flow, `{ sources: [ { name: iconik-main, vendor: ICONIK, baseUrl: "https://app.iconik.io/API/", credentials: { appId: app, authToken: tok } } ] }\n`);
+    expect((await loadConfigFile(flow, {})).sources[0]).toMatchObject({ name: 'iconik-main', credentials: { appId: 'app' } });
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{ "sources": [ { "name": ');
+    await expect(loadConfigFile(broken, {})).rejects.toThrow(/is not valid YAML or JSON/);
+  });
+
   it('names the field and the missing variable, never a value', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gw-config-'));
     const file = join(dir, 'gateway.yaml');
