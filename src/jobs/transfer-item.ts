@@ -8,7 +8,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { request } from 'undici';
+import type { request as undiciRequest } from 'undici';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { OriginalFile, UploadPort, UploadSession } from '../vendors/adapter.js';
 import type { ByteRateLimit } from './byte-rate-limit.js';
@@ -23,11 +23,18 @@ const PART_ATTEMPTS = 3;
 /** Parts sent at once when no whole-file checksum needs them in order. */
 const PARALLEL_PARTS = 4;
 
+/**
+ * undici's `request` (the global dispatcher), loaded with the first transfer: its index
+ * loads all of undici, which a gateway that never copies a file does not need in memory
+ * (../vendors/undici-core.ts).
+ */
+const request: typeof undiciRequest = async (...args) => (await import('undici')).request(...args);
+
 /** Storage trouble worth another try: a dropped or refused connection, a timeout, a 5xx. */
 const isTransient = (error: unknown) => error instanceof GatewayError && error.code === ErrorCode.UPSTREAM_UNAVAILABLE;
 
 /** A storage request; transport failures become UPSTREAM_UNAVAILABLE (no URL or signature in the message). */
-async function storage(what: string, send: () => ReturnType<typeof request>): ReturnType<typeof request> {
+async function storage(what: string, send: () => ReturnType<typeof undiciRequest>): ReturnType<typeof undiciRequest> {
   try {
     return await send();
   } catch (error) {

@@ -19,7 +19,7 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { Pool, errors as undiciErrors } from 'undici';
+import { Pool, errors as undiciErrors, request as dispatch } from './undici-core.js';
 import type { z } from 'zod';
 import { ErrorCode, GatewayError, badUserInput, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
@@ -313,7 +313,7 @@ export class UpstreamClient {
     let retryAfter: string | string[] | undefined;
     const started = performance.now();
     try {
-      const response = await this.pool.request({
+      const response = await dispatch(this.pool, {
         method: request.method,
         path: pathWithQuery,
         headers,
