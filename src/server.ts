@@ -6,8 +6,7 @@ import { unsupportedOperationRule } from './http/unsupported-operation-rule.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import type { CacheBinding } from './cache/cached-reads.js';
@@ -172,11 +171,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The subgraph answers `_service { sdl }` (the whole schema) whatever the introspection
   // setting, so in production it is served only when the configuration turns it on.
   const schema = buildSchema();
-  const apollo = serverFor(schema);
-  const subgraphOn = options.config.subgraph?.enabled ?? !production;
+  // Apollo Server installs its inline-trace plugin in every server unless told otherwise; on
+  // a schema that is not a subgraph it does nothing but load its protobuf encoder.
+  const apollo = serverFor(schema, [ApolloServerPluginInlineTraceDisabled()]);
   // Inline traces (ftv1) for the router and Studio, computed only when the router asks.
-  // Loaded only when served: @apollo/subgraph and its schema cost memory an instance without /subgraph never uses.
-  const subgraph = subgraphOn ? serverFor((await import('./federation/subgraph.js')).buildFederatedSchema(), [ApolloServerPluginInlineTrace()]) : undefined;
+  // Loaded only when served: @apollo/subgraph, its schema and the inline-trace plugin (with
+  // its protobuf encoder) cost memory an instance without /subgraph never uses.
+  const federatedServer = async () => {
+    const [{ buildFederatedSchema }, { ApolloServerPluginInlineTrace }] = await Promise.all([import('./federation/subgraph.js'), import('@apollo/server/plugin/inlineTrace')]);
+    return serverFor(buildFederatedSchema(), [ApolloServerPluginInlineTrace()]);
+  };
+  const subgraphOn = options.config.subgraph?.enabled ?? !production;
+  const subgraph = subgraphOn ? await federatedServer() : undefined;
   await Promise.all([apollo.start(), subgraph?.start()]);
 
   const batch = options.batching ?? true;
