@@ -133,7 +133,9 @@ export class StatusPoller {
       if (watch.busy || watch.nextAt > now) continue;
       // One batch per source and credentials.
       const group = `${watch.ref.source}\u0000${JSON.stringify(watch.credentials ?? {})}`;
-      due.set(group, [...(due.get(group) ?? []), watch]);
+      const batch = due.get(group);
+      if (batch) batch.push(watch);
+      else due.set(group, [watch]);
     }
     for (const batch of due.values()) void this.poll(batch);
   }
