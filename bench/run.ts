@@ -1,12 +1,13 @@
 // `npm run bench`: upstream calls, latency, CPU per request, fan-out and memory, measured
 // side by side with their baselines in one run, printed as a table with each target and
-// whether it holds, and written to bench/results.json. Runs in about thirteen minutes.
+// whether it holds, and written to bench/results.json. Runs in about fifteen minutes.
 //
 // Each target of issue 17 is set against a floor measured in the same run: latency against
 // a bare client making the same round trips at the same concurrency
 // (./bare-round-trips.ts), CPU against the same-shape floor (./same-shape-floor.ts), idle
-// memory against the gateway's modules loaded with nothing built (./module-floor.ts), and
-// the peer's requests per second against what our reads' same-shape floor allows on one
+// memory against the gateway's modules loaded with nothing built (./module-floor.ts), the
+// fan-out ratio beside a bare client's for the same deletes (./fan-out-floor.ts), and the
+// peer's requests per second against what our reads' same-shape floor allows on one
 // core (./mesh-peer.ts).
 //
 // The simulators run in this process; the gateway, the baselines and the floors run as
