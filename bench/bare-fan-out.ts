@@ -11,11 +11,11 @@
 // restores the deleted assets in the simulators between replays.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Pool } from 'undici';
+import { poolsFor, replayUpstream } from './replay-upstream.js';
 import type { UpstreamRequest } from './same-shape-floor.js';
 
 const requests = JSON.parse(readFileSync(process.env.FLOOR_UPSTREAM ?? '', 'utf8')) as UpstreamRequest[];
-const pools = new Map([...new Set(requests.map((request) => request.origin))].map((origin) => [origin, new Pool(origin, { connections: 64 })]));
+const pools = poolsFor(requests);
 
 /** One vendor's requests in steps: each step's requests go out at once, the steps one after another. */
 function stepsOf(origin: string): UpstreamRequest[][] {
@@ -31,19 +31,12 @@ function stepsOf(origin: string): UpstreamRequest[][] {
 }
 const stepsByOrigin = new Map([...pools.keys()].map((origin) => [origin, stepsOf(origin)]));
 
-async function send(request: UpstreamRequest): Promise<number> {
-  const response = await (pools.get(request.origin) as Pool).request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
-  const text = await response.body.text();
-  if (text) JSON.parse(text);
-  return response.statusCode === request.status ? 0 : 1;
-}
-
 async function replay(origins: readonly string[]): Promise<{ ms: number; failed: number }> {
   const started = performance.now();
   let failed = 0;
   await Promise.all(
     origins.map(async (origin) => {
-      for (const step of stepsByOrigin.get(origin) ?? []) failed += (await Promise.all(step.map(send))).reduce((sum, one) => sum + one, 0);
+      for (const step of stepsByOrigin.get(origin) ?? []) failed += (await replayUpstream(pools, step)).failed;
     }),
   );
   return { ms: performance.now() - started, failed };

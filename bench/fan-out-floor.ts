@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DemoSimulators } from '../simulators/index.js';
+import { median } from './median.js';
 import { deleteMixed } from './operations.js';
 import { captureRead, waitForQuiet } from './same-shape-floor.js';
 
@@ -32,11 +33,6 @@ function saved<K, V>(map: Map<K, V>): { restore(): void; keys(): K[] } {
     restore: () => structuredClone(entries).forEach(([key, value]) => map.set(key, value)),
     keys: () => entries.map(([key]) => key),
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 export async function fanOutFloor(dir: string, gatewayUrl: string, demo: DemoSimulators, rounds = 3): Promise<FanOutFloor> {

@@ -1,6 +1,7 @@
 // Sends a read's recorded vendor requests with bare undici pools, all at once, and parses
-// each answer: the upstream half of the same-shape floor (./bare-upstream.ts) and of the
-// one-process floor (./floor-server.ts with FLOOR_REPLAY).
+// each answer: the upstream half of the same-shape floor (./bare-upstream.ts), of the
+// one-process floor (./floor-server.ts with FLOOR_REPLAY) and each step of the fan-out's
+// bare client (./bare-fan-out.ts).
 import { Pool } from 'undici';
 import type { UpstreamRequest } from './same-shape-floor.js';
 

@@ -24,6 +24,7 @@ import { liveRows, subscriptionLoad } from './subscription-load.js';
 import { bareUpstreamCpu, captureRead, waitForQuiet, type UpstreamRequest } from './same-shape-floor.js';
 import type { RunningSimulator } from '../simulators/kit/simulator-server.js';
 import { fanOutFloor } from './fan-out-floor.js';
+import { median } from './median.js';
 import { meshPeer, peerRows } from './mesh-peer.js';
 import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
 
@@ -50,12 +51,6 @@ const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 const row = (measure: string, value: string, baseline: string, target: string, holds: boolean | null) =>
   rows.push({ measure, value, baseline, target, holds: holds === null ? '' : holds ? 'yes' : 'NO' });
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-}
 
 function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
