@@ -25,6 +25,7 @@ import { bareUpstreamCpu, captureRead, waitForQuiet, type UpstreamRequest } from
 import type { RunningSimulator } from '../simulators/kit/simulator-server.js';
 import { fanOutFloor } from './fan-out-floor.js';
 import { median } from './median.js';
+import { describeGc, recordGcTrace, type GcTally } from './gc-trace.js';
 import { meshPeer, peerRows } from './mesh-peer.js';
 import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree, deleteMixed, mediaOfMixedAssets, nodesOf100, seedDeletable, type BenchOperation } from './operations.js';
 
@@ -37,7 +38,7 @@ const CPU_ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 3);
 const CPU_ROUND_S = Number(process.env.BENCH_CPU_ROUND_S ?? 5);
 const TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of /proc/<pid>/stat CPU times
 const CAPPED_HEAP_FLAGS = ['--max-old-space-size=100', '--max-semi-space-size=8'];
-/** The gateways of this run listen on BENCH_PORT .. BENCH_PORT + 4 (the gateway, batching off, the stock baseline, capped heap, read cache). */
+/** The gateways of this run listen on BENCH_PORT .. BENCH_PORT + 5 (the gateway, batching off, the stock baseline, capped heap, read cache, GC trace). */
 const PORT = Number(process.env.BENCH_PORT ?? 4095);
 
 interface Row {
@@ -403,6 +404,40 @@ async function main(): Promise<void> {
       null,
     );
   }
+
+  // 4d. Why the peak RSS sits above the one-process floor: V8's collections in a fresh
+  // gateway and in the one-process floor, each started with --trace-gc, through the same
+  // reads at the same 2 clients (./gc-trace.ts). Informational.
+  const gcRows: Array<{ operation: string; gateway: GcTally & { requests: number }; floor: GcTally & { requests: number } }> = [];
+  const traced = {
+    gateway: await startChild('dist/src/main.js', PORT + 5, { GATEWAY_CONFIG: configPath }, ['--trace-gc']),
+    floor: await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: sameWorkPath, FLOOR_REPLAY: '1' }, ['--trace-gc']),
+  };
+  const traces = { gateway: recordGcTrace(traced.gateway), floor: recordGcTrace(traced.floor) };
+  for (const operation of reads) {
+    const tallies = [];
+    for (const side of ['gateway', 'floor'] as const) {
+      await load(traced[side].url, operation, 2, 2); // warm-up
+      await waitForQuiet(simulators(demo));
+      traces[side].take();
+      const result = await load(traced[side].url, operation, 2, CPU_ROUND_S);
+      tallies.push({ ...traces[side].take(), requests: result.requests.total });
+    }
+    const [gatewayGc, floorGc] = tallies as [GcTally & { requests: number }, GcTally & { requests: number }];
+    gcRows.push({ operation: operation.name, gateway: gatewayGc, floor: floorGc });
+    row(
+      `memory: garbage collection at 2 clients, ${operation.name}`,
+      describeGc(gatewayGc, gatewayGc.requests),
+      `the same work in one process (stock Apollo + bare undici): ${describeGc(floorGc, floorGc.requests)}`,
+      '(informational)',
+      null,
+    );
+  }
+  for (const child of Object.values(traced)) {
+    child.stop();
+    await new Promise((resolve) => child.process.once('exit', resolve));
+  }
+  results['garbageCollection'] = gcRows;
 
   // 5. Memory: peak RSS under the load above, and a soak at 10 connections. The soak
   // starts after 10 s of the same load, so the heap left by the heavier runs above has
