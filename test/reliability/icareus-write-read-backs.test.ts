@@ -6,10 +6,18 @@ import { encodeGlobalId } from '../../src/ids.js';
 import { startDemoHarness, type DemoHarness } from '../support/gateway-harness.js';
 
 let h: DemoHarness;
-beforeAll(async () => {
-  h = await startDemoHarness();
-});
-afterAll(async () => h.stop());
+/**
+ * Each group runs on its own gateway and simulators. The first group makes every Icareus
+ * read fail on purpose, and when enough of those failures come in a row the source's
+ * circuit breaker opens for 10 s: a later group sharing that gateway would see its calls
+ * refused (a CI run failed six tests that way).
+ */
+function ownHarness(): void {
+  beforeAll(async () => {
+    h = await startDemoHarness();
+  });
+  afterAll(async () => h.stop());
+}
 
 const HOME = 2631609;
 const PARTNER = 2631610;
@@ -32,6 +40,8 @@ const write = (field: string, ids: string[], extra = '') =>
   h.gql(`mutation($ids: [ID!]!) { ${field}(input: { ids: $ids ${extra} }) { results { ok note asset { id status } replacedBy { id } error { code } } } }`, { ids });
 
 describe('Icareus writes whose answer was lost after Icareus acted', () => {
+  ownHarness();
+
   it('reports a delete as done: the asset is read back from the recycle bin', async () => {
     const { native, id } = freshAsset();
     h.demo.icareus.faults.inject({ fault: { kind: 'lost-answer' }, times: 1, match: 'GET /api/archive' });
@@ -92,6 +102,8 @@ describe('Icareus writes whose answer was lost after Icareus acted', () => {
 });
 
 describe('concurrent identical Icareus writes', () => {
+  ownHarness();
+
   it('tells both callers a delete was done, though Icareus refused the second as not found', async () => {
     const { native, id } = freshAsset();
     const [a, b] = await Promise.all([write('deleteAssets', [id]), write('deleteAssets', [id])]);
@@ -116,6 +128,8 @@ describe('concurrent identical Icareus writes', () => {
 });
 
 describe('Icareus write answers are confirmed, not believed', () => {
+  ownHarness();
+
   it('does not report a purge answered "ok" as done while the asset is still in the bin', async () => {
     const { native, id } = freshAsset('bin');
     const body = { message: 'asset-permanently-deleted', assetId: native, status: 'ok' };
