@@ -408,22 +408,23 @@ async function main(): Promise<void> {
   // 4d. Why the peak RSS sits above the one-process floor: V8's collections in a fresh
   // gateway and in the one-process floor, each started with --trace-gc, through the same
   // reads at the same 2 clients (./gc-trace.ts). Informational.
-  const gcRows: Array<{ operation: string; gateway: GcTally & { requests: number }; floor: GcTally & { requests: number } }> = [];
+  type CountedGc = GcTally & { requests: number };
+  const gcRows: Array<{ operation: string; gateway: CountedGc; floor: CountedGc }> = [];
   const traced = {
     gateway: await startChild('dist/src/main.js', PORT + 5, { GATEWAY_CONFIG: configPath }, ['--trace-gc']),
     floor: await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: sameWorkPath, FLOOR_REPLAY: '1' }, ['--trace-gc']),
   };
   const traces = { gateway: recordGcTrace(traced.gateway), floor: recordGcTrace(traced.floor) };
+  const collections = async (side: keyof typeof traced, operation: BenchOperation): Promise<CountedGc> => {
+    await load(traced[side].url, operation, 2, 2); // warm-up
+    await waitForQuiet(simulators(demo));
+    traces[side].take();
+    const result = await load(traced[side].url, operation, 2, CPU_ROUND_S);
+    return { ...traces[side].take(), requests: result.requests.total };
+  };
   for (const operation of reads) {
-    const tallies = [];
-    for (const side of ['gateway', 'floor'] as const) {
-      await load(traced[side].url, operation, 2, 2); // warm-up
-      await waitForQuiet(simulators(demo));
-      traces[side].take();
-      const result = await load(traced[side].url, operation, 2, CPU_ROUND_S);
-      tallies.push({ ...traces[side].take(), requests: result.requests.total });
-    }
-    const [gatewayGc, floorGc] = tallies as [GcTally & { requests: number }, GcTally & { requests: number }];
+    const gatewayGc = await collections('gateway', operation);
+    const floorGc = await collections('floor', operation);
     gcRows.push({ operation: operation.name, gateway: gatewayGc, floor: floorGc });
     row(
       `memory: garbage collection at 2 clients, ${operation.name}`,
