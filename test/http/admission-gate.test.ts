@@ -4,13 +4,14 @@ import { AdmissionGate } from '../../src/http/admission-gate.js';
 const gates: AdmissionGate[] = [];
 afterEach(() => gates.splice(0).forEach((gate) => gate.close()));
 
-function gateWith(utilization: { value: number }, minConcurrent = 2, heap = { value: 0.1 }): AdmissionGate {
+function gateWith(utilization: { value: number }, minConcurrent = 2, heap = { value: 0.1 }, sampleMs = 10): AdmissionGate {
   const gate = new AdmissionGate({
     minConcurrent,
+    burst: 4,
     busyUtilization: 0.9,
     spareUtilization: 0.5,
     busyHeapFraction: 0.7,
-    sampleMs: 10,
+    sampleMs,
     utilization: () => utilization.value,
     heapFraction: () => heap.value,
   });
@@ -25,6 +26,17 @@ describe('admission gate', () => {
     const gate = gateWith({ value: 0.2 });
     const admitted = await Promise.all(Array.from({ length: 20 }, () => gate.enter(far())));
     expect(admitted.every(Boolean)).toBe(true);
+    expect(gate.load).toEqual({ running: 20, waiting: 0 });
+  });
+
+  it('starts a burst after a quiet spell slowly: a few at once, then twice as many each sample', async () => {
+    const gate = gateWith({ value: 0.2 }, 2, { value: 0.1 }, 200);
+    const burst = Array.from({ length: 20 }, () => gate.enter(far()));
+    await Promise.resolve();
+    expect(gate.load).toEqual({ running: 4, waiting: 16 }); // before any sample has seen the load
+    await tick(250);
+    expect(gate.load).toEqual({ running: 12, waiting: 8 }); // then 8 more
+    expect((await Promise.all(burst)).every(Boolean)).toBe(true); // then 16: the rest
     expect(gate.load).toEqual({ running: 20, waiting: 0 });
   });
 
