@@ -249,8 +249,12 @@ async function main(): Promise<void> {
   // The peak over all the loads below, and the peak of each CPU load (which read sets it).
   let peakRss = 0;
   let loadPeakRss = 0;
+  // Which load the peak came in (the load running when the sampler saw it).
+  let phase = '';
+  let peakPhase = '';
   const peakSampler = setInterval(() => {
     const now = rssMb(pid);
+    if (now > peakRss) peakPhase = phase;
     peakRss = Math.max(peakRss, now);
     loadPeakRss = Math.max(loadPeakRss, now);
   }, 250);
@@ -270,6 +274,7 @@ async function main(): Promise<void> {
   // The one-call list has no same-shape floor: measured once, for reference.
   for (const [name, operation] of cpuOperations.slice(0, 1)) {
     loadPeakRss = 0;
+    phase = name;
     const measured = await cpuPerRequest(gateway, operation, 50, CPU_RUN_S);
     cpuRows.push({ operation: name, ...measured, peakRssMb: loadPeakRss, baselineCpuMsPerRequest: baseline.cpuMsPerRequest, ratio: measured.cpuMsPerRequest / baseline.cpuMsPerRequest });
     cpuRow(name, measured, loadPeakRss);
@@ -297,6 +302,7 @@ async function main(): Promise<void> {
     const errorCount = fixture.errors.length;
     const rounds: Array<{ gateway: number; requestsPerSecond: number; failed: number; failures?: string; inMemory: number; inMemoryDataOnly?: number; bare: number; replayFailures: number; upstreamCalls: number }> = [];
     loadPeakRss = 0;
+    phase = operation.name;
     for (let round = 0; round < CPU_ROUNDS; round++) {
       const measured = await cpuPerRequest(gateway, operation, 50, CPU_ROUND_S);
       const inMemory = await cpuPerRequest(floorServer, operation, 50, CPU_ROUND_S);
@@ -443,12 +449,14 @@ async function main(): Promise<void> {
   // 5. Memory: peak RSS under the load above, and a soak at 10 connections. The soak
   // starts after 10 s of the same load, so the heap left by the heavier runs above has
   // settled and cannot hide a leak by shrinking.
+  phase = 'the soak';
   await load(gateway.url, mixedList, 10, 10);
   const soak: number[] = [];
   const soakSampler = setInterval(() => soak.push(rssMb(pid)), 1000);
   await load(gateway.url, mixedList, 10, SOAK_S);
   clearInterval(soakSampler);
   clearInterval(peakSampler);
+  if (Math.max(...soak) > peakRss) peakPhase = 'the soak';
   peakRss = Math.max(peakRss, ...soak);
   const third = Math.max(1, Math.floor(soak.length / 3));
   const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -463,7 +471,7 @@ async function main(): Promise<void> {
   const floorPeakAt = (connections: number) => Math.round(oneProcessAt(connections)?.peakRssMb ?? NaN);
   row(
     'memory: peak RSS under the load above',
-    `${Math.round(peakRss)} MB`,
+    `${Math.round(peakRss)} MB (in the load of ${peakPhase})`,
     `idle ${Math.round(idleRss)} MB; the same work in one process (stock Apollo + bare undici, same loads): ${floorPeakAt(50)} MB at 50 clients, ${floorPeakAt(2)} MB at 2${mismatched.length ? ` (its vendor calls differed: ${mismatched.join('; ')})` : ''}`,
     '<= 150 MB',
     peakRss <= 150,
@@ -492,6 +500,7 @@ async function main(): Promise<void> {
     idleAfterLoadsMb: idleAfterLoads.settledMb,
     moduleFloor,
     peakRssMb: peakRss,
+    peakRssLoad: peakPhase,
     soakSeconds: SOAK_S,
     soakGrowthMb: growth,
     samples: soak,
