@@ -1,5 +1,5 @@
-// Admission control for GraphQL requests. While the event loop has spare time every
-// request starts at once; when it is saturated (CPU-bound load), starting more requests
+// Admission control for GraphQL requests. While the event loop has spare time requests
+// start without waiting (a burst after a quiet spell within a few samples, see below); when it is saturated (CPU-bound load), starting more requests
 // only adds memory and garbage collection, and every request gets slower. The gate keeps a
 // limit on requests running at once, set from samples of event loop utilization: a
 // saturated loop halves it (down to a minimum); a loop with plenty of spare time doubles
