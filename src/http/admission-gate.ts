@@ -1,6 +1,7 @@
 // Admission control for GraphQL requests. While the event loop has spare time requests
-// start without waiting (a burst after a quiet spell within a few samples, see below); when it is saturated (CPU-bound load), starting more requests
-// only adds memory and garbage collection, and every request gets slower. The gate keeps a
+// start without waiting (a burst after a quiet spell within a few samples, see below);
+// when it is saturated (CPU-bound load), starting more requests only adds memory and
+// garbage collection, and every request gets slower. The gate keeps a
 // limit on requests running at once, set from samples of event loop utilization: a
 // saturated loop halves it (down to a minimum); a loop with plenty of spare time doubles
 // it, but only while requests are waiting for it; in between it holds. So a latency-bound
