@@ -3,6 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
+/** The production build's entry (`npm run build`: src/main.ts compiled, then bundled by scripts/bundle-gateway.mjs). */
+export const GATEWAY_ENTRY = 'dist/gateway/main.js';
+
 export interface Child {
   readonly process: ChildProcess;
   readonly url: string;

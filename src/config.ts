@@ -129,6 +129,18 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
   throw new ConfigError(`Invalid ${origin}:\n${lines.join('\n')}`);
 }
 
+/** The configuration file to serve, or a ConfigError saying how to give one. */
+export function configPathFrom(env: NodeJS.ProcessEnv): string {
+  const path = env['GATEWAY_CONFIG'];
+  if (!path) {
+    throw new ConfigError(
+      'GATEWAY_CONFIG is not set. The gateway serves only configured vendor sources: set GATEWAY_CONFIG=/path/to/gateway.yaml ' +
+        '(README, "Configuration"), or run the demo over simulated vendors with `npm start`.',
+    );
+  }
+  return path;
+}
+
 export async function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): Promise<GatewayConfig> {
   let text: string;
   try {

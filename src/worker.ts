@@ -1,12 +1,11 @@
 // `npm run worker`: a process that only runs transfer jobs from the Redis queue (BullMQ),
 // with the sources of GATEWAY_CONFIG. Gateway instances run workers too (unless
 // GATEWAY_JOB_WORKERS=off); dedicated workers let transfers scale apart from queries.
-import { ConfigError, loadConfigFile } from './config.js';
+import { ConfigError, configPathFrom, loadConfigFile } from './config.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobOptionsFrom } from './jobs/job-runner.js';
 import { LiveUpdates } from './live/live-updates.js';
 import { logger } from './logger.js';
-import { configPathFrom } from './main.js';
 import { failStart } from './run-gateway.js';
 import { SourceConnections } from './sources.js';
 

@@ -27,7 +27,7 @@ describe.runIf(redisAvailable)('durable transfers on Redis', () => {
   const workers: ChildProcess[] = [];
 
   const startWorker = () => {
-    const worker = spawn(process.execPath, ['dist/src/worker.js'], {
+    const worker = spawn(process.execPath, ['dist/gateway/worker.js'], {
       env: { ...process.env, GATEWAY_CONFIG: configFile, REDIS_URL: redisUrl, GATEWAY_JOB_LOCK_MS: '1500', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
       stdio: 'ignore',
     });

@@ -33,7 +33,7 @@ describe.runIf(redisAvailable)('live updates across instances on Redis', () => {
     const configFile = join(mkdtempSync(join(tmpdir(), 'mam-live-')), 'gateway.json');
     writeFileSync(configFile, JSON.stringify({ sources: demo.config.sources }));
     local = await startGateway({ config: parseConfig({ sources: demo.config.sources }), port: 0, redisUrl });
-    child = spawn(process.execPath, ['dist/src/main.js'], {
+    child = spawn(process.execPath, ['dist/gateway/main.js'], {
       env: { ...process.env, GATEWAY_CONFIG: configFile, REDIS_URL: redisUrl, PORT: '0', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,6 +1,7 @@
-// Tests that run the gateway as separate processes use the production build (dist/). Test
-// files run in parallel, so the build is taken under a lock directory: two `tsc -b` at
-// once would write the same files.
+// Tests that run the gateway as separate processes use the production build, as `npm run
+// build` makes it: src/ compiled, then bundled into dist/gateway/. Test files run in
+// parallel, so the build is taken under a lock directory: two builds at once would write
+// the same files.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 
@@ -22,7 +23,7 @@ export async function buildForProcesses(): Promise<void> {
     }
   }
   try {
-    const build = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { stdio: 'inherit' });
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('build failed');
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
