@@ -7,7 +7,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers/index.js';
 
-/** schema/ at the package root, found from this file whether run from src/ or dist/src/. */
+/** schema/ at the package root, found from this file whether run from src/, dist/src/ or the bundle in dist/gateway/. */
 export function schemaDirectory(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
@@ -27,5 +27,8 @@ export function loadTypeDefs(): string[] {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  // Without source locations: the schema's AST nodes would otherwise keep a token and a
+  // location object per token of the SDL for the life of the process, 0.45 MB of live heap
+  // (measured, issue 17) that nothing reads once the schema is built.
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers, noLocation: true });
 }
