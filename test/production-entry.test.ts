@@ -3,14 +3,14 @@
 // nothing under src/ imports the simulators, so the production build (tsconfig.build.json:
 // src only) does not contain them. The build as shipped (`npm run build`: compiled, then
 // bundled into dist/gateway/) starts and answers across the four vendors.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js';
 import { postJson } from './support/gateway-harness.js';
-import { buildForProcesses } from './support/production-build.js';
+import { buildForProcesses, startBuiltGateway } from './support/production-build.js';
 import { ConfigError, configPathFrom } from '../src/config.js';
 import { encodeGlobalId } from '../src/ids.js';
 
@@ -34,7 +34,7 @@ describe('production entry', () => {
 
   describe('the bundled build (dist/gateway/main.js)', () => {
     let demo: DemoSimulators | undefined;
-    let child: ReturnType<typeof spawn> | undefined;
+    let child: ChildProcess | undefined;
     afterAll(async () => {
       child?.kill('SIGTERM');
       await demo?.close();
@@ -52,20 +52,9 @@ describe('production entry', () => {
       demo = await startDemoSimulators();
       const configFile = join(mkdtempSync(join(tmpdir(), 'mam-bundle-')), 'gateway.json');
       writeFileSync(configFile, JSON.stringify({ sources: demo.config.sources }));
-      const gateway = spawn(process.execPath, ['dist/gateway/main.js'], {
-        env: { ...process.env, GATEWAY_CONFIG: configFile, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      child = gateway;
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        gateway.stdout?.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const match = /ready at (http:\/\/\S+)/.exec(out);
-          if (match?.[1]) resolve(match[1]);
-        });
-        gateway.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
-      });
+      const started = startBuiltGateway({ ...process.env, GATEWAY_CONFIG: configFile, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+      child = started.child;
+      const url = await started.ready;
       const first = <T>(values: Iterable<T>) => [...values][0];
       const ids = [
         encodeGlobalId('Asset', 'iconik-demo', first(demo.iconik.state.assets.keys()) ?? ''),

@@ -1,7 +1,7 @@
 // Live updates across gateway instances on a real Redis: two gateway processes (this test
 // process and a production build started as a child) share changes over Redis pub/sub,
 // and only one of them polls an asset that both have subscribers for.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../simulators/index.js';
 import { postJson } from '../support/gateway-harness.js';
 import { liveClient, subscribe, type Received } from '../support/live-client.js';
-import { buildForProcesses } from '../support/production-build.js';
+import { buildForProcesses, startBuiltGateway } from '../support/production-build.js';
 import { redisAvailable, startTestRedis, type TestRedis } from '../support/test-redis.js';
 
 describe.runIf(redisAvailable)('live updates across instances on Redis', () => {
@@ -33,19 +33,9 @@ describe.runIf(redisAvailable)('live updates across instances on Redis', () => {
     const configFile = join(mkdtempSync(join(tmpdir(), 'mam-live-')), 'gateway.json');
     writeFileSync(configFile, JSON.stringify({ sources: demo.config.sources }));
     local = await startGateway({ config: parseConfig({ sources: demo.config.sources }), port: 0, redisUrl });
-    child = spawn(process.execPath, ['dist/gateway/main.js'], {
-      env: { ...process.env, GATEWAY_CONFIG: configFile, REDIS_URL: redisUrl, PORT: '0', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    childUrl = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /ready at (http:\/\/\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
-    });
+    const started = startBuiltGateway({ ...process.env, GATEWAY_CONFIG: configFile, REDIS_URL: redisUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    child = started.child;
+    childUrl = await started.ready;
   }, 180_000);
 
   afterAll(async () => {

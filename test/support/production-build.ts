@@ -2,7 +2,7 @@
 // build` makes it: src/ compiled, then bundled into dist/gateway/. Test files run in
 // parallel, so the build is taken under a lock directory: two builds at once would write
 // the same files.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 
 const LOCK = 'dist/.build-lock';
@@ -28,4 +28,19 @@ export async function buildForProcesses(): Promise<void> {
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/** Starts a built entry (dist/gateway/main.js) as its own process and resolves with its URL once it prints "ready at". */
+export function startBuiltGateway(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<string> } {
+  const child = spawn(process.execPath, ['dist/gateway/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready at (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
+  });
+  return { child, ready };
 }
