@@ -12,8 +12,7 @@
 // - bullmq and ioredis: loaded only with REDIS_URL (bullmq reads its Lua scripts next to
 //   its own files);
 // - what the code itself loads with createRequire (undici's three files in
-//   src/vendors/undici-core.ts, ajv in src/vendors/parse-response.ts, the explorer's
-//   browser assets).
+//   src/vendors/undici-core.ts, the explorer's browser assets).
 //
 // Stack traces point into the bundle; `node --enable-source-maps dist/gateway/main.js`
 // maps them back to src/.

@@ -3,50 +3,51 @@
 // Unknown fields are accepted (vendors add fields over time).
 //
 // The zod schemas in src/vendors/<vendor>/responses.ts stay the one description of each
-// answer (the adapters' types come from them), but on this path they run as compiled JSON
-// Schema validators (ajv, from zod's own JSON Schema export), which check the parsed body
+// answer (the adapters' types come from them), but on this path they run as JSON Schema
+// validators compiled ahead of time (src/generated/response-validators/, ajv's standalone
+// code from zod's own JSON Schema export, `npm run codegen`), which check the parsed body
 // where it is instead of building a stripped copy of it with a result record per node.
 // Measured (issue 17): the 71 answers of the 50-asset read take 0.39 ms to parse with zod
 // and 0.06 ms to validate (microbenchmark over the recorded answers); at 50 clients, six
 // interleaved pairs after warm-up, the media read went from 4.8-6.4 to 3.5-5.0 ms of CPU
 // per request and the tree from 1.42 to 1.35 ms on average; the 50-asset and 100-node
-// reads stayed within noise. test/vendors/parse-response.test.ts holds the two
-// descriptions together. A schema JSON Schema cannot express (an empty 204 answer) is
-// parsed with zod as before.
-//
-// ajv is loaded on the first vendor answer, not at start: it and its code generator are
-// about 9 MB of RSS that an idle gateway does not need.
-import { createRequire } from 'node:module';
-import { z } from 'zod';
-import type { ValidateFunction } from 'ajv';
+// reads stayed within noise. Compiled ahead of time rather than on the first answer, ajv
+// and its code generator are not loaded at run time (1.7 MB of live heap, 6 MB of RSS in a
+// warmed gateway). test/vendors/parse-response.test.ts holds the descriptions together. A
+// schema JSON Schema cannot express (an empty 204 answer), or one without a compiled
+// validator, is parsed with zod.
+import type { z } from 'zod';
 import { ErrorCode, GatewayError, type ErrorOrigin } from '../errors.js';
 
-type AjvModule = typeof import('ajv');
+/** A compiled validator: whether a value has the schema's shape (its `errors` are not read). */
+export type CompiledValidator = (data: unknown) => boolean;
 
-const require = createRequire(import.meta.url);
-let ajv: InstanceType<AjvModule['Ajv']> | undefined;
+const validators = new WeakMap<z.ZodType, CompiledValidator>();
 
-/** Each schema's compiled validator, or null where JSON Schema cannot express it. */
-const validators = new WeakMap<z.ZodType, ValidateFunction | null>();
-
-function validatorFor(schema: z.ZodType): ValidateFunction | null {
-  let validate = validators.get(schema);
-  if (validate === undefined) {
-    try {
-      const jsonSchema = z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'throw' });
-      ajv ??= new (require('ajv') as AjvModule).Ajv({ strict: false });
-      validate = ajv.compile(jsonSchema);
-    } catch {
-      validate = null;
-    }
-    validators.set(schema, validate);
-  }
-  return validate;
+/**
+ * Binds a vendor's compiled validators (src/generated/response-validators/<vendor>.ts) to
+ * its schemas: each endpoint's answer by the endpoint's key, each answer part as
+ * `part_<name>`. Called once by each vendor's endpoints module.
+ */
+export function useCompiledValidators(
+  endpoints: Readonly<Record<string, { readonly response: z.ZodType }>>,
+  parts: Readonly<Record<string, z.ZodType>>,
+  compiled: Readonly<Record<string, CompiledValidator>>,
+): void {
+  for (const [key, endpoint] of Object.entries(endpoints)) bind(endpoint.response, compiled[key]);
+  for (const [name, schema] of Object.entries(parts)) bind(schema, compiled[`part_${name}`]);
 }
+
+function bind(schema: z.ZodType, validate: CompiledValidator | undefined): void {
+  if (validate) validators.set(schema, validate);
+}
+
+/** Whether a schema has a compiled validator (test/vendors/parse-response.test.ts checks every answer's). */
+export const hasCompiledValidator = (schema: z.ZodType): boolean => validators.has(schema);
 
 /** Whether a part of a vendor answer has the schema's shape (checked as parseResponse checks a whole answer). */
 export function matchesSchema<S extends z.ZodType>(schema: S, value: unknown): value is z.output<S> {
-  const validate = validatorFor(schema);
+  const validate = validators.get(schema);
   return validate ? validate(value) : schema.safeParse(value).success;
 }
 

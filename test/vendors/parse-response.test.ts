@@ -1,15 +1,17 @@
-// Vendor answers are checked by compiled JSON Schema validators made from the zod response
-// schemas (src/vendors/parse-response.ts). These tests hold the two descriptions together:
-// every schema converts, none changes a value (what passes is returned as it came), and the
-// validator accepts and refuses what zod does on the same bodies.
+// Vendor answers are checked by JSON Schema validators compiled ahead of time from the zod
+// response schemas (src/vendors/parse-response.ts, src/generated/response-validators/).
+// These tests hold the two descriptions together: every schema converts, none changes a
+// value (what passes is returned as it came), every answer has its compiled validator, and
+// the validator accepts and refuses what zod does on the same bodies. `npm test` also fails
+// when the compiled validators are stale (scripts/check-codegen.mjs).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Endpoint } from '../../src/vendors/endpoint.js';
 import { ICAREUS_ENDPOINTS } from '../../src/vendors/icareus/endpoints.js';
-import { ICONIK_ENDPOINTS } from '../../src/vendors/iconik/endpoints.js';
+import { ICONIK_ANSWER_PARTS, ICONIK_ENDPOINTS } from '../../src/vendors/iconik/endpoints.js';
 import { NCP_ENDPOINTS } from '../../src/vendors/ncp/endpoints.js';
-import { NOMAD_ENDPOINTS } from '../../src/vendors/nomad/endpoints.js';
-import { parseResponse } from '../../src/vendors/parse-response.js';
+import { NOMAD_ANSWER_PARTS, NOMAD_ENDPOINTS } from '../../src/vendors/nomad/endpoints.js';
+import { hasCompiledValidator, matchesSchema, parseResponse } from '../../src/vendors/parse-response.js';
 import { GatewayError } from '../../src/errors.js';
 
 const ENDPOINTS: ReadonlyArray<readonly [string, Endpoint]> = [ICONIK_ENDPOINTS, ICAREUS_ENDPOINTS, NCP_ENDPOINTS, NOMAD_ENDPOINTS].flatMap((table) =>
@@ -36,6 +38,20 @@ describe('vendor response validation', () => {
     });
     expect(problems).toEqual([]);
     expect(ENDPOINTS.length).toBeGreaterThan(60);
+  });
+
+  it('checks every answer and answer part with a validator compiled ahead of time', () => {
+    const parts = [...Object.entries(ICONIK_ANSWER_PARTS), ...Object.entries(NOMAD_ANSWER_PARTS)];
+    const missing = [
+      ...ENDPOINTS.filter(([, endpoint]) => !endpoint.response.safeParse(undefined).success && !hasCompiledValidator(endpoint.response)).map(([key]) => key),
+      ...parts.filter(([, schema]) => !hasCompiledValidator(schema)).map(([name]) => `part ${name}`),
+    ];
+    expect(missing).toEqual([]);
+    // An answer part is checked by its own validator: a wrong shape refused, unknown fields kept.
+    expect(matchesSchema(NOMAD_ANSWER_PARTS.identifiers, { assetType: 'File', collections: [{ id: 'c1' }], more: true })).toBe(true);
+    expect(matchesSchema(NOMAD_ANSWER_PARTS.identifiers, { collections: [{ name: 'no id' }] })).toBe(false);
+    expect(matchesSchema(ICONIK_ANSWER_PARTS.fieldValues, { field_values: [{ value: 'x' }] })).toBe(true);
+    expect(matchesSchema(ICONIK_ANSWER_PARTS.fieldValues, { field_values: 'x' })).toBe(false);
   });
 
   it('accepts and refuses what zod does, and returns the body as it came', () => {

@@ -4,7 +4,9 @@
 // References are Icareus help-desk pages; docs/vendors.md and
 // test/contracts/icareus.contract.ts give the fields relied on and the confidence.
 import { z } from 'zod';
+import * as compiled from '../../generated/response-validators/icareus.js';
 import type { Endpoint } from '../endpoint.js';
+import { useCompiledValidators } from '../parse-response.js';
 import { assetEnvelope, icareusAssetList, icareusBodyError, recycleBinAssets, recycleBinEnabled } from './responses.js';
 
 const ok = z.literal('ok');
@@ -79,3 +81,6 @@ export const ICAREUS_ENDPOINTS = {
     reference: 'Recycle Bin API: Empty the Recycle Bin -> {message: "assets-deleted", status}',
   },
 } as const satisfies Record<string, Endpoint<z.ZodType>>;
+
+// The answers are checked by validators compiled from these schemas (npm run codegen).
+useCompiledValidators(ICAREUS_ENDPOINTS, {}, compiled);

@@ -2,8 +2,10 @@
 // operations of iconik's OpenAPI (docs/iconik/iconik-openapi.json); the contract test
 // validates every exchange against them, and docs/vendors.md lists the fields relied on.
 import { z } from 'zod';
+import * as compiled from '../../generated/response-validators/iconik.js';
 import type { Endpoint } from '../endpoint.js';
-import { iconikAsset, iconikCollection, iconikCreatedFile, iconikFile, iconikFormat, iconikList, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser, iconikWebhook, iconikWebhookList } from './responses.js';
+import { useCompiledValidators } from '../parse-response.js';
+import { iconikAsset, iconikCollection, iconikCreatedFile, iconikFieldValues, iconikFile, iconikFormat, iconikList, iconikMetadataValues, iconikProxy, iconikShare, iconikShareUser, iconikWebhook, iconikWebhookList } from './responses.js';
 
 const assetList = iconikList(iconikAsset);
 const collectionList = iconikList(iconikCollection);
@@ -322,3 +324,9 @@ export const ICONIK_ENDPOINTS = {
     reference: 'PUT /notifications/v1/webhooks/{webhook_id}/ (WebhookSchema)',
   },
 } as const satisfies Record<string, Endpoint<z.ZodType>>;
+
+/** Parts of answers the adapter checks on their own (a metadata field's values). */
+export const ICONIK_ANSWER_PARTS = { fieldValues: iconikFieldValues } as const;
+
+// The answers are checked by validators compiled from these schemas (npm run codegen).
+useCompiledValidators(ICONIK_ENDPOINTS, ICONIK_ANSWER_PARTS, compiled);

@@ -2,7 +2,9 @@
 // References are pages of NAVER Cloud's Media Intelligence API guide; docs/vendors.md and
 // test/contracts/ncp.contract.ts give the fields relied on and the confidence.
 import type { z } from 'zod';
+import * as compiled from '../../generated/response-validators/ncp.js';
 import type { Endpoint } from '../endpoint.js';
+import { useCompiledValidators } from '../parse-response.js';
 import { ncpAsset, ncpAssetPage, ncpBodyError, ncpDone, ncpEnvelope, ncpProject, ncpProjectList } from './responses.js';
 
 const WORKSPACE = '/api/v1/workspaces/{workspace}';
@@ -65,3 +67,6 @@ export const NCP_ENDPOINTS = {
     reference: 'maiu-delete-assets: DELETE …/video-assets/{video_asset_id} (path "assets": assumption N2)',
   },
 } as const satisfies Record<string, Endpoint<z.ZodType>>;
+
+// The answers are checked by validators compiled from these schemas (npm run codegen).
+useCompiledValidators(NCP_ENDPOINTS, {}, compiled);

@@ -2,8 +2,10 @@
 // operations of Nomad's official OpenAPI (Nomad-Media/openapi-spec); docs/vendors.md and
 // test/contracts/nomad.contract.ts give the fields relied on and the confidence.
 import { z } from 'zod';
+import * as compiled from '../../generated/response-validators/nomad.js';
 import type { Endpoint } from '../endpoint.js';
-import { nomadAsset, nomadAssetDetail, nomadBatchResult, nomadCollection, nomadUpload, nomadUploadPart, nomadIdModel, nomadSearchList, nomadShare } from './responses.js';
+import { useCompiledValidators } from '../parse-response.js';
+import { nomadAsset, nomadAssetDetail, nomadBatchResult, nomadCollection, nomadUpload, nomadUploadPart, nomadIdModel, nomadIdentifiers, nomadSearchList, nomadShare } from './responses.js';
 
 const ADMIN = 'swagger-admin.json';
 const PORTAL = 'swagger-portal.json';
@@ -195,3 +197,9 @@ export const NOMAD_ENDPOINTS = {
     reference: `${PORTAL} DELETE /share/{shareId} (IdModel)`,
   },
 } as const satisfies Record<string, Endpoint<z.ZodType>>;
+
+/** Parts of answers the adapter checks on their own (a search hit's `identifiers`). */
+export const NOMAD_ANSWER_PARTS = { identifiers: nomadIdentifiers } as const;
+
+// The answers are checked by validators compiled from these schemas (npm run codegen).
+useCompiledValidators(NOMAD_ENDPOINTS, NOMAD_ANSWER_PARTS, compiled);
