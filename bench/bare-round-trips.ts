@@ -6,28 +6,20 @@
 // time of one client's read as one JSON line: what this machine allows for the same round
 // trips at the same concurrency before any gateway work.
 import { readFileSync } from 'node:fs';
-import { Pool } from 'undici';
+import { poolsFor, replayUpstream } from './replay-upstream.js';
 import type { UpstreamRequest } from './same-shape-floor.js';
 
 const requests = JSON.parse(readFileSync(process.env.FLOOR_UPSTREAM ?? '', 'utf8')) as UpstreamRequest[];
 const rounds = Math.max(1, Number(process.env.ROUNDS ?? 1));
 const clients = Number(process.env.CLIENTS ?? 1);
 const iterations = Number(process.env.ITERATIONS ?? 40);
-const pools = new Map([...new Set(requests.map((request) => request.origin))].map((origin) => [origin, new Pool(origin, { connections: 64 })]));
-const byRound = Array.from({ length: rounds }, (_, round) => requests.filter((_request, index) => index % rounds === round));
+const pools = poolsFor(requests);
 let failed = 0;
-
-async function send(request: UpstreamRequest): Promise<void> {
-  const response = await (pools.get(request.origin) as Pool).request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
-  const text = await response.body.text();
-  if (response.statusCode !== request.status) failed += 1;
-  if (text) JSON.parse(text);
-}
 
 async function client(times: number[]): Promise<void> {
   for (let i = 0; i < iterations; i++) {
     const started = performance.now();
-    for (const round of byRound) await Promise.all(round.map(send));
+    failed += (await replayUpstream(pools, requests, false, rounds)).failed;
     times.push(performance.now() - started);
   }
 }

@@ -8,7 +8,8 @@
 // requests the gateway made for it, and every request first sends them with bare undici
 // pools (./replay-upstream.ts) and holds their parsed answers until its response is built.
 // That is the same work as the gateway's in one process, done the simplest way; the bench
-// reads its peak RSS under the gateway's loads.
+// reads its peak RSS under the gateway's loads. A fixture with `rounds` sends its requests
+// in that many sequential round trips (the read's critical path), for the latency rows.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -24,6 +25,8 @@ interface Fixture {
   /** The field errors of the gateway's response, raised again at their paths. */
   readonly errors?: readonly FixtureError[];
   readonly upstream?: readonly UpstreamRequest[];
+  /** Sequential round trips to send `upstream` in (1: all at once). */
+  readonly rounds?: number;
 }
 
 const fixtures = JSON.parse(readFileSync(process.env.FLOOR_FIXTURES ?? '', 'utf8')) as Fixture[];
@@ -53,7 +56,7 @@ const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _c
 
 /** The root value of one request: its vendor answers, then the data (held by the execution until the response is built). */
 const replayed = (fixture: Fixture | undefined) =>
-  replayUpstream(pools, fixture?.upstream ?? [], true).then(({ answers }) => ({ answers, data: fixture?.data }));
+  replayUpstream(pools, fixture?.upstream ?? [], true, fixture?.rounds ?? 1).then(({ answers }) => ({ answers, data: fixture?.data }));
 const fieldResolver: GraphQLFieldResolver<unknown, unknown> = replay
   ? (source, args, context, info) =>
       info.path.prev === undefined

@@ -1,7 +1,8 @@
-// Sends a read's recorded vendor requests with bare undici pools, all at once, and parses
-// each answer: the upstream half of the same-shape floor (./bare-upstream.ts), of the
-// one-process floor (./floor-server.ts with FLOOR_REPLAY) and each step of the fan-out's
-// bare client (./bare-fan-out.ts).
+// Sends a read's recorded vendor requests with bare undici pools, all at once or in a
+// number of sequential round trips, and parses each answer: the upstream half of the
+// same-shape floor (./bare-upstream.ts), of the one-process floor (./floor-server.ts with
+// FLOOR_REPLAY), the bare-client floor of latency (./bare-round-trips.ts) and each step of
+// the fan-out's bare client (./bare-fan-out.ts).
 import { Pool } from 'undici';
 import type { UpstreamRequest } from './same-shape-floor.js';
 
@@ -16,9 +17,21 @@ export function poolsFor(requests: readonly UpstreamRequest[]): Pools {
  * How many answers came back with another status than the vendor gave the gateway, and,
  * with `hold`, the parsed answers (null for an empty body), kept until every call is done
  * as a gateway keeps them until its response is built. Without it each answer is dropped
- * once parsed, as the same-shape floor has always measured it.
+ * once parsed, as the same-shape floor has always measured it. With `rounds` above 1 the
+ * requests go out in that many sequential round trips (a read's critical path), dealt
+ * over them in turn.
  */
-export async function replayUpstream(pools: Pools, requests: readonly UpstreamRequest[], hold = false): Promise<{ answers: unknown[]; failed: number }> {
+export async function replayUpstream(pools: Pools, requests: readonly UpstreamRequest[], hold = false, rounds = 1): Promise<{ answers: unknown[]; failed: number }> {
+  if (rounds > 1) {
+    const answers: unknown[] = [];
+    let failed = 0;
+    for (let round = 0; round < rounds; round++) {
+      const sent = await replayUpstream(pools, requests.filter((_request, index) => index % rounds === round), hold);
+      answers.push(...sent.answers);
+      failed += sent.failed;
+    }
+    return { answers, failed };
+  }
   let failed = 0;
   const answers = await Promise.all(
     requests.map(async (request) => {

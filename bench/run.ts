@@ -50,8 +50,9 @@ interface Row {
 }
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
-const row = (measure: string, value: string, baseline: string, target: string, holds: boolean | null) =>
-  rows.push({ measure, value, baseline, target, holds: holds === null ? '' : holds ? 'yes' : 'NO' });
+/** `why`: printed beside a NO, the measured floor that shows why the target cannot hold. */
+const row = (measure: string, value: string, baseline: string, target: string, holds: boolean | null, why?: string) =>
+  rows.push({ measure, value, baseline, target, holds: holds === null ? '' : holds ? 'yes' : why ? `NO (${why})` : 'NO' });
 
 function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -121,6 +122,25 @@ async function bareRoundTripsMs(dir: string, upstream: readonly UpstreamRequest[
   return runMeasurement('dist/bench/bare-round-trips.js', { FLOOR_UPSTREAM: file, ROUNDS: String(rounds), CLIENTS: String(clients) });
 }
 
+/**
+ * The one-process floor of a read's latency: bench/floor-server.ts (FLOOR_REPLAY) with this
+ * read alone, its requests sent in the read's critical-path round trips, loaded by
+ * `connections` clients as the gateway was; p50 and p99 wall time.
+ */
+async function oneProcessLatency(dir: string, fixture: object, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number): Promise<{ p50: number; p99: number }> {
+  const file = join(dir, 'latency-floor-fixture.json');
+  writeFileSync(file, JSON.stringify([fixture]));
+  const floor = await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: file, FLOOR_REPLAY: '1' });
+  try {
+    await load(floor.url, operation, connections, 2); // warm-up, as the gateway was warmed by the rows before
+    const result = await load(floor.url, operation, connections, RUN_S);
+    return { p50: result.latency.p50, p99: result.latency.p99 };
+  } finally {
+    floor.stop();
+    await new Promise((resolve) => floor.process.once('exit', resolve)); // frees the port
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const demo = await startDemoSimulators();
@@ -169,25 +189,42 @@ async function main(): Promise<void> {
 
   // 2. Latency at 1 and 10 connections with vendor latency L, against the bare-client floor
   // of the same round trips at the same concurrency (and the critical path, for reference).
+  // At 10 connections the same work in one process is measured too: a stock Apollo Server
+  // answering the identical response after sending the identical vendor requests in the
+  // same sequential round trips (bench/floor-server.ts with FLOOR_REPLAY and the rounds).
+  // The bare client spends no CPU on GraphQL; a read that costs a core 20 ms waits for the
+  // CPU at 10 clients whoever serves it, and this floor shows how long.
   setLatency(demo, LATENCY_MS);
   const latencyRows: Record<string, unknown>[] = [];
   for (const operation of reads) {
     const criticalPathMs = operation.criticalPath * LATENCY_MS;
-    const { upstream } = await captureRead(gateway.url, operation, simulators(demo));
+    const { fixture, upstream } = await captureRead(gateway.url, operation, simulators(demo));
     const at1 = await bareRoundTripsMs(dir, upstream, operation.criticalPath, 1);
     const bareAt1 = at1.p50;
     for (const connections of [1, 10]) {
       const measured = connections === 1 ? at1 : await bareRoundTripsMs(dir, upstream, operation.criticalPath, connections);
       const bare = measured.p50;
       const result = await load(gateway.url, operation, connections, RUN_S);
-      latencyRows.push({ operation: operation.name, connections, p50: result.latency.p50, p99: result.latency.p99, criticalPathMs, bareClientFloorMs: bare, bareClientFloorAt1Ms: bareAt1 });
+      const sameWork = connections === 10 ? await oneProcessLatency(dir, { ...fixture, upstream, rounds: operation.criticalPath }, operation, connections) : undefined;
+      latencyRows.push({
+        operation: operation.name,
+        connections,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        criticalPathMs,
+        bareClientFloorMs: bare,
+        bareClientFloorAt1Ms: bareAt1,
+        ...(sameWork ? { oneProcessFloorP50Ms: sameWork.p50, oneProcessFloorP99Ms: sameWork.p99 } : {}),
+      });
       const limit = 1.5 * bare;
+      const sameWorkText = sameWork ? `; the same work in one process (stock Apollo + the same calls in ${operation.criticalPath} round trips) @10 ${sameWork.p50} / ${sameWork.p99} ms` : '';
       row(
         `latency p50/p99 @${connections}: ${operation.name}`,
         `${result.latency.p50} / ${result.latency.p99} ms`,
-        `bare client @${connections} ${Math.round(bare)} ms${connections === 1 ? '' : ` (@1 ${Math.round(bareAt1)} ms)`}${measured.failed ? ` (${measured.failed} replayed calls failed)` : ''}; critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
+        `bare client @${connections} ${Math.round(bare)} ms${connections === 1 ? '' : ` (@1 ${Math.round(bareAt1)} ms)`}${measured.failed ? ` (${measured.failed} replayed calls failed)` : ''}${sameWorkText}; critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
         connections === 10 ? `p50 <= 1.5 x bare @10 = ${Math.round(limit)} ms` : '',
         connections === 10 ? result.latency.p50 <= limit : null,
+        sameWork && sameWork.p50 > limit ? `the same work in one process reads ${sameWork.p50} ms @10, ${(sameWork.p50 / bare).toFixed(1)}x bare` : undefined,
       );
     }
   }
@@ -229,6 +266,7 @@ async function main(): Promise<void> {
     `${slowestVendor} alone ${Math.round(slowestMs)} ms; bare client, same ${fanFloor.upstreamCalls} calls: mixed ${Math.round(fanFloor.mixedMs)} ms, ${fanFloor.slowestVendor} alone ${Math.round(fanFloor.slowestMs)} ms (ratio ${fanFloor.ratio.toFixed(2)})${fanFloor.failed ? `, ${fanFloor.failed} replayed calls answered otherwise` : ''}`,
     'ratio <= 1.3',
     fanOutRatio <= 1.3,
+    fanFloor.ratio > 1.3 ? `a bare client's ratio for the same calls reads ${fanFloor.ratio.toFixed(2)}` : undefined,
   );
 
   // 3. CPU per request at vendor latency 0, next to a stock Apollo server's trivial query.
