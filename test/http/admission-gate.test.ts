@@ -10,6 +10,7 @@ function gateWith(utilization: { value: number }, minConcurrent = 2, heap = { va
     burst: 4,
     busyUtilization: 0.9,
     spareUtilization: 0.5,
+    growUtilization: 0.8,
     busyHeapFraction: 0.7,
     sampleMs,
     utilization: () => utilization.value,
@@ -72,6 +73,22 @@ describe('admission gate', () => {
     loop.value = 0.3; // plenty of time: the waiting requests start
     expect(await Promise.all(waiting)).toEqual([true, true]);
     expect(gate.load).toEqual({ running: 4, waiting: 0 });
+  });
+
+  it('grows by one request per sample while requests wait on a loop with some spare time', async () => {
+    const loop = { value: 1 };
+    const gate = gateWith(loop, 2, { value: 0.1 }, 50);
+    await tick(70); // a sample sees the saturated loop: the limit is cut to the minimum
+    await Promise.all([gate.enter(far()), gate.enter(far())]);
+    const waiting = Array.from({ length: 4 }, () => gate.enter(far()));
+    loop.value = 0.7; // waiting on vendors for 30% of each sample: room for one more at a time
+    await tick(5);
+    expect(gate.load).toEqual({ running: 2, waiting: 4 });
+    while (gate.load.running === 2) await tick(5);
+    expect(gate.load).toEqual({ running: 3, waiting: 3 }); // one more, not twice as many
+    while (gate.load.running === 3) await tick(5);
+    expect(gate.load).toEqual({ running: 4, waiting: 2 });
+    expect(await Promise.all(waiting)).toEqual([true, true, true, true]);
   });
 
   it('does not grow while nothing waits, so a burst after a quiet spell meets the limit it left', async () => {
