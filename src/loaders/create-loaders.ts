@@ -6,6 +6,9 @@ import type { MediaDetails, MetadataEntry, Rendition } from '../generated/resolv
 import type { AssetModel, CollectionModel, NativeRef, ShareModel } from '../vendors/models.js';
 import { createSourceBatchLoader, type SourceBatchLoader } from './source-batch-loader.js';
 
+/** Any of the loaders below keyed by an object's native ref, whatever it answers. */
+export type SourceBatchLoaderOf<V> = SourceBatchLoader<NativeRef, V>;
+
 export interface Loaders {
   readonly assets: SourceBatchLoader<NativeRef, AssetModel | null>;
   readonly collections: SourceBatchLoader<NativeRef, CollectionModel | null>;

@@ -5,7 +5,7 @@ import type { MetadataEntryInput, MutationResolvers, UserError } from '../genera
 import type { SourceEntry } from '../sources.js';
 import type { DecodedId } from '../ids.js';
 import { fanOutAssets, type FanOutOperation } from '../mutations/fan-out.js';
-import { selectsInResults } from '../mutations/selected-fields.js';
+import { selectsInResults } from './selected-fields.js';
 import { userErrorsFrom } from '../mutations/user-errors.js';
 import type { PortName, VendorAdapter, WriteResult } from '../vendors/adapter.js';
 import { requirePort } from '../vendors/capabilities.js';

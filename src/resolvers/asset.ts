@@ -52,11 +52,15 @@ export const assetType: AssetResolvers = {
   collections: async (asset, args, context) => {
     const load = (ids: readonly string[]) => context.loaders.collections.loadMany(ids.map((nativeId) => ({ source: asset.source, nativeId })));
     // A model that does not know every membership (a Nomad asset read by id) asks for the
-    // rest, concurrently with reading the collections it knows.
+    // rest, concurrently with reading the collections it knows, and reads those as soon as
+    // it has their ids (not after the known ones).
     const complete = asset.collectionIdsIncomplete === true && context.sources.get(asset.source).adapter.membership?.getExtraCollectionIds !== undefined;
-    const [known, extraIds] = await Promise.all([load(asset.collectionIds), complete ? context.loaders.extraCollectionIds.load(asset) : []]);
-    const extra = extraIds.filter((id) => !asset.collectionIds.includes(id));
-    const found = extra.length > 0 ? [...known, ...(await load(extra))] : known;
+    const loadExtra = async () => {
+      const extra = (await context.loaders.extraCollectionIds.load(asset)).filter((id) => !asset.collectionIds.includes(id));
+      return extra.length > 0 ? load(extra) : [];
+    };
+    const [known, extra] = await Promise.all([load(asset.collectionIds), complete ? loadExtra() : []]);
+    const found = [...known, ...extra];
     const failure = found.find((item) => item instanceof Error);
     if (failure) throw failure;
     // A collection the vendor no longer knows is left out rather than shown as null.

@@ -3,7 +3,9 @@ import { badUserInput } from '../errors.js';
 import type { NodeResolvers, QueryResolvers } from '../generated/resolvers-types.js';
 import type { DecodedId } from '../ids.js';
 import type { JobModel } from '../jobs/job-model.js';
+import { readAheadOfAsset } from '../loaders/read-ahead.js';
 import type { NodeModel } from '../vendors/models.js';
+import { selectedFieldsOn } from './selected-fields.js';
 
 /** Most IDs one `nodes` call (and one `_entities` call) may carry. */
 export const MAX_NODES = 100;
@@ -12,11 +14,21 @@ export function decodeId(context: GatewayContext, id: string, expectedType?: Dec
   return context.sources.decode(id, expectedType);
 }
 
-export async function loadNode(context: GatewayContext, id: DecodedId): Promise<NodeModel | JobModel | null> {
+/**
+ * The object behind an ID, read through the request's loaders. `assetFields`: the Asset
+ * fields the client selected on it, whose reads that need only the ID start now, with the
+ * asset's own (../loaders/read-ahead.ts).
+ */
+export async function loadNode(context: GatewayContext, id: DecodedId, assetFields: ReadonlySet<string> = new Set()): Promise<NodeModel | JobModel | null> {
   const ref = { source: id.source, nativeId: id.nativeId };
   switch (id.type) {
-    case 'Asset':
-      return context.loaders.assets.load(ref);
+    case 'Asset': {
+      // The asset's own read first: a media read that needs the same vendor document then
+      // shares it (RequestDocuments) instead of reading it a second time.
+      const asset = context.loaders.assets.load(ref);
+      readAheadOfAsset(context, ref, assetFields);
+      return asset;
+    }
     case 'Collection':
       return context.loaders.collections.load(ref);
     case 'Share':
@@ -27,15 +39,16 @@ export async function loadNode(context: GatewayContext, id: DecodedId): Promise<
 }
 
 export const nodeQuery: QueryResolvers = {
-  node: (_root, { id }, context) => loadNode(context, decodeId(context, id)),
-  nodes: (_root, { ids }, context) => {
+  node: (_root, { id }, context, info) => loadNode(context, decodeId(context, id), selectedFieldsOn(info, 'Asset')),
+  nodes: (_root, { ids }, context, info) => {
     if (ids.length > MAX_NODES) throw badUserInput(`"ids" may hold at most ${MAX_NODES} IDs; got ${ids.length}.`);
+    const assetFields = selectedFieldsOn(info, 'Asset');
     // Each slot is its own promise, which graphql-js completes independently: a malformed
     // ID fails only its slot (an error at nodes.<index>), before any vendor call, and the
     // valid IDs are still batched into one load per source.
     const slots = ids.map((id) => {
       try {
-        return loadNode(context, decodeId(context, id));
+        return loadNode(context, decodeId(context, id), assetFields);
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }

@@ -113,8 +113,8 @@ export class IcareusAdapter implements VendorAdapter {
     // Icareus asset ids are numbers, optionally "<partner organization>:<id>".
     const ref = parseAssetNativeId(id);
     if (!ref || (ref.organizationId !== null && !this.isKnownOrganization(ref.organizationId))) return null;
-    const [asset] = await this.organizationAssets({ assetId: ref.assetId, organizationId: ref.organizationId ?? String(this.organizationId) });
-    return asset ? this.documents.remember(id, asset) : null;
+    const organizationId = ref.organizationId ?? String(this.organizationId);
+    return this.documents.read(id, async () => (await this.organizationAssets({ assetId: ref.assetId, organizationId }))[0] ?? null);
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {

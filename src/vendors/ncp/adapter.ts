@@ -75,7 +75,7 @@ export class NcpAdapter implements VendorAdapter {
   private async readRawAsset(nativeId: string): Promise<NcpAsset | null> {
     const ref = parseAssetNativeId(nativeId);
     if (!ref) return null;
-    return this.documents.remember(nativeId, (await this.http.call(NCP_ENDPOINTS.asset, { params: { workspace: this.workspace, ...ref } })).result);
+    return this.documents.read(nativeId, async () => (await this.http.call(NCP_ENDPOINTS.asset, { params: { workspace: this.workspace, ...ref } })).result);
   }
 
   async getCollections(ids: readonly string[]): Promise<BatchResult<CollectionModel | null>> {

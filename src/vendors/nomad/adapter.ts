@@ -481,7 +481,7 @@ export class NomadAdapter implements VendorAdapter {
   }
 
   private async readItem(id: string): Promise<NomadItem> {
-    return itemFromAsset(this.documents.remember(id, await this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })));
+    return itemFromAsset(await this.documents.read(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })));
   }
 
   private async readShare(id: string) {
