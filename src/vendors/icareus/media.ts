@@ -2,11 +2,11 @@
 // `presets` (preset 0 is the master, the others transcodes, each with a download URL) and
 // its descriptive fields (tags, director, ...). Icareus reports no technical details (no
 // MEDIA_DETAILS), and the Archive API's edit action is not among the documented calls the
-// gateway makes (no EDIT_METADATA). One asset read per asset, shared by renditions and
-// metadata of the same request (InFlight).
+// gateway makes (no EDIT_METADATA). One asset read per asset, shared with the asset read,
+// renditions and metadata of the same request (`readAsset` is the adapter's
+// RequestDocuments, which shares a read still on its way).
 import type { MetadataEntry, Rendition } from '../../generated/resolvers-types.js';
 import type { BatchResult, DownloadPort, MetadataPort, OriginalFile, RenditionPort } from '../adapter.js';
-import { InFlight } from '../media/in-flight.js';
 import { metadataEntry } from '../media/metadata-entries.js';
 import { signedUrlExpiry } from '../media/signed-url-expiry.js';
 import { readEach } from '../settle-each.js';
@@ -51,20 +51,14 @@ export function metadataFrom(asset: IcareusAsset): MetadataEntry[] {
 }
 
 export class IcareusMedia implements RenditionPort, MetadataPort, DownloadPort {
-  private readonly assets = new InFlight<IcareusAsset | null>();
-
   constructor(
     private readonly readAsset: (nativeId: string) => Promise<IcareusAsset | null>,
     private readonly concurrency: number,
   ) {}
 
-  private assetOf(id: string) {
-    return this.assets.run(id, () => this.readAsset(id));
-  }
-
   async getRenditions(ids: readonly string[]): Promise<BatchResult<Rendition[]>> {
     const read = await readEach(ids, this.concurrency, async (id) => {
-      const asset = await this.assetOf(id);
+      const asset = await this.readAsset(id);
       return asset ? renditionsFrom(asset) : null;
     });
     return read.map((item) => item ?? []);
@@ -73,7 +67,7 @@ export class IcareusMedia implements RenditionPort, MetadataPort, DownloadPort {
   /** The master preset's download URL (I10); Icareus reports no size or checksum. */
   async getOriginalFiles(ids: readonly string[]): Promise<BatchResult<OriginalFile | null>> {
     const read = await readEach(ids, this.concurrency, async (id) => {
-      const asset = await this.assetOf(id);
+      const asset = await this.readAsset(id);
       const master = asset?.presets?.find((preset) => String(preset.presetId ?? '') === MASTER_PRESET);
       const url = master?.dlUrl || master?.url || null;
       if (!url) return null;
@@ -84,7 +78,7 @@ export class IcareusMedia implements RenditionPort, MetadataPort, DownloadPort {
 
   async getMetadata(ids: readonly string[]): Promise<BatchResult<MetadataEntry[]>> {
     const read = await readEach(ids, this.concurrency, async (id) => {
-      const asset = await this.assetOf(id);
+      const asset = await this.readAsset(id);
       return asset ? metadataFrom(asset) : null;
     });
     return read.map((item) => item ?? []);
