@@ -5,6 +5,7 @@ import { encodeGlobalId } from '../../src/ids.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startIconikSimulator, type IconikSimulator } from '../../simulators/iconik/server.js';
 import { postJson } from '../support/gateway-harness.js';
+import { redisTestPort } from '../support/test-redis.js';
 
 const APP_ID = 'cache-app';
 const TOKEN = 'cache-token-a1b2c3';
@@ -89,7 +90,7 @@ describe.runIf(Boolean(process.env.REDIS_TEST_URL) || hasRedisBinary)('Redis rea
   beforeAll(async () => {
     let url = process.env.REDIS_TEST_URL;
     if (!url) {
-      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const port = redisTestPort();
       redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
       url = `redis://127.0.0.1:${port}`;
     }
@@ -129,7 +130,7 @@ describe('Redis outage', () => {
   let gateway: RunningGateway;
   let redis: ChildProcess | undefined;
   const lines: string[] = [];
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = redisTestPort();
   beforeAll(async () => {
     const { setLogSink } = await import('../../src/logger.js');
     setLogSink((line) => lines.push(line));
