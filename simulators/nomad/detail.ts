@@ -1,7 +1,9 @@
 // The Nomad simulator's asset detail (GET /admin/asset/{id}/detail, AssetDetailModel in
 // Nomad's OpenAPI): media properties, audio tracks, the proxy and screenshot references
-// Nomad makes, custom attributes, tags and collections. Media is derived from the file
-// extension; `properties` keys are our assumption of Nomad's (docs/vendors.md M9).
+// Nomad makes, custom attributes, tags, collections, shares and the parent folders (as
+// asset models). Media is derived from the file extension; `properties` keys are our
+// assumption of Nomad's (docs/vendors.md M9), and `parents` lists every folder above the
+// asset, root first (M12).
 import { createHash } from 'node:crypto';
 import { stableUuid } from '../kit/stable-id.js';
 import type { NomadAssetRecord } from './server.js';
@@ -53,6 +55,7 @@ export function assetDetail(
   origin: string,
   shares: ReadonlyArray<{ id: string; name: string | null; description: string | null }>,
   fileSize: number | null,
+  parents: readonly unknown[],
 ): Record<string, unknown> {
   const media = asset.assetType === 'File' ? mediaOf(asset.displayName) : null;
   const seconds = SECONDS;
@@ -78,6 +81,6 @@ export function assetDetail(
     tags: asset.tags,
     collections: asset.collections,
     shares,
-    parents: [],
+    parents,
   };
 }

@@ -125,6 +125,12 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
     asset.assetStatus = status;
     asset.lastModifiedDate = now();
   };
+  /** The folders (and bucket) above an asset, root first. */
+  const ancestorsOf = (asset: NomadAssetRecord) => {
+    const chain: NomadAssetRecord[] = [];
+    for (let parent = state.assets.get(asset.parentId ?? ''); parent; parent = state.assets.get(parent.parentId ?? '')) chain.unshift(parent);
+    return chain;
+  };
   const childrenOf = (id: string) => [...state.assets.values()].filter((asset) => asset.parentId === id);
   const isContainer = (asset: NomadAssetRecord | undefined) => asset !== undefined && asset.assetType !== 'File';
   const deleteTree = (id: string) => {
@@ -311,7 +317,8 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
           withAsset(request, (asset) => {
             const shares = [...state.shares.values()].filter((share) => share.assetId === asset.id || share.sharedContents.includes(asset.id));
             const fileSize = asset.fileKey ? (store.info(asset.fileKey)?.size ?? null) : null;
-            return { status: 200, body: assetDetail(asset, simulator.origin, shares.map((share) => ({ id: share.id, name: share.name, description: share.name })), fileSize) };
+            const parents = ancestorsOf(asset).map((folder) => assetModel(folder, uploads.originalUrl(folder)));
+            return { status: 200, body: assetDetail(asset, simulator.origin, shares.map((share) => ({ id: share.id, name: share.name, description: share.name })), fileSize, parents) };
           }),
       },
       {
@@ -349,8 +356,7 @@ export async function startNomadSimulator(options: NomadSimulatorOptions): Promi
         pattern: '/admin/asset/:id/parent-folders',
         handler: (request) =>
           withAsset(request, (asset) => {
-            const chain: NomadAssetRecord[] = [];
-            for (let parent = state.assets.get(asset.parentId ?? ''); parent; parent = state.assets.get(parent.parentId ?? '')) chain.unshift(parent);
+            const chain = ancestorsOf(asset);
             const items = chain.map((folder, i) => ({
               ...searchResult(folder, []),
               identifiers: { assetType: folder.assetType, parentId: folder.parentId, children: chain[i + 1]?.id ?? null },

@@ -52,15 +52,14 @@ export const assetType: AssetResolvers = {
   collections: async (asset, args, context) => {
     const load = (ids: readonly string[]) => context.loaders.collections.loadMany(ids.map((nativeId) => ({ source: asset.source, nativeId })));
     // A model that does not know every membership (a Nomad asset read by id) asks for the
-    // rest, concurrently with reading the collections it knows, and reads those as soon as
-    // it has their ids (not after the known ones).
-    const complete = asset.collectionIdsIncomplete === true && context.sources.get(asset.source).adapter.membership?.getExtraCollectionIds !== undefined;
-    const loadExtra = async () => {
-      const extra = (await context.loaders.extraCollectionIds.load(asset)).filter((id) => !asset.collectionIds.includes(id));
-      return extra.length > 0 ? load(extra) : [];
-    };
-    const [known, extra] = await Promise.all([load(asset.collectionIds), complete ? loadExtra() : []]);
-    const found = [...known, ...extra];
+    // rest first and then reads them all at once: the vendor's membership read (Nomad's
+    // asset detail) names the folders above the asset too, so the folder the model knows
+    // needs no read of its own (docs/vendors.md M12). `node`/`nodes` start that read with
+    // the asset's (src/loaders/read-ahead.ts), so it costs no round trip there.
+    const membership = context.sources.get(asset.source).adapter.membership;
+    const complete = asset.collectionIdsIncomplete === true && membership?.getExtraCollectionIds !== undefined;
+    const extra = complete ? (await context.loaders.extraCollectionIds.load(asset)).filter((id) => !asset.collectionIds.includes(id)) : [];
+    const found = await load([...asset.collectionIds, ...extra]);
     const failure = found.find((item) => item instanceof Error);
     if (failure) throw failure;
     // A collection the vendor no longer knows is left out rather than shown as null.

@@ -20,9 +20,10 @@ afterAll(async () => h.stop());
 const codes = (errors: Array<{ extensions?: Record<string, unknown> }> | undefined) => (errors ?? []).map((e) => e.extensions?.['code']);
 
 describe('a vendor failure nulls only its field', () => {
-  it('Asset.collections is null when reading the collection fails; the asset itself is there', async () => {
+  it('Asset.collections is null when reading the memberships fails; the asset itself is there', async () => {
     const file = [...h.demo.nomad.state.assets.values()].find((a) => a.displayName === 'festival-trailer.mp4');
-    h.demo.nomad.faults.inject({ fault: { kind: 'status', status: 500 }, match: `GET /admin/asset/${file?.parentId}` });
+    // Nomad's asset detail names the asset's collections and its folder (docs/vendors.md M12).
+    h.demo.nomad.faults.inject({ fault: { kind: 'status', status: 500 }, match: `GET /admin/asset/${file?.id}/detail` });
     const res = await h.gql(`query($id: ID!) { node(id: $id) { ... on Asset { title collections { edges { node { title } } } } } }`, {
       id: encodeGlobalId('Asset', 'nomad-demo', file?.id ?? ''),
     });

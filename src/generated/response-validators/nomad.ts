@@ -435,7 +435,7 @@ return errors === 0;
 }
 
 export const compiled2 = validate27;
-const schema10 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"shared.nomadAssetDetail","type":"object","properties":{"properties":{"anyOf":[{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}},{"type":"null"}]},"customAttributes":{"anyOf":[{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}},{"type":"null"}]},"audioTracks":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"format":{"type":["string","null"]},"bitRate":{"type":["number","null"]}}}},{"type":"null"}]},"relatedVideos":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"relatedAudio":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"relatedImages":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"screenshots":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"tags":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":["string","null"]},"name":{"type":["string","null"]}},"required":["id"]}},{"type":"null"}]},"collections":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":["string","null"]},"name":{"type":["string","null"]}},"required":["id"]}},{"type":"null"}]},"shares":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":["string","null"]},"name":{"type":["string","null"]}},"required":["id"]}},{"type":"null"}]}}};
+const schema10 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"shared.nomadAssetDetail","type":"object","properties":{"properties":{"anyOf":[{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}},{"type":"null"}]},"customAttributes":{"anyOf":[{"type":"object","propertyNames":{"type":"string"},"additionalProperties":{}},{"type":"null"}]},"audioTracks":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"format":{"type":["string","null"]},"bitRate":{"type":["number","null"]}}}},{"type":"null"}]},"relatedVideos":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"relatedAudio":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"relatedImages":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"screenshots":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":["string","null"]},"url":{"type":["string","null"]},"fullUrl":{"type":["string","null"]},"title":{"type":["string","null"]},"format":{"type":["string","null"]},"contentLength":{"type":["number","null"]},"mediaTypeDisplay":{"type":["string","null"]}}}},{"type":"null"}]},"tags":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":["string","null"]},"name":{"type":["string","null"]}},"required":["id"]}},{"type":"null"}]},"collections":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":["string","null"]},"name":{"type":["string","null"]}},"required":["id"]}},{"type":"null"}]},"shares":{"anyOf":[{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":["string","null"]},"name":{"type":["string","null"]}},"required":["id"]}},{"type":"null"}]},"parents":{"anyOf":[{"type":"array","items":{}},{"type":"null"}]}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="shared.nomadAssetDetail" */;
@@ -2144,6 +2144,71 @@ var valid0 = _errs147 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.parents !== undefined){
+let data57 = data.parents;
+const _errs161 = errors;
+const _errs162 = errors;
+let valid29 = false;
+const _errs163 = errors;
+if(errors === _errs163){
+if(!(Array.isArray(data57))){
+const err84 = {instancePath:instancePath+"/parents",schemaPath:"#/properties/parents/anyOf/0/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+var _valid10 = _errs163 === errors;
+valid29 = valid29 || _valid10;
+if(!valid29){
+const _errs165 = errors;
+if(data57 !== null){
+const err85 = {instancePath:instancePath+"/parents",schemaPath:"#/properties/parents/anyOf/1/type",keyword:"type",params:{type: "null"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+var _valid10 = _errs165 === errors;
+valid29 = valid29 || _valid10;
+}
+if(!valid29){
+const err86 = {instancePath:instancePath+"/parents",schemaPath:"#/properties/parents/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+validate27.errors = vErrors;
+return false;
+}
+else {
+errors = _errs162;
+if(vErrors !== null){
+if(_errs162){
+vErrors.length = _errs162;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs161 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -3427,3 +3492,4 @@ export const shareById = compiled10;
 export const updateShare = compiled10;
 export const deleteShare = compiled3;
 export const part_identifiers = compiled11;
+export const part_asset = compiled1;

@@ -115,7 +115,11 @@ export class NomadAdapter implements VendorAdapter {
   constructor(config: NomadSourceConfig, private readonly http: RequestClient) {
     this.source = config.name;
     this.origin = http.origin;
-    this.media = new NomadMedia(http, (id) => this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })));
+    this.media = new NomadMedia(
+      http,
+      (id) => this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })),
+      (asset) => this.documents.remember(asset.id, asset),
+    );
     this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.media;
     this.upload = new NomadUploads(http, async (id) => (await this.getAssets([id]))[0] as AssetModel | null, config.uploadPartBytes);
     this.collections = new NomadCollections(this.source, http, this.origin, (id) => this.media.detailOf(id), (ids) => this.getAssets(ids));
@@ -139,9 +143,12 @@ export class NomadAdapter implements VendorAdapter {
     const collections = new Map<string, CollectionModel | null | Error>();
     (await this.collections.get(named)).forEach((found, i) => collections.set(named[i] ?? '', found));
     const folders = ids.filter((id) => !isNomadCollectionId(id));
+    // A folder this request already has (the parent named by an asset detail read for the
+    // asset's memberships, M12) is not read again.
     const folderReads = await readEach(folders, this.http.concurrency, async (id) => {
-      const item = await this.readItem(id);
-      return isContainer(item) ? toCollection(this.source, item) : null;
+      const asset = await this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } }));
+      const item = asset ? itemFromAsset(asset) : null;
+      return item && isContainer(item) ? toCollection(this.source, item) : null;
     });
     const byFolder = new Map(folders.map((id, i) => [id, folderReads[i] ?? null]));
     return ids.map((id, i) => {

@@ -198,8 +198,8 @@ export const NOMAD_ENDPOINTS = {
   },
 } as const satisfies Record<string, Endpoint<z.ZodType>>;
 
-/** Parts of answers the adapter checks on their own (a search hit's `identifiers`). */
-export const NOMAD_ANSWER_PARTS = { identifiers: nomadIdentifiers } as const;
+/** Parts of answers the adapter checks on their own (a search hit's `identifiers`, each of an asset detail's `parents`). */
+export const NOMAD_ANSWER_PARTS = { identifiers: nomadIdentifiers, asset: nomadAsset } as const;
 
 // The answers are checked by validators compiled from these schemas (npm run codegen).
 useCompiledValidators(NOMAD_ENDPOINTS, NOMAD_ANSWER_PARTS, compiled);

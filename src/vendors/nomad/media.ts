@@ -8,9 +8,10 @@ import type { RequestClient } from '../http.js';
 import { InFlight } from '../media/in-flight.js';
 import { metadataEntries, metadataEntry } from '../media/metadata-entries.js';
 import { signedUrlExpiry } from '../media/signed-url-expiry.js';
+import { matchesSchema } from '../parse-response.js';
 import { readEach } from '../settle-each.js';
 import { NOMAD_ENDPOINTS } from './endpoints.js';
-import type { NomadAsset, NomadAssetDetail, NomadReference } from './responses.js';
+import { nomadAsset, type NomadAsset, type NomadAssetDetail, type NomadReference } from './responses.js';
 
 /** The metadata entry that lists the asset's tags (read-only: tags are not custom properties). */
 export const NOMAD_TAGS_KEY = 'tags';
@@ -95,11 +96,21 @@ export class NomadMedia implements MediaDetailsPort, RenditionPort, MetadataPort
     private readonly http: RequestClient,
     /** The asset model (for the original's fullUrl): the one this request read, else GET /admin/asset/{id}. */
     private readonly readAsset: (id: string) => Promise<NomadAsset | null>,
+    /** Keeps an asset model the request got without reading it (a detail's parent folders). */
+    private readonly rememberAsset: (asset: NomadAsset) => void,
   ) {}
 
-  /** The asset detail; one read shared by concurrent callers (media, renditions, metadata, collections). */
+  /**
+   * The asset detail; one read shared by concurrent callers (media, renditions, metadata,
+   * collections). Its parent folders, asset models each, are kept for the request, so the
+   * folder an asset is in needs no read of its own (M12).
+   */
   detailOf(id: string): Promise<NomadAssetDetail> {
-    return this.details.run(id, () => this.http.call(NOMAD_ENDPOINTS.assetDetail, { params: { id } }));
+    return this.details.run(id, async () => {
+      const detail = await this.http.call(NOMAD_ENDPOINTS.assetDetail, { params: { id } });
+      for (const parent of detail.parents ?? []) if (matchesSchema(nomadAsset, parent)) this.rememberAsset(parent);
+      return detail;
+    });
   }
 
   async getMediaDetails(ids: readonly string[]): Promise<BatchResult<MediaDetails | null>> {

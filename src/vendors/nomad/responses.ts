@@ -114,6 +114,12 @@ export const nomadAssetDetail = z.object({
   collections: z.array(lookup).nullish(),
   /** The shares the asset is included in (lookups: id and name). */
   shares: z.array(lookup).nullish(),
+  /**
+   * "The list of parent folder assets that contain this asset" (AssetModel each). Each is
+   * checked on its own (NOMAD_ANSWER_PARTS.asset), so a parent of another shape costs that
+   * folder's own read, never the detail (docs/vendors.md M12).
+   */
+  parents: z.array(z.unknown()).nullish(),
 });
 export type NomadAssetDetail = z.output<typeof nomadAssetDetail>;
 
