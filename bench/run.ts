@@ -32,6 +32,8 @@ import { DELETE_ASSETS_MUTATION, assetsWithCollectionsAndShares, collectionTree,
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 60);
 const RUN_S = Number(process.env.BENCH_RUN_S ?? 4);
+/** Interleaved rounds of each read's latency comparison at 10 clients (gateway, bare client, the same work in one process). */
+const LATENCY_ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 3);
 const CPU_RUN_S = Number(process.env.BENCH_CPU_RUN_S ?? 8);
 /** Rounds of each read's gateway-versus-floor CPU comparison, and the seconds each load of a round runs. */
 const CPU_ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 3);
@@ -101,6 +103,15 @@ async function load(url: string, operation: Pick<BenchOperation, 'query' | 'vari
   return result;
 }
 
+/** A load, with the CPU the process `pid` spent per request during it. */
+async function loadWithCpu(url: string, pid: number, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number, duration: number) {
+  const before = cpuTicks(pid);
+  const result = await loadOnly(url, operation, connections, duration);
+  const cpuMs = ((cpuTicks(pid) - before) / TICKS_PER_SECOND) * 1000;
+  await waitForQuiet(benchSimulators);
+  return { result, cpuMs: result.requests.total > 0 ? cpuMs / result.requests.total : NaN };
+}
+
 function setLatency(demo: DemoSimulators, ms: number): void {
   for (const sim of simulators(demo)) {
     sim.faults.clear();
@@ -127,14 +138,14 @@ async function bareRoundTripsMs(dir: string, upstream: readonly UpstreamRequest[
  * read alone, its requests sent in the read's critical-path round trips, loaded by
  * `connections` clients as the gateway was; p50 and p99 wall time.
  */
-async function oneProcessLatency(dir: string, fixture: object, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number): Promise<{ p50: number; p99: number }> {
+async function oneProcessLatency(dir: string, fixture: object, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number): Promise<{ p50: number; p99: number; cpuMs: number }> {
   const file = join(dir, 'latency-floor-fixture.json');
   writeFileSync(file, JSON.stringify([fixture]));
   const floor = await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: file, FLOOR_REPLAY: '1' });
   try {
     await load(floor.url, operation, connections, 2); // warm-up, as the gateway was warmed by the rows before
-    const result = await load(floor.url, operation, connections, RUN_S);
-    return { p50: result.latency.p50, p99: result.latency.p99 };
+    const { result, cpuMs } = await loadWithCpu(floor.url, floor.process.pid ?? 0, operation, connections, RUN_S);
+    return { p50: result.latency.p50, p99: result.latency.p99, cpuMs };
   } finally {
     floor.stop();
     await new Promise((resolve) => floor.process.once('exit', resolve)); // frees the port
@@ -200,33 +211,62 @@ async function main(): Promise<void> {
     const criticalPathMs = operation.criticalPath * LATENCY_MS;
     const { fixture, upstream } = await captureRead(gateway.url, operation, simulators(demo));
     const at1 = await bareRoundTripsMs(dir, upstream, operation.criticalPath, 1);
-    const bareAt1 = at1.p50;
-    for (const connections of [1, 10]) {
-      const measured = connections === 1 ? at1 : await bareRoundTripsMs(dir, upstream, operation.criticalPath, connections);
-      const bare = measured.p50;
-      const result = await load(gateway.url, operation, connections, RUN_S);
-      const sameWork = connections === 10 ? await oneProcessLatency(dir, { ...fixture, upstream, rounds: operation.criticalPath }, operation, connections) : undefined;
-      latencyRows.push({
-        operation: operation.name,
-        connections,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        criticalPathMs,
-        bareClientFloorMs: bare,
-        bareClientFloorAt1Ms: bareAt1,
-        ...(sameWork ? { oneProcessFloorP50Ms: sameWork.p50, oneProcessFloorP99Ms: sameWork.p99 } : {}),
-      });
-      const limit = 1.5 * bare;
-      const sameWorkText = sameWork ? `; the same work in one process (stock Apollo + the same calls in ${operation.criticalPath} round trips) @10 ${sameWork.p50} / ${sameWork.p99} ms` : '';
-      row(
-        `latency p50/p99 @${connections}: ${operation.name}`,
-        `${result.latency.p50} / ${result.latency.p99} ms`,
-        `bare client @${connections} ${Math.round(bare)} ms${connections === 1 ? '' : ` (@1 ${Math.round(bareAt1)} ms)`}${measured.failed ? ` (${measured.failed} replayed calls failed)` : ''}${sameWorkText}; critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
-        connections === 10 ? `p50 <= 1.5 x bare @10 = ${Math.round(limit)} ms` : '',
-        connections === 10 ? result.latency.p50 <= limit : null,
-        sameWork && sameWork.p50 > limit ? `the same work in one process reads ${sameWork.p50} ms @10, ${(sameWork.p50 / bare).toFixed(1)}x bare` : undefined,
-      );
+    const gatewayAt1 = await load(gateway.url, operation, 1, RUN_S);
+    latencyRows.push({ operation: operation.name, connections: 1, p50: gatewayAt1.latency.p50, p99: gatewayAt1.latency.p99, criticalPathMs, bareClientFloorMs: at1.p50 });
+    row(
+      `latency p50/p99 @1: ${operation.name}`,
+      `${gatewayAt1.latency.p50} / ${gatewayAt1.latency.p99} ms`,
+      `bare client @1 ${Math.round(at1.p50)} ms${at1.failed ? ` (${at1.failed} replayed calls failed)` : ''}; critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
+      '',
+      null,
+    );
+    // At 10 clients: interleaved rounds of the bare client, the gateway and the same work in
+    // one process, compared by their medians, as the CPU rows are (this VM drifts by 10 to
+    // 60% between minutes; one 4 s load each had let a row flip with the drift).
+    // The CPU each process spends per request in these loads is measured too: a read that
+    // keeps the gateway's core busy at 10 clients waits for the CPU, so its p50 follows CPU
+    // per request (about 10 x it) rather than the vendors.
+    const rounds: Array<{ bare: number; failed: number; gateway: { p50: number; p99: number; cpuMs: number }; sameWork: { p50: number; p99: number; cpuMs: number } }> = [];
+    for (let round = 0; round < LATENCY_ROUNDS; round++) {
+      const bare = await bareRoundTripsMs(dir, upstream, operation.criticalPath, 10);
+      const { result, cpuMs } = await loadWithCpu(gateway.url, pid, operation, 10, RUN_S);
+      const sameWork = await oneProcessLatency(dir, { ...fixture, upstream, rounds: operation.criticalPath }, operation, 10);
+      rounds.push({ bare: bare.p50, failed: bare.failed, gateway: { p50: result.latency.p50, p99: result.latency.p99, cpuMs }, sameWork });
     }
+    const bare = median(rounds.map((r) => r.bare));
+    const p50 = median(rounds.map((r) => r.gateway.p50));
+    const p99 = median(rounds.map((r) => r.gateway.p99));
+    const cpuMs = median(rounds.map((r) => r.gateway.cpuMs));
+    const sameWork = { p50: median(rounds.map((r) => r.sameWork.p50)), p99: median(rounds.map((r) => r.sameWork.p99)), cpuMs: median(rounds.map((r) => r.sameWork.cpuMs)) };
+    const failed = rounds.reduce((sum, r) => sum + r.failed, 0);
+    latencyRows.push({
+      operation: operation.name,
+      connections: 10,
+      p50,
+      p99,
+      criticalPathMs,
+      bareClientFloorMs: bare,
+      bareClientFloorAt1Ms: at1.p50,
+      oneProcessFloorP50Ms: sameWork.p50,
+      oneProcessFloorP99Ms: sameWork.p99,
+      cpuMsPerRequest: cpuMs,
+      oneProcessFloorCpuMsPerRequest: sameWork.cpuMs,
+      rounds: rounds.map((r) => ({ p50: r.gateway.p50, p99: r.gateway.p99, cpuMs: r.gateway.cpuMs, bareClientFloorMs: r.bare, oneProcessFloorP50Ms: r.sameWork.p50, oneProcessFloorCpuMs: r.sameWork.cpuMs })),
+    });
+    const limit = 1.5 * bare;
+    const perRound = rounds.map((r) => `${r.gateway.p50}/${Math.round(r.bare)}/${r.sameWork.p50}`).join(', ');
+    // Where the gateway misses: is it waiting for its CPU (p50 near 10 x its CPU per request,
+    // as the one-process floor's is near 10 x its own)? Then the miss is CPU per request,
+    // which the CPU target holds to 1.5 x the floor, not vendor round trips.
+    const cpuBound = p50 <= limit ? undefined : `CPU-bound at 10 clients: ${cpuMs.toFixed(1)} ms CPU/request (10 x = ${Math.round(10 * cpuMs)} ms), the same work in one process ${sameWork.cpuMs.toFixed(1)} ms (10 x = ${Math.round(10 * sameWork.cpuMs)} ms; its p50 ${(sameWork.p50 / bare).toFixed(2)}x bare), ratio ${(cpuMs / sameWork.cpuMs).toFixed(2)}`;
+    row(
+      `latency p50/p99 @10: ${operation.name}`,
+      `${p50} / ${p99} ms (${cpuMs.toFixed(1)} ms CPU/request)`,
+      `bare client @10 ${Math.round(bare)} ms (@1 ${Math.round(at1.p50)} ms)${failed ? ` (${failed} replayed calls failed)` : ''}; the same work in one process (stock Apollo + the same calls in ${operation.criticalPath} round trips) @10 ${sameWork.p50} / ${sameWork.p99} ms (${sameWork.cpuMs.toFixed(1)} ms CPU/request); medians of ${rounds.length} interleaved rounds, p50 per round gateway/bare/one-process ${perRound} ms; critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
+      `p50 <= 1.5 x bare @10 = ${Math.round(limit)} ms`,
+      p50 <= limit,
+      sameWork.p50 > limit ? `the same work in one process reads ${sameWork.p50} ms @10, ${(sameWork.p50 / bare).toFixed(1)}x bare` : cpuBound,
+    );
   }
   results['latency'] = latencyRows;
 
