@@ -78,7 +78,8 @@ export const assetDetailModel: Shape = obj({
   'tags?': arr(lookup, true),
   'collections?': arr(lookup, true),
   'shares?': arr(lookup, true),
-  'parents?': arr(any, true),
+  /** "The list of parent folder assets that contain this asset": AssetModel each (docs/vendors.md M12). */
+  'parents?': arr(assetModel, true),
 });
 /** ShareModel / ShareAddModel / ShareUpdateModel (portal). */
 export const shareModel: Shape = obj({
