@@ -117,7 +117,7 @@ export class NomadAdapter implements VendorAdapter {
     this.origin = http.origin;
     this.media = new NomadMedia(
       http,
-      (id) => this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })),
+      (id) => this.assetDocument(id),
       (asset) => this.documents.remember(asset.id, asset),
     );
     this.mediaDetails = this.renditions = this.metadata = this.metadataEdit = this.media;
@@ -146,7 +146,7 @@ export class NomadAdapter implements VendorAdapter {
     // A folder this request already has (the parent named by an asset detail read for the
     // asset's memberships, M12) is not read again.
     const folderReads = await readEach(folders, this.http.concurrency, async (id) => {
-      const asset = await this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } }));
+      const asset = await this.assetDocument(id);
       const item = asset ? itemFromAsset(asset) : null;
       return item && isContainer(item) ? toCollection(this.source, item) : null;
     });
@@ -161,7 +161,7 @@ export class NomadAdapter implements VendorAdapter {
   /** The original is the asset model's fullUrl; its size is the detail's contentLength (M9). */
   async getOriginalFiles(ids: readonly string[]): Promise<BatchResult<OriginalFile | null>> {
     return readEach(ids, this.http.concurrency, async (id) => {
-      const [asset, detail] = await Promise.all([this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } })), this.media.detailOf(id)]);
+      const [asset, detail] = await Promise.all([this.assetDocument(id), this.media.detailOf(id)]);
       if (!asset || asset.assetType !== 'File' || !asset.fullUrl) return null;
       const size = detail.properties?.['contentLength'];
       return { url: asset.fullUrl, size: typeof size === 'number' ? size : null, fileName: asset.displayName ?? null, md5: null };
@@ -485,6 +485,11 @@ export class NomadAdapter implements VendorAdapter {
       const asset = readBack[next++];
       return { asset: asset instanceof Error ? null : (asset ?? null) };
     });
+  }
+
+  /** The asset model this request has read, is reading or was given (a detail's parents), else GET /admin/asset/{id}. */
+  private assetDocument(id: string): Promise<NomadAsset | null> {
+    return this.documents.get(id, () => this.http.call(NOMAD_ENDPOINTS.assetById, { params: { id } }));
   }
 
   private async readItem(id: string): Promise<NomadItem> {
