@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { poolsFor, replayUpstream } from './replay-upstream.js';
 import type { UpstreamRequest } from './same-shape-floor.js';
+import { warmUntilSteady } from './warm-up.js';
 
 const requests = JSON.parse(readFileSync(process.env.FLOOR_UPSTREAM ?? '', 'utf8')) as UpstreamRequest[];
 const connections = Number(process.env.CONNECTIONS ?? 50);
@@ -18,19 +19,25 @@ async function replay(): Promise<void> {
   failed += (await replayUpstream(pools, requests)).failed;
 }
 
-// Warm-up, then the measured window.
-for (let i = 0; i < 20; i++) await replay();
-let reads = 0;
-const started = Date.now();
-const cpu = process.cpuUsage();
-await Promise.all(
-  Array.from({ length: connections }, async () => {
-    while (Date.now() - started < durationMs) {
-      await replay();
-      reads += 1;
-    }
-  }),
-);
-const used = process.cpuUsage(cpu);
-process.stdout.write(`${JSON.stringify({ reads, cpuMsPerRead: (used.user + used.system) / 1000 / reads, upstreamPerRead: requests.length, failed })}\n`);
+/** `connections` concurrent loops replaying the read for `ms`: reads done and CPU per read. */
+async function load(ms: number): Promise<{ reads: number; cpuMsPerRead: number }> {
+  let reads = 0;
+  const started = Date.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() - started < ms) {
+        await replay();
+        reads += 1;
+      }
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  return { reads, cpuMsPerRead: (used.user + used.system) / 1000 / Math.max(1, reads) };
+}
+
+// Warm-up until the CPU per read settles (./warm-up.ts: JIT), then the measured window.
+const warmUpCpuMsPerRead = await warmUntilSteady(async () => (await load(1_000)).cpuMsPerRead);
+const { reads, cpuMsPerRead } = await load(durationMs);
+process.stdout.write(`${JSON.stringify({ reads, cpuMsPerRead, upstreamPerRead: requests.length, failed, warmUpCpuMsPerRead })}\n`);
 process.exit(0);

@@ -12,6 +12,7 @@ import { startIconikSimulator } from '../simulators/iconik/server.js';
 import { encodeGlobalId } from '../src/ids.js';
 import { GATEWAY_ENTRY, startChild, type Child } from './gateway-process.js';
 import { bareUpstreamCpu, captureRead } from './same-shape-floor.js';
+import { warmUntilSteady } from './warm-up.js';
 
 const APP_ID = 'peer-app';
 const TOKEN = 'peer-token-not-a-secret';
@@ -25,8 +26,9 @@ interface Shape {
 
 export interface PeerRow {
   readonly shape: string;
-  readonly ours: { calls: number; requestsPerSecond: number; cpuMsPerRequest: number; failed: number };
-  readonly mesh: { calls: number; requestsPerSecond: number; cpuMsPerRequest: number; failed: number };
+  /** `warmUpCpuMs`: the CPU per request of each 2 s warm-up load before the measured one (./warm-up.ts). */
+  readonly ours: { calls: number; requestsPerSecond: number; cpuMsPerRequest: number; failed: number; warmUpCpuMs: number[] };
+  readonly mesh: { calls: number; requestsPerSecond: number; cpuMsPerRequest: number; failed: number; warmUpCpuMs: number[] };
   /** Our read's same-shape floor (in-memory stock Apollo + bare upstream calls) and the requests per second it allows on one core. */
   readonly floor: { inMemoryCpuMs: number; bareUpstreamCpuMs: number; cpuMsPerRequest: number; maxRequestsPerSecond: number };
 }
@@ -54,14 +56,16 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 
 async function measure(url: string, pid: number, group: boolean, query: string, durationS: number) {
   const body = JSON.stringify({ query });
-  const run = (duration: number) => autocannon({ url, connections: 50, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  await run(2);
-  const before = ticks(pid, group);
-  const result = await run(durationS);
-  const cpuMs = (ticks(pid, group) - before) * 10;
+  const run = async (duration: number) => {
+    const before = ticks(pid, group);
+    const result = await autocannon({ url, connections: 50, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { result, cpuMsPerRequest: ((ticks(pid, group) - before) * 10) / Math.max(1, result.requests.total) };
+  };
+  const warmUpCpuMs = await warmUntilSteady(async () => (await run(2)).cpuMsPerRequest);
+  const { result, cpuMsPerRequest } = await run(durationS);
   // Requests still in flight when the load stops must not count in the next call count.
   await settle();
-  return { requestsPerSecond: Math.round(result.requests.average), cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total), failed: result.non2xx + result.errors };
+  return { requestsPerSecond: Math.round(result.requests.average), cpuMsPerRequest, failed: result.non2xx + result.errors, warmUpCpuMs };
 }
 
 export async function meshPeer(dir: string, durationS: number): Promise<PeerRow[]> {

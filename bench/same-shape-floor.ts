@@ -100,7 +100,7 @@ async function captureOnce(gatewayUrl: string, operation: Pick<BenchOperation, '
 }
 
 /** CPU per replayed read of the bare-client half, in its own process. */
-export async function bareUpstreamCpu(dir: string, name: string, upstream: readonly UpstreamRequest[], durationS: number): Promise<{ cpuMsPerRead: number; reads: number; failed: number }> {
+export async function bareUpstreamCpu(dir: string, name: string, upstream: readonly UpstreamRequest[], durationS: number): Promise<{ cpuMsPerRead: number; reads: number; failed: number; warmUpCpuMsPerRead: number[] }> {
   const file = join(dir, `upstream-${name.replace(/\W+/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(upstream));
   return runMeasurement('dist/bench/bare-upstream.js', { FLOOR_UPSTREAM: file, DURATION_S: String(durationS) });
