@@ -14,9 +14,13 @@
 // - what the code itself loads with createRequire (undici's three files in
 //   src/vendors/undici-core.ts, the explorer's browser assets).
 //
+// Replaced in the bundle: @apollo/utils.createhash by Node's own createHash
+// (scripts/bundle-node-createhash.mjs says why).
+//
 // Stack traces point into the bundle; `node --enable-source-maps dist/gateway/main.js`
 // maps them back to src/.
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const BUNDLE_DIR = 'dist/gateway';
@@ -26,6 +30,7 @@ await build({
   input: { main: 'dist/src/main.js', worker: 'dist/src/worker.js' },
   platform: 'node',
   external: [/^node:/, 'bullmq', 'ioredis'],
+  resolve: { alias: { '@apollo/utils.createhash': fileURLToPath(new URL('./bundle-node-createhash.mjs', import.meta.url)) } },
   logLevel: 'warn',
   output: {
     dir: BUNDLE_DIR,
