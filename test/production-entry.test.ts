@@ -47,6 +47,13 @@ describe('production entry', () => {
       expect(run.stderr).toMatch(/^GATEWAY_CONFIG is not set/);
     }, 180_000);
 
+    it("hashes query text with Node's crypto: no JavaScript SHA-256 (sha.js) in the bundle", async () => {
+      await buildForProcesses();
+      const chunks = ['dist/gateway/main.js', ...readdirSync('dist/gateway/chunks').filter((name) => name.endsWith('.js')).map((name) => join('dist/gateway/chunks', name))];
+      // sha.js's factory throws this for an unknown algorithm; @apollo/utils.createhash falls back to it when bundled (scripts/bundle-node-createhash.mjs).
+      expect(chunks.filter((file) => readFileSync(file, 'utf8').includes('is not supported (we accept pull requests)'))).toEqual([]);
+    }, 180_000);
+
     it('serves a configured source of each vendor: an asset of each read by id', async () => {
       await buildForProcesses();
       demo = await startDemoSimulators();
