@@ -5,33 +5,60 @@
 // (pub/sub keeps nothing for a disconnected instance): a client that reconnects re-reads.
 import type { Redis } from 'ioredis';
 import { logger } from '../logger.js';
-import { parseChangeEvent, type ChangeEvent } from './change-event.js';
+import { changeTopic, parseChangeEvent, type ChangeEvent } from './change-event.js';
 
 export type ChangeListener = (event: ChangeEvent) => void;
 
 export interface ChangeBus {
   publish(event: ChangeEvent): Promise<void>;
-  /** Returns the function that stops listening. */
-  listen(listener: ChangeListener): () => void;
+  /**
+   * Listens to every change, or with `topics` (see changeTopic) only to changes of those
+   * assets and jobs. Returns the function that stops listening.
+   */
+  listen(listener: ChangeListener, topics?: readonly string[]): () => void;
   close(): Promise<void>;
 }
 
-/** Delivers to every listener of this process; each listener decides what it keeps. */
+/**
+ * This process's listeners: those of every change, and those of given topics, indexed by
+ * topic. A change reaches only the listeners of its own topic (issue 17: with 1,000
+ * subscriptions of five assets each, every change used to run all 1,000 filters, a quarter
+ * of the gateway's CPU under 100 writes per second).
+ */
 class Listeners {
-  private readonly set = new Set<ChangeListener>();
+  private readonly everything = new Set<ChangeListener>();
+  private readonly byTopic = new Map<string, Set<ChangeListener>>();
 
-  add(listener: ChangeListener): () => void {
-    this.set.add(listener);
-    return () => this.set.delete(listener);
+  add(listener: ChangeListener, topics?: readonly string[]): () => void {
+    if (!topics) {
+      this.everything.add(listener);
+      return () => this.everything.delete(listener);
+    }
+    for (const topic of topics) {
+      const listeners = this.byTopic.get(topic) ?? new Set<ChangeListener>();
+      listeners.add(listener);
+      this.byTopic.set(topic, listeners);
+    }
+    return () => {
+      for (const topic of topics) {
+        const listeners = this.byTopic.get(topic);
+        listeners?.delete(listener);
+        if (listeners?.size === 0) this.byTopic.delete(topic);
+      }
+    };
   }
 
   deliver(event: ChangeEvent): void {
-    for (const listener of this.set) {
-      try {
-        listener(event);
-      } catch (error) {
-        logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'a change listener failed');
-      }
+    for (const listener of this.everything) this.call(listener, event);
+    const listeners = this.byTopic.get(changeTopic(event));
+    if (listeners) for (const listener of listeners) this.call(listener, event);
+  }
+
+  private call(listener: ChangeListener, event: ChangeEvent): void {
+    try {
+      listener(event);
+    } catch (error) {
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'a change listener failed');
     }
   }
 }
@@ -44,8 +71,8 @@ export class MemoryChangeBus implements ChangeBus {
     queueMicrotask(() => this.listeners.deliver(event));
   }
 
-  listen(listener: ChangeListener): () => void {
-    return this.listeners.add(listener);
+  listen(listener: ChangeListener, topics?: readonly string[]): () => void {
+    return this.listeners.add(listener, topics);
   }
 
   async close(): Promise<void> {}
@@ -95,8 +122,8 @@ export class RedisChangeBus implements ChangeBus {
     }
   }
 
-  listen(listener: ChangeListener): () => void {
-    return this.listeners.add(listener);
+  listen(listener: ChangeListener, topics?: readonly string[]): () => void {
+    return this.listeners.add(listener, topics);
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,20 @@ export interface JobChangeEvent {
 
 export type ChangeEvent = AssetChangeEvent | JobChangeEvent;
 
+/** The topic of an asset's changes: what a subscription to given assets listens to (ChangeBus.listen). */
+export function assetTopic(source: string, nativeId: string): string {
+  return `asset\u0000${source}\u0000${nativeId}`;
+}
+
+/** The topic of a job's changes. */
+export function jobTopic(jobId: string): string {
+  return `job\u0000${jobId}`;
+}
+
+export function changeTopic(event: ChangeEvent): string {
+  return event.type === 'asset' ? assetTopic(event.source, event.nativeId) : jobTopic(event.jobId);
+}
+
 /** Statuses that end by themselves: assets in them are polled until they settle. */
 export const TRANSIENT_STATUSES: ReadonlySet<AssetStatus> = new Set<AssetStatus>(['COPYING', 'MOVING', 'ARCHIVING', 'RESTORING', 'PROCESSING', 'UPLOADING', 'DELETING']);
 

@@ -9,6 +9,8 @@ import type { ChangeEvent } from './change-event.js';
 export interface ChangeStreamOptions<T> {
   /** Keeps an event (and turns it into what the subscription yields), or drops it (null). */
   readonly select: (event: ChangeEvent) => T | null;
+  /** Only changes of these topics reach `select` (ChangeBus.listen); all changes when absent. */
+  readonly topics?: readonly string[];
   readonly maxQueued: number;
   readonly onOverflow: () => void;
 }
@@ -24,7 +26,7 @@ export class ChangeStream<T> implements AsyncIterableIterator<T> {
       if (this.done) return;
       const value = options.select(event);
       if (value !== null) this.push(value);
-    });
+    }, options.topics);
   }
 
   /** Adds a value (also used for a subscription's first answer). */

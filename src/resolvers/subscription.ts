@@ -10,7 +10,7 @@ import type { AssetChangeResolvers, AssetStatus, SubscriptionResolvers } from '.
 import { encodeGlobalId } from '../ids.js';
 import type { JobModel } from '../jobs/job-model.js';
 import { ChangeStream } from '../live/change-stream.js';
-import type { AssetChangeEvent, ChangeEvent } from '../live/change-event.js';
+import { assetTopic, jobTopic, type AssetChangeEvent, type ChangeEvent } from '../live/change-event.js';
 import type { LiveConnection } from '../live/subscription-context.js';
 import type { AssetModel, NativeRef } from '../vendors/models.js';
 
@@ -27,9 +27,9 @@ function forbidden(source: string): GraphQLError {
   });
 }
 
-function stream<T>(context: GatewayContext, select: (event: ChangeEvent) => T | null): ChangeStream<T> {
+function stream<T>(context: GatewayContext, select: (event: ChangeEvent) => T | null, topics?: readonly string[]): ChangeStream<T> {
   const connection = connectionOf(context);
-  return new ChangeStream(context.live.bus, { select, maxQueued: context.live.limits.maxQueuedEvents, onOverflow: connection.dropSlowConsumer });
+  return new ChangeStream(context.live.bus, { select, topics, maxQueued: context.live.limits.maxQueuedEvents, onOverflow: connection.dropSlowConsumer });
 }
 
 /**
@@ -68,8 +68,9 @@ export const subscriptionResolvers: SubscriptionResolvers = {
         return { source, nativeId };
       });
       // Listening starts before the first read, so no change between the two is missed.
-      const wanted = new Set(refs.map((ref) => `${ref.source}\u0000${ref.nativeId}`));
-      const changes = stream(context, (event) => (event.type === 'asset' && wanted.has(`${event.source}\u0000${event.nativeId}`) ? event : null));
+      // The bus hands this stream only the changes of these assets.
+      const topics = refs.map((ref) => assetTopic(ref.source, ref.nativeId));
+      const changes = stream(context, (event) => (event.type === 'asset' ? event : null), topics);
       // Read once: unknown IDs are refused now, and assets in a transient status are polled
       // while this subscription lasts.
       let found: AssetModel[];
@@ -118,7 +119,7 @@ export const subscriptionResolvers: SubscriptionResolvers = {
       const connection = connectionOf(context);
       const { nativeId } = context.sources.decode(id, 'Job');
       // Listening starts before the first read, so no change between the two is missed.
-      const changes = stream(context, (event) => (event.type === 'job' && event.jobId === nativeId ? event : null));
+      const changes = stream(context, (event) => (event.type === 'job' ? event : null), [jobTopic(nativeId)]);
       try {
         let job = await context.jobs.get(nativeId);
         if (!job) throw badUserInput('No such job: finished jobs are kept for a limited time, and jobs run in process do not survive a restart.');
