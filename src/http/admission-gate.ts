@@ -1,22 +1,23 @@
 // Admission control for GraphQL requests. While the event loop has spare time requests
 // start without waiting (a burst after a quiet spell within a few samples, see below);
 // when it is saturated (CPU-bound load), starting more requests only adds memory and
-// garbage collection, and every request gets slower. The gate keeps a
-// limit on requests running at once, set from samples of event loop utilization: a
-// saturated loop cuts it by a quarter (down to a minimum); while requests wait for it, a
+// garbage collection, and every request gets slower. The gate keeps a limit on requests
+// running at once, set from samples of event loop utilization: a loop saturated while
+// requests ran cuts it by a quarter (down to a minimum); while requests wait for it, a
 // loop with plenty of spare time doubles it and a loop with some spare time (waiting on
-// vendors) raises it by one; a loop that is busy but not saturated holds it. So a
-// latency-bound load is soon unlimited, and a CPU-bound one settles near what the CPU can
-// serve and stays there instead of letting in a burst each time the loop idles for a
-// moment (issue 17).
+// vendors) raises it by one (by a quarter while more wait than run); a loop that is busy
+// but not saturated holds it. So a latency-bound load is soon unlimited, and a CPU-bound
+// one settles near what the CPU can serve and stays there instead of letting in a burst
+// each time the loop idles for a moment (issue 17).
 // A heap filled past a fraction of V8's limit counts as saturated too, so a capped heap
 // slows admission down instead of running out of memory.
 // A burst starts slowly, as TCP does after an idle spell: in each sample at most twice as
-// many requests start as started in the one before, and at least `burst`. The limit above
-// only learns what a load costs once a sample has seen it, so without this a burst of
-// heavy requests after a light load (whose limit had grown to fit 50 cheap ones) all
-// started at once (issue 17: the bench's peak RSS, 182 and 210 MB in two runs, was the first
-// half second of the 50-asset read at 50 clients, just after the one-call list).
+// many requests start as started in the one before or were running at its end, and at
+// least `burst`. The limit above only learns what a load costs once a sample has seen it,
+// so without this a burst of heavy requests after a light load (whose limit had grown to
+// fit 50 cheap ones) all started at once (issue 17: the bench's peak RSS, 182 and 210 MB
+// in two runs, was the first half second of the 50-asset read at 50 clients, just after
+// the one-call list).
 // Requests over the limit wait in arrival order, before their body is read.
 // The wait counts against the request's deadline: a request still waiting when it passes
 // is answered 503 with Retry-After.
@@ -71,6 +72,8 @@ export class AdmissionGate {
   /** Requests that may still start in this sample (the slow start). */
   private starts: number;
   private startedThisSample = 0;
+  /** Whether any request ran during the current sample. */
+  private ranThisSample = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(options: AdmissionOptions = DEFAULT_ADMISSION) {
@@ -78,15 +81,30 @@ export class AdmissionGate {
     const heap = options.heapFraction ?? heapFraction;
     this.starts = options.burst;
     this.timer = setInterval(() => {
-      this.starts = Math.max(options.burst, 2 * this.startedThisSample);
+      // A sample that started few requests only because the limit held them back (while as
+      // many ran) is not a quiet spell: the slow start counts the requests running too.
+      // Counting only those started, the sample after a cut let 4 of 80 waiting writes
+      // start while the running ones finished and the limit had room (issue 17, traced in
+      // the live bench).
+      this.starts = Math.max(options.burst, 2 * Math.max(this.startedThisSample, this.inFlight));
       this.startedThisSample = 0;
       const utilization = measure();
-      if (utilization >= options.busyUtilization || heap() >= options.busyHeapFraction) {
+      // Only a loop saturated while requests ran is theirs to slow down: saturation with
+      // none running (WebSocket subscriptions starting, background jobs) says nothing of
+      // what requests cost, and cutting the limit to the minimum on it queued the next
+      // load behind a limit it had not earned (issue 17: 1,000 subscriptions starting cut
+      // it to 2 before the live bench's writes began; their backlog reached 100 requests,
+      // and 5 to 518 of 2,000 writes waited past queueWaitMs and were answered 503).
+      const requestsRan = this.ranThisSample;
+      this.ranThisSample = this.inFlight > 0;
+      if ((requestsRan && utilization >= options.busyUtilization) || heap() >= options.busyHeapFraction) {
         this.limit = Math.max(options.minConcurrent, Math.floor((Math.min(this.limit, this.inFlight) * 3) / 4));
       } else if (utilization < options.spareUtilization && this.waiting.length > 0) {
         this.limit = Math.min(MAX_LIMIT, this.limit * 2);
       } else if (utilization < options.growUtilization && this.waiting.length > 0 && this.inFlight >= this.limit) {
-        this.limit += 1;
+        // By one; by a quarter while more requests wait than run, so a backlog drains before
+        // it waits past queueWaitMs (at a limit under 8 the same one).
+        this.limit += this.waiting.length > this.limit ? Math.max(1, Math.floor(this.limit / 4)) : 1;
       }
       // Otherwise the limit holds. Measured with 50 clients on CPU-bound reads, with the
       // simulators on the other core: at 2 requests the loop still idles 5-20% of each
@@ -143,6 +161,7 @@ export class AdmissionGate {
   }
 
   private start(): void {
+    this.ranThisSample = true;
     this.inFlight += 1;
     this.starts -= 1;
     this.startedThisSample += 1;
