@@ -99,9 +99,9 @@ async function captureOnce(gatewayUrl: string, operation: Pick<BenchOperation, '
   return { fixture: { query: operation.query, data, errors: fixtureErrors }, upstream };
 }
 
-/** CPU per replayed read of the bare-client half, in its own process. */
-export async function bareUpstreamCpu(dir: string, name: string, upstream: readonly UpstreamRequest[], durationS: number): Promise<{ cpuMsPerRead: number; reads: number; failed: number; warmUpCpuMsPerRead: number[] }> {
+/** CPU per replayed read of the bare-client half, in its own process; with `rate`, reads started at that many per second. */
+export async function bareUpstreamCpu(dir: string, name: string, upstream: readonly UpstreamRequest[], durationS: number, rate?: number): Promise<{ cpuMsPerRead: number; reads: number; failed: number; warmUpCpuMsPerRead: number[] }> {
   const file = join(dir, `upstream-${name.replace(/\W+/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(upstream));
-  return runMeasurement('dist/bench/bare-upstream.js', { FLOOR_UPSTREAM: file, DURATION_S: String(durationS) });
+  return runMeasurement('dist/bench/bare-upstream.js', { FLOOR_UPSTREAM: file, DURATION_S: String(durationS), ...(rate ? { RATE: String(rate) } : {}) });
 }
