@@ -6,10 +6,23 @@ import { createInterface } from 'node:readline';
 /** The production build's entry (`npm run build`: src/main.ts compiled, then bundled by scripts/bundle-gateway.mjs). */
 export const GATEWAY_ENTRY = 'dist/gateway/main.js';
 
+/**
+ * The node flags the gateway is launched with, as `npm run serve` and `npm start` launch it
+ * (package.json; test/bench/gateway-launch.test.ts holds them together): one V8 worker
+ * thread instead of Node's default four (README, "Run it"). The floors and the stock
+ * baselines run with Node's defaults.
+ */
+export const GATEWAY_NODE_FLAGS: readonly string[] = ['--v8-pool-size=1'];
+
 export interface Child {
   readonly process: ChildProcess;
   readonly url: string;
   stop(): void;
+}
+
+/** Starts the production gateway as `npm run serve` does, with any extra node flags after its own. */
+export function startGateway(port: number, env: Record<string, string>, extraFlags: string[] = []): Promise<Child> {
+  return startChild(GATEWAY_ENTRY, port, env, [...GATEWAY_NODE_FLAGS, ...extraFlags]);
 }
 
 export async function startChild(script: string, port: number, env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {

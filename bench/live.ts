@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoSimulators } from '../simulators/index.js';
-import { GATEWAY_ENTRY, startChild } from './gateway-process.js';
+import { startGateway } from './gateway-process.js';
 import { liveRows, subscriptionLoad } from './subscription-load.js';
 
 const demo = await startDemoSimulators();
@@ -15,7 +15,7 @@ const latency = Number(process.env.BENCH_LATENCY_MS ?? 0);
 if (latency > 0) for (const sim of [demo.iconik, demo.icareus, demo.ncp, demo.nomad]) sim.faults.inject({ fault: { kind: 'latency', ms: latency } });
 const configPath = join(await mkdtemp(join(tmpdir(), 'gateway-live-')), 'gateway.json');
 writeFileSync(configPath, JSON.stringify({ sources: demo.config.sources }));
-const gateway = await startChild(GATEWAY_ENTRY, Number(process.env.BENCH_LIVE_PORT ?? 4094), { GATEWAY_CONFIG: configPath });
+const gateway = await startGateway(Number(process.env.BENCH_LIVE_PORT ?? 4094), { GATEWAY_CONFIG: configPath });
 const result = await subscriptionLoad(demo, gateway.url, gateway.process.pid ?? 0);
 gateway.stop();
 await demo.close();

@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { startDemoSimulators } from '../simulators/index.js';
 import { rssMb } from './process-memory.js';
-import { GATEWAY_ENTRY } from './gateway-process.js';
+import { GATEWAY_ENTRY, GATEWAY_NODE_FLAGS } from './gateway-process.js';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.LOAD_DURATION_S ?? 30);
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const configPath = join(dir, 'gateway.json');
   writeFileSync(configPath, JSON.stringify({ sources: demo.config.sources }));
 
-  const gateway = spawn(process.execPath, [GATEWAY_ENTRY], {
+  const gateway = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, GATEWAY_ENTRY], {
     env: { ...process.env, GATEWAY_CONFIG: configPath, PORT: String(PORT), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { startIconikSimulator } from '../simulators/iconik/server.js';
 import { encodeGlobalId } from '../src/ids.js';
-import { GATEWAY_ENTRY, startChild, type Child } from './gateway-process.js';
+import { startChild, startGateway, type Child } from './gateway-process.js';
 import { bareUpstreamCpu, captureRead } from './same-shape-floor.js';
 import { warmUntilSteady } from './warm-up.js';
 
@@ -109,7 +109,7 @@ export async function meshPeer(dir: string, durationS: number): Promise<PeerRow[
 
   const configPath = join(dir, 'peer-gateway.json');
   writeFileSync(configPath, JSON.stringify({ sources: [{ name: SOURCE, vendor: 'ICONIK', baseUrl: sim.baseUrl, credentials: { appId: APP_ID, authToken: TOKEN } }] }));
-  const ours = await startChild(GATEWAY_ENTRY, Number(process.env.BENCH_PEER_PORT ?? 4088), { GATEWAY_CONFIG: configPath });
+  const ours = await startGateway(Number(process.env.BENCH_PEER_PORT ?? 4088), { GATEWAY_CONFIG: configPath });
 
   const supergraph = join(dir, 'mesh-supergraph.graphql');
   const composed = spawnSync('npx', ['mesh-compose', '-c', 'bench/mesh/mesh.config.mjs', '-o', supergraph], { stdio: 'ignore' });

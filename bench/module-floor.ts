@@ -1,7 +1,8 @@
 // The memory floor of an idle gateway (issue 17): RSS of a process that has loaded the
 // gateway's whole module graph (its production build, dist/gateway/main.js, imported, not
 // run: nothing is built or started), and RSS of a bare `node` beside it, both left alone
-// until V8 has settled (./process-memory.ts), as the idle gateway is. Prints one JSON line.
+// until V8 has settled (./process-memory.ts), as the idle gateway is. Run with the gateway's
+// node flags (GATEWAY_NODE_FLAGS, by bench/run.ts); the bare `node` with none. Prints one JSON line.
 import { spawn } from 'node:child_process';
 import { GATEWAY_ENTRY } from './gateway-process.js';
 import { settledRss } from './process-memory.js';

@@ -18,7 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startDemoSimulators, type DemoSimulators } from '../simulators/index.js';
-import { GATEWAY_ENTRY, runMeasurement, startChild, type Child } from './gateway-process.js';
+import { GATEWAY_NODE_FLAGS, runMeasurement, startChild, startGateway, type Child } from './gateway-process.js';
 import { rssMb, settledRss } from './process-memory.js';
 import { liveRows, subscriptionLoad } from './subscription-load.js';
 import { bareUpstreamCpu, captureRead, waitForQuiet, type UpstreamRequest } from './same-shape-floor.js';
@@ -165,21 +165,21 @@ async function main(): Promise<void> {
   // is fresh: subscribers while writes stream through (bench/subscription-load.ts), on a
   // gateway process of their own, with the vendor latency of the latency rows.
   setLatency(demo, LATENCY_MS);
-  const live = await startChild(GATEWAY_ENTRY, Number(process.env.BENCH_LIVE_PORT ?? 4094), { GATEWAY_CONFIG: configPath });
+  const live = await startGateway(Number(process.env.BENCH_LIVE_PORT ?? 4094), { GATEWAY_CONFIG: configPath });
   const liveResult = await subscriptionLoad(demo, live.url, live.process.pid ?? 0);
   live.stop();
   setLatency(demo, 0);
   results['liveUpdates'] = liveResult;
   const liveLines = liveRows(liveResult);
 
-  const gateway = await startChild(GATEWAY_ENTRY, PORT, { GATEWAY_CONFIG: configPath });
-  const unbatched = await startChild(GATEWAY_ENTRY, PORT + 1, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
+  const gateway = await startGateway(PORT, { GATEWAY_CONFIG: configPath });
+  const unbatched = await startGateway(PORT + 1, { GATEWAY_CONFIG: configPath, GATEWAY_BATCHING: 'off' });
   const pid = gateway.process.pid ?? 0;
   // Idle memory before the gateway serves anything: just after start and once V8 has
   // settled (./process-memory.ts), beside the module floor, settled the same way.
   const [idle, moduleFloor] = await Promise.all([
     settledRss(pid),
-    runMeasurement<{ bareNodeMb: number; modulesLoadedMb: number; modulesLoadedAtStartMb: number }>('dist/bench/module-floor.js', {}),
+    runMeasurement<{ bareNodeMb: number; modulesLoadedMb: number; modulesLoadedAtStartMb: number }>('dist/bench/module-floor.js', {}, [...GATEWAY_NODE_FLAGS]),
   ]);
   const idleRss = idle.settledMb;
   const reads = [assetsWithCollectionsAndShares(demo), collectionTree(demo), nodesOf100(demo), mediaOfMixedAssets(demo)];
@@ -529,7 +529,7 @@ async function main(): Promise<void> {
   type CountedGc = GcTally & { requests: number };
   const gcRows: Array<{ operation: string; gateway: CountedGc; floor: CountedGc }> = [];
   const traced = {
-    gateway: await startChild(GATEWAY_ENTRY, PORT + 5, { GATEWAY_CONFIG: configPath }, ['--trace-gc']),
+    gateway: await startGateway(PORT + 5, { GATEWAY_CONFIG: configPath }, ['--trace-gc']),
     floor: await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: sameWorkPath, FLOOR_REPLAY: '1' }, ['--trace-gc']),
   };
   const traces = { gateway: recordGcTrace(traced.gateway), floor: recordGcTrace(traced.floor) };
@@ -597,7 +597,7 @@ async function main(): Promise<void> {
 
   // The same heaviest load on a gateway whose V8 heap is capped, as a memory-limited
   // deployment would run it: what the cap saves in memory and costs in CPU.
-  const capped = await startChild(GATEWAY_ENTRY, PORT + 3, { GATEWAY_CONFIG: configPath }, CAPPED_HEAP_FLAGS);
+  const capped = await startGateway(PORT + 3, { GATEWAY_CONFIG: configPath }, CAPPED_HEAP_FLAGS);
   const cappedPid = capped.process.pid ?? 0;
   let cappedPeak = 0;
   const cappedSampler = setInterval(() => (cappedPeak = Math.max(cappedPeak, rssMb(cappedPid))), 250);
@@ -631,7 +631,7 @@ async function main(): Promise<void> {
   // per-asset share lists, collection contents) still go to the vendors.
   const cachedConfigPath = join(dir, 'gateway-cached.json');
   writeFileSync(cachedConfigPath, JSON.stringify({ sources: demo.config.sources, cache: { ttlMs: 600_000 } }));
-  const cached = await startChild(GATEWAY_ENTRY, PORT + 4, { GATEWAY_CONFIG: cachedConfigPath });
+  const cached = await startGateway(PORT + 4, { GATEWAY_CONFIG: cachedConfigPath });
   const cachedRows: Record<string, unknown>[] = [];
   for (const operation of [reads[0]!, reads[2]!]) {
     const measured = await cpuPerRequest(cached, operation);
