@@ -18,7 +18,7 @@ import {
   type CircuitBreakerPolicy,
   type IPolicy,
 } from 'cockatiel';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, context, trace, type Span } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, request as dispatch } from './undici-core.js';
 import type { z } from 'zod';
 import { ErrorCode, GatewayError, badUserInput, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
@@ -217,41 +217,20 @@ export class UpstreamClient {
 
   /** Runs one described call: its path filled and encoded, its answer checked and validated. */
   async call<S extends z.ZodType>(endpoint: Endpoint<S>, call: EndpointCall, scope?: RequestScope): Promise<z.output<S>> {
-    const path = endpoint.path.replace(/\{([A-Za-z_]+)\}/g, (_match, name: string) => {
-      const value = call.params?.[name];
-      if (value === undefined) throw new Error(`${endpoint.name}: no value for path parameter "${name}"`);
-      // An empty or dot segment would change which resource the path names (URL parsers
-      // resolve "." and ".." even percent-encoded): refused before anything is sent.
-      if (value === '' || value === '.' || value === '..') throw badUserInput(`"${value}" cannot name a ${this.origin.vendor} object.`);
-      return encodePathSegment(value);
-    });
-    const { body } = await this.send(
-      {
-        method: endpoint.method,
-        idempotent: endpoint.safeToRepeat,
-        path,
-        ...(endpoint.fixedQuery || call.query ? { query: { ...endpoint.fixedQuery, ...call.query } } : {}),
-        ...(call.body !== undefined ? { body: call.body } : {}),
-        ...(endpoint.errorInBody ? { errorInBody: endpoint.errorInBody } : {}),
-      },
-      scope,
-    );
+    const request: UpstreamRequest = {
+      method: endpoint.method,
+      idempotent: endpoint.safeToRepeat,
+      path: this.fillPath(endpoint, call),
+      ...(endpoint.fixedQuery || call.query ? { query: { ...endpoint.fixedQuery, ...call.query } } : {}),
+      ...(call.body !== undefined ? { body: call.body } : {}),
+      ...(endpoint.errorInBody ? { errorInBody: endpoint.errorInBody } : {}),
+    };
+    let body: unknown;
+    // Requests safe to repeat are retried on vendor failures; others are sent once. Awaited
+    // here rather than in a method of its own: each async layer is a promise and a
+    // microtask more per vendor call (issue 17).
     try {
-      return parseResponse(endpoint.response, body, this.origin, endpoint.name);
-    } catch (error) {
-      // A 2xx of the wrong shape (an empty 204 included): the vendor may have acted.
-      if (error instanceof GatewayError) error.ambiguous = true;
-      throw error;
-    }
-  }
-
-  /**
-   * Sends a request and returns the parsed 2xx response; any other outcome throws a
-   * GatewayError. Requests safe to repeat are retried on vendor failures; others are sent once.
-   */
-  async send(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
-    try {
-      return await (request.idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request, scope));
+      ({ body } = await (request.idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request, scope)));
     } catch (error) {
       if (isBrokenCircuitError(error)) {
         throw new GatewayError(
@@ -262,106 +241,129 @@ export class UpstreamClient {
       }
       throw error;
     }
+    try {
+      return parseResponse(endpoint.response, body, this.origin, endpoint.name);
+    } catch (error) {
+      // A 2xx of the wrong shape (an empty 204 included): the vendor may have acted.
+      if (error instanceof GatewayError) error.ambiguous = true;
+      throw error;
+    }
+  }
+
+  /** The endpoint's path with its `{name}` segments filled from the call's params, each encoded. */
+  private fillPath(endpoint: Endpoint, call: EndpointCall): string {
+    const parts = pathTemplate(endpoint);
+    let path = parts[0] ?? '';
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i] ?? '';
+      const value = call.params?.[name];
+      if (value === undefined) throw new Error(`${endpoint.name}: no value for path parameter "${name}"`);
+      // An empty or dot segment would change which resource the path names (URL parsers
+      // resolve "." and ".." even percent-encoded): refused before anything is sent.
+      if (value === '' || value === '.' || value === '..') throw badUserInput(`"${value}" cannot name a ${this.origin.vendor} object.`);
+      path += encodePathSegment(value) + (parts[i + 1] ?? '');
+    }
+    return path;
   }
 
   /**
    * One attempt, as an OpenTelemetry span (no-op unless the process registers an OTel SDK).
    * The span names the vendor, source, method, path and status; never the query string,
-   * which may carry a vendor token (Icareus' Archive API), nor any header.
+   * which may carry a vendor token (Icareus' Archive API), nor any header. A span that
+   * records (an SDK is registered and sampled it) is made the active one for the attempt;
+   * the no-op span is not, which spares every call a context copy (issue 17).
    */
   private sendOnce(request: UpstreamRequest, scope: RequestScope | undefined): Promise<UpstreamResponse> {
     const { origin } = this.options;
-    return tracer.startActiveSpan(
-      `${origin.vendor} ${request.method}`,
-      { kind: SpanKind.CLIENT, attributes: { 'mam.source': origin.source, 'mam.vendor': origin.vendor, 'http.request.method': request.method, 'url.path': this.basePath + request.path } },
-      async (span) => {
-        try {
-          const response = await this.attempt(request, scope);
-          span.setAttribute('http.response.status_code', response.status);
-          return response;
-        } catch (error) {
-          if (error instanceof GatewayError) {
-            span.setAttribute('mam.error.code', error.code);
-            if (error.origin?.upstreamStatus !== undefined) span.setAttribute('http.response.status_code', error.origin.upstreamStatus);
-          }
-          span.setStatus({ code: SpanStatusCode.ERROR });
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
-    );
+    const span = tracer.startSpan(`${origin.vendor} ${request.method}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'mam.source': origin.source, 'mam.vendor': origin.vendor, 'http.request.method': request.method, 'url.path': this.basePath + request.path },
+    });
+    if (!span.isRecording()) return this.attempt(request, scope, span);
+    return context.with(trace.setSpan(context.active(), span), () => this.attempt(request, scope, span));
   }
 
-  private async attempt(request: UpstreamRequest, scope: RequestScope | undefined): Promise<UpstreamResponse> {
-    const { origin } = this.options;
-    // The per-call timeout, shortened to what is left of the GraphQL request's deadline.
-    const deadline = scope?.deadline ?? Infinity;
-    const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
-    if (timeoutMs <= 0) {
-      throw new DeadlineError(`The request's deadline passed before ${origin.vendor} source "${origin.source}" was called.`, origin);
-    }
-    const cutByDeadline = timeoutMs < this.options.timeoutMs;
-    const pathWithQuery = this.basePath + request.path + queryString(request.query);
-    const headers: Record<string, string> = { accept: 'application/json' };
-    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    this.options.authorize({ method: request.method, pathWithQuery, headers, requestCredentials: scope?.credentials.get(origin.source) });
-
-    let status: number;
-    let text: string;
-    let retryAfter: string | string[] | undefined;
-    const started = performance.now();
+  private async attempt(request: UpstreamRequest, scope: RequestScope | undefined, span: Span): Promise<UpstreamResponse> {
     try {
-      const response = await dispatch(this.pool, {
-        method: request.method,
-        path: pathWithQuery,
-        headers,
-        body,
-        // undici's own per-request timers (no AbortSignal and timer object per call): the
-        // answer must start, and the body keep flowing, within what is left of the budget.
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      status = response.statusCode;
-      retryAfter = response.headers['retry-after'];
-      text = await response.body.text();
-    } catch (error) {
-      throw transportError(error, origin, timeoutMs, cutByDeadline);
-    } finally {
-      if (scope) recordCall(scope, origin.source, performance.now() - started);
-    }
+      const { origin } = this.options;
+      // The per-call timeout, shortened to what is left of the GraphQL request's deadline.
+      const deadline = scope?.deadline ?? Infinity;
+      const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
+      if (timeoutMs <= 0) {
+        throw new DeadlineError(`The request's deadline passed before ${origin.vendor} source "${origin.source}" was called.`, origin);
+      }
+      const cutByDeadline = timeoutMs < this.options.timeoutMs;
+      const pathWithQuery = this.basePath + request.path + queryString(request.query);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      this.options.authorize({ method: request.method, pathWithQuery, headers, requestCredentials: scope?.credentials.get(origin.source) });
 
-    const parsed = parseJson(text);
-    if (status < 200 || status >= 300) {
-      const vendorSaid = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
-      const described = vendorSaid === undefined ? undefined : this.redact(vendorSaid, scope);
-      const refused = new UpstreamError(
-        codeForUpstreamStatus(status),
-        `${origin.vendor} source "${origin.source}" answered HTTP ${status}${described ? `: ${described}` : ''}.`,
-        { ...origin, upstreamStatus: status },
-        retryAfterMs(retryAfter),
-      );
-      // A 500 can come after the work was done, and a 502 or 504 is a proxy that lost the
-      // vendor's answer: the write may have happened. Other statuses say it was refused.
-      refused.ambiguous = AMBIGUOUS_STATUSES.has(status);
-      throw refused;
+      let status: number;
+      let text: string;
+      let retryAfter: string | string[] | undefined;
+      const started = performance.now();
+      try {
+        const response = await dispatch(this.pool, {
+          method: request.method,
+          path: pathWithQuery,
+          headers,
+          body,
+          // undici's own per-request timers (no AbortSignal and timer object per call): the
+          // answer must start, and the body keep flowing, within what is left of the budget.
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+        status = response.statusCode;
+        retryAfter = response.headers['retry-after'];
+        text = await response.body.text();
+      } catch (error) {
+        throw transportError(error, origin, timeoutMs, cutByDeadline);
+      } finally {
+        if (scope) recordCall(scope, origin.source, performance.now() - started);
+      }
+
+      const parsed = parseJson(text);
+      if (status < 200 || status >= 300) {
+        const vendorSaid = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
+        const described = vendorSaid === undefined ? undefined : this.redact(vendorSaid, scope);
+        const refused = new UpstreamError(
+          codeForUpstreamStatus(status),
+          `${origin.vendor} source "${origin.source}" answered HTTP ${status}${described ? `: ${described}` : ''}.`,
+          { ...origin, upstreamStatus: status },
+          retryAfterMs(retryAfter),
+        );
+        // A 500 can come after the work was done, and a 502 or 504 is a proxy that lost the
+        // vendor's answer: the write may have happened. Other statuses say it was refused.
+        refused.ambiguous = AMBIGUOUS_STATUSES.has(status);
+        throw refused;
+      }
+      if (!parsed.ok) {
+        // A 2xx said the vendor acted; what it did is unreadable.
+        const garbled = new GatewayError(
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          `${origin.vendor} source "${origin.source}" sent a response that is not JSON.`,
+          { ...origin, upstreamStatus: status },
+        );
+        garbled.ambiguous = true;
+        throw garbled;
+      }
+      const inBody = request.errorInBody?.(parsed.value);
+      if (inBody) {
+        throw new GatewayError(inBody.code, `${origin.vendor} source "${origin.source}" reported an error: ${this.redact(inBody.message, scope)}.`, { ...origin, upstreamStatus: status });
+      }
+      span.setAttribute('http.response.status_code', status);
+      return { status, body: parsed.value };
+    } catch (error) {
+      if (error instanceof GatewayError) {
+        span.setAttribute('mam.error.code', error.code);
+        if (error.origin?.upstreamStatus !== undefined) span.setAttribute('http.response.status_code', error.origin.upstreamStatus);
+      }
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
     }
-    if (!parsed.ok) {
-      // A 2xx said the vendor acted; what it did is unreadable.
-      const garbled = new GatewayError(
-        ErrorCode.UPSTREAM_UNAVAILABLE,
-        `${origin.vendor} source "${origin.source}" sent a response that is not JSON.`,
-        { ...origin, upstreamStatus: status },
-      );
-      garbled.ambiguous = true;
-      throw garbled;
-    }
-    const inBody = request.errorInBody?.(parsed.value);
-    if (inBody) {
-      throw new GatewayError(inBody.code, `${origin.vendor} source "${origin.source}" reported an error: ${this.redact(inBody.message, scope)}.`, { ...origin, upstreamStatus: status });
-    }
-    return { status, body: parsed.value };
   }
 
   async close(): Promise<void> {
@@ -373,6 +375,18 @@ export class UpstreamClient {
     const fromRequest = Object.values(scope?.credentials.get(this.origin.source) ?? {});
     return redactSecrets(message, [...(this.options.secrets ?? []), ...fromRequest]);
   }
+}
+
+/** Each endpoint's path split once into literal parts (even indices) and parameter names (odd). */
+const pathTemplates = new WeakMap<Endpoint, readonly string[]>();
+
+function pathTemplate(endpoint: Endpoint): readonly string[] {
+  let parts = pathTemplates.get(endpoint);
+  if (!parts) {
+    parts = endpoint.path.split(/\{([A-Za-z_]+)\}/);
+    pathTemplates.set(endpoint, parts);
+  }
+  return parts;
 }
 
 /** Counts the call and its time in the request's per-source stats (for the request log). */
