@@ -11,7 +11,7 @@
 // Left out of the bundle, loaded from node_modules when used:
 // - bullmq and ioredis: loaded only with REDIS_URL (bullmq reads its Lua scripts next to
 //   its own files);
-// - what the code itself loads with createRequire (undici's three files in
+// - what the code itself loads with createRequire (undici's two files in
 //   src/vendors/undici-core.ts, the explorer's browser assets).
 //
 // Replaced in the bundle: @apollo/utils.createhash by Node's own createHash

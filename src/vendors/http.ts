@@ -19,7 +19,7 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import { SpanKind, SpanStatusCode, context, trace, type Span } from '@opentelemetry/api';
-import { Pool, errors as undiciErrors, request as dispatch } from './undici-core.js';
+import { Pool, errors as undiciErrors, requestText } from './undici-core.js';
 import type { z } from 'zod';
 import { ErrorCode, GatewayError, badUserInput, codeForUpstreamStatus, type ErrorOrigin } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
@@ -304,7 +304,7 @@ export class UpstreamClient {
       let retryAfter: string | string[] | undefined;
       const started = performance.now();
       try {
-        const response = await dispatch(this.pool, {
+        const response = await requestText(this.pool, {
           method: request.method,
           path: pathWithQuery,
           headers,
@@ -316,7 +316,7 @@ export class UpstreamClient {
         });
         status = response.statusCode;
         retryAfter = response.headers['retry-after'];
-        text = await response.body.text();
+        text = response.text;
       } catch (error) {
         throw transportError(error, origin, timeoutMs, cutByDeadline);
       } finally {
