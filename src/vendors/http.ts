@@ -14,9 +14,8 @@ import {
   handleWhen,
   isBrokenCircuitError,
   retry,
-  wrap,
   type CircuitBreakerPolicy,
-  type IPolicy,
+  type RetryPolicy,
 } from 'cockatiel';
 import { SpanKind, SpanStatusCode, context, trace, type Span } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, requestText } from './undici-core.js';
@@ -155,7 +154,7 @@ export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly readPolicy: IPolicy;
+  private readonly retries: RetryPolicy;
   readonly origin: ErrorOrigin;
   /** How many calls to this vendor may run at once: the pool's connection count. */
   readonly concurrency: number;
@@ -197,8 +196,7 @@ export class UpstreamClient {
     });
     // Timeouts are not retried: a hung vendor would hold the request for every attempt's
     // timeout (3 x 10 s, capped only by the 25 s deadline) instead of one.
-    const retries = retry(handleWhen(isRetryable), { maxAttempts: options.retries ?? 2, backoff });
-    this.readPolicy = wrap(retries, this.breaker);
+    this.retries = retry(handleWhen(isRetryable), { maxAttempts: options.retries ?? 2, backoff });
   }
 
   /**
@@ -225,12 +223,18 @@ export class UpstreamClient {
       ...(call.body !== undefined ? { body: call.body } : {}),
       ...(endpoint.errorInBody ? { errorInBody: endpoint.errorInBody } : {}),
     };
+    const send = () => this.sendOnce(request, scope);
     let body: unknown;
-    // Requests safe to repeat are retried on vendor failures; others are sent once. Awaited
-    // here rather than in a method of its own: each async layer is a promise and a
+    // Awaited here rather than in a method of its own: each async layer is a promise and a
     // microtask more per vendor call (issue 17).
     try {
-      ({ body } = await (request.idempotent ? this.readPolicy : this.breaker).execute(() => this.sendOnce(request, scope)));
+      try {
+        ({ body } = await this.breaker.execute(send));
+      } catch (error) {
+        // Requests safe to repeat are retried on vendor failures; others are sent once.
+        if (!request.idempotent || !(error instanceof Error) || !isRetryable(error)) throw error;
+        ({ body } = await this.retryAfter(error, send));
+      }
     } catch (error) {
       if (isBrokenCircuitError(error)) {
         throw new GatewayError(
@@ -248,6 +252,24 @@ export class UpstreamClient {
       if (error instanceof GatewayError) error.ambiguous = true;
       throw error;
     }
+  }
+
+  /**
+   * The retries after a first attempt that failed with `failure`, run by cockatiel's retry
+   * policy (attempts, backoff, the vendor's Retry-After) as if it had run the first attempt
+   * too: the policy's first attempt hands it that failure, and each later one goes through
+   * the breaker again. The first attempt itself goes through the breaker alone: the retry
+   * policy and its wrapper around every call cost 6 of 48 us of client CPU per vendor call
+   * (median of ten alternating rounds, issue 17), and nearly every call succeeds.
+   */
+  private retryAfter(failure: Error, send: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+    let first: Error | undefined = failure;
+    return this.retries.execute(() => {
+      if (first === undefined) return this.breaker.execute(send);
+      const failed = first;
+      first = undefined;
+      throw failed;
+    });
   }
 
   /** The endpoint's path with its `{name}` segments filled from the call's params, each encoded. */

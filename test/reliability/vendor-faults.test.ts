@@ -65,6 +65,24 @@ describe.each(VENDORS)('$source', ({ source, sim }) => {
     sim().faults.inject({ fault: { kind: 'status', status: 429, retryAfter: '0' }, times: 1 });
     expect((await listOf(source)).body.errors).toBeUndefined();
   });
+
+  it('retries a read as often as configured, then reports the failure; waits as long as Retry-After asks', async () => {
+    await listOf(source);
+    const calls = sim().requests.length;
+    h.clearRequests();
+    sim().faults.inject({ fault: { kind: 'status', status: 503 } });
+    const failed = await listOf(source);
+    expect(failed.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', source, upstreamStatus: 503 });
+    expect(sim().requests).toHaveLength(2); // the read's first call, and its one retry (retries: 1)
+    sim().faults.clear();
+    h.clearRequests();
+    sim().faults.inject({ fault: { kind: 'status', status: 429, retryAfter: '1' }, times: 1 });
+    const started = performance.now();
+    const retried = await listOf(source);
+    expect(retried.body.errors).toBeUndefined();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(sim().requests).toHaveLength(calls + 1);
+  });
 });
 
 describe('writes and the circuit breaker', () => {
