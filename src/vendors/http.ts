@@ -233,7 +233,7 @@ export class UpstreamClient {
       } catch (error) {
         // Requests safe to repeat are retried on vendor failures; others are sent once.
         if (!request.idempotent || !(error instanceof Error) || !isRetryable(error)) throw error;
-        ({ body } = await this.retryAfter(error, send));
+        ({ body } = await this.retryAfterFailure(error, send));
       }
     } catch (error) {
       if (isBrokenCircuitError(error)) {
@@ -262,7 +262,7 @@ export class UpstreamClient {
    * policy and its wrapper around every call cost 6 of 48 us of client CPU per vendor call
    * (median of ten alternating rounds, issue 17), and nearly every call succeeds.
    */
-  private retryAfter(failure: Error, send: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+  private retryAfterFailure(failure: Error, send: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
     let first: Error | undefined = failure;
     return this.retries.execute(() => {
       if (first === undefined) return this.breaker.execute(send);
@@ -345,37 +345,9 @@ export class UpstreamClient {
         if (scope) recordCall(scope, origin.source, performance.now() - started);
       }
 
-      const parsed = parseJson(text);
-      if (status < 200 || status >= 300) {
-        const vendorSaid = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
-        const described = vendorSaid === undefined ? undefined : this.redact(vendorSaid, scope);
-        const refused = new UpstreamError(
-          codeForUpstreamStatus(status),
-          `${origin.vendor} source "${origin.source}" answered HTTP ${status}${described ? `: ${described}` : ''}.`,
-          { ...origin, upstreamStatus: status },
-          retryAfterMs(retryAfter),
-        );
-        // A 500 can come after the work was done, and a 502 or 504 is a proxy that lost the
-        // vendor's answer: the write may have happened. Other statuses say it was refused.
-        refused.ambiguous = AMBIGUOUS_STATUSES.has(status);
-        throw refused;
-      }
-      if (!parsed.ok) {
-        // A 2xx said the vendor acted; what it did is unreadable.
-        const garbled = new GatewayError(
-          ErrorCode.UPSTREAM_UNAVAILABLE,
-          `${origin.vendor} source "${origin.source}" sent a response that is not JSON.`,
-          { ...origin, upstreamStatus: status },
-        );
-        garbled.ambiguous = true;
-        throw garbled;
-      }
-      const inBody = request.errorInBody?.(parsed.value);
-      if (inBody) {
-        throw new GatewayError(inBody.code, `${origin.vendor} source "${origin.source}" reported an error: ${this.redact(inBody.message, scope)}.`, { ...origin, upstreamStatus: status });
-      }
+      const answer = this.answerOf(request, scope, status, text, retryAfter);
       span.setAttribute('http.response.status_code', status);
-      return { status, body: parsed.value };
+      return answer;
     } catch (error) {
       if (error instanceof GatewayError) {
         span.setAttribute('mam.error.code', error.code);
@@ -386,6 +358,41 @@ export class UpstreamClient {
     } finally {
       span.end();
     }
+  }
+
+  /** A vendor's answer as data, or the GatewayError it amounts to (an error status, a body that is not JSON, an error inside a 2xx). */
+  private answerOf(request: UpstreamRequest, scope: RequestScope | undefined, status: number, text: string, retryAfter: string | string[] | undefined): UpstreamResponse {
+    const { origin } = this.options;
+    const parsed = parseJson(text);
+    if (status < 200 || status >= 300) {
+      const vendorSaid = parsed.ok ? this.options.describeError?.(status, parsed.value) : undefined;
+      const described = vendorSaid === undefined ? undefined : this.redact(vendorSaid, scope);
+      const refused = new UpstreamError(
+        codeForUpstreamStatus(status),
+        `${origin.vendor} source "${origin.source}" answered HTTP ${status}${described ? `: ${described}` : ''}.`,
+        { ...origin, upstreamStatus: status },
+        retryAfterMs(retryAfter),
+      );
+      // A 500 can come after the work was done, and a 502 or 504 is a proxy that lost the
+      // vendor's answer: the write may have happened. Other statuses say it was refused.
+      refused.ambiguous = AMBIGUOUS_STATUSES.has(status);
+      throw refused;
+    }
+    if (!parsed.ok) {
+      // A 2xx said the vendor acted; what it did is unreadable.
+      const garbled = new GatewayError(
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        `${origin.vendor} source "${origin.source}" sent a response that is not JSON.`,
+        { ...origin, upstreamStatus: status },
+      );
+      garbled.ambiguous = true;
+      throw garbled;
+    }
+    const inBody = request.errorInBody?.(parsed.value);
+    if (inBody) {
+      throw new GatewayError(inBody.code, `${origin.vendor} source "${origin.source}" reported an error: ${this.redact(inBody.message, scope)}.`, { ...origin, upstreamStatus: status });
+    }
+    return { status, body: parsed.value };
   }
 
   async close(): Promise<void> {
