@@ -50,7 +50,7 @@ export function withTypenames(query: string): string {
  * for a while, and must neither be recorded as a read's calls nor slow the next measurement.
  */
 export async function waitForQuiet(sims: readonly RunningSimulator[], quietMs = 300): Promise<void> {
-  const seen = () => sims.reduce((sum, sim) => sum + sim.requests.length, 0);
+  const seen = () => sims.reduce((sum, sim) => sum + sim.receivedCount(), 0);
   let count = seen();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, quietMs));

@@ -103,11 +103,13 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   readonly origin: string;
   readonly port: number;
-  /** Every request received, oldest first. */
+  /** The requests received, oldest first: the newest LOG_LIMIT at least, and at most twice that. */
   readonly requests: LoggedRequest[];
-  /** Requests a route or the auth check answered, with both bodies, oldest first. */
+  /** Requests a route or the auth check answered, with both bodies, oldest first; bounded like `requests`. */
   readonly exchanges: Exchange[];
   clearRequests(): void;
+  /** How many requests were received since start, including those the bounded log no longer holds. */
+  receivedCount(): number;
   /** Fault injection for tests: what the vendor does when it misbehaves. */
   readonly faults: FaultSwitch;
   close(): Promise<void>;
@@ -133,11 +135,26 @@ function compile(route: Route): CompiledRoute {
   return { method: route.method, regex: new RegExp(`^${source}$`), names, handler: route.handler };
 }
 
+/**
+ * The request logs keep the newest entries only. Tests look at a few; the demo runs for
+ * hours and the benchmarks send hundreds of thousands of requests, and an unbounded log of
+ * every answer's body (an iconik search of 20 assets is 13 kB of JSON) grew the benchmark's
+ * own process by hundreds of megabytes and its garbage collection with it (issue 17).
+ */
+export const LOG_LIMIT = 1_000;
+
+/** Appends to a bounded log, dropping the oldest LOG_LIMIT entries once it holds twice that. */
+function append<T>(log: T[], entry: T): void {
+  if (log.length >= 2 * LOG_LIMIT) log.splice(0, LOG_LIMIT);
+  log.push(entry);
+}
+
 export async function startSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
   const routes = options.routes.map(compile);
   const byteRoutes = (options.byteRoutes ?? []).map((route) => ({ route, compiled: compile({ method: route.method, pattern: route.pattern, handler: () => ({ status: 500 }) }) }));
   const requests: LoggedRequest[] = [];
   const exchanges: Exchange[] = [];
+  let received = 0;
   const rules: Array<{ rule: FaultRule; left: number }> = [];
   const faults: FaultSwitch = {
     inject: (rule) => rules.push({ rule, left: rule.times ?? Infinity }),
@@ -150,7 +167,8 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
   // say) must not take the simulator down: the handler's failures end that exchange only.
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://simulator');
-    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    received += 1;
+    append(requests, { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     if (options.latencyMs) await sleep(options.latencyMs);
     const active = rules.find(({ rule, left }) => left > 0 && (!rule.match || `${req.method} ${url.pathname}`.includes(rule.match)));
     let loseAnswer = false;
@@ -205,7 +223,7 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
           res.socket?.destroy();
           return;
         }
-        exchanges.push({ method: routed.method, path: routed.path, rawUrl: routed.rawUrl, query: routed.query, headers: req.headers, body, status: response.status, response: response.body });
+        append(exchanges, { method: routed.method, path: routed.path, rawUrl: routed.rawUrl, query: routed.query, headers: req.headers, body, status: response.status, response: response.body });
         return send(res, response);
       } catch (error) {
         return send(res, { status: 500, body: { errors: [error instanceof Error ? error.message : 'simulator error'] } });
@@ -232,6 +250,7 @@ export async function startSimulatorServer(options: SimulatorOptions): Promise<R
     requests,
     exchanges,
     faults,
+    receivedCount: () => received,
     clearRequests: () => {
       requests.length = 0;
       exchanges.length = 0;
