@@ -57,13 +57,20 @@ interface SearchTerm {
 }
 
 /** The subset of iconik's search criteria the simulator understands: doc_types, query, filter terms, sort. */
-function matchesTerms(record: object, terms: readonly SearchTerm[]): boolean {
-  return terms.every((term) => {
-    const field = (record as Record<string, unknown>)[String(term.name)];
-    if (Array.isArray(term.value_in)) return term.value_in.map(String).includes(String(field));
-    if (term.value !== undefined) return scalarText(field) === scalarText(term.value);
-    return true;
+function termsFilter(terms: readonly SearchTerm[]): (record: object) => boolean {
+  const tests = terms.map((term) => {
+    const name = String(term.name);
+    if (Array.isArray(term.value_in)) {
+      const values = new Set(term.value_in.map(String));
+      return (record: Record<string, unknown>) => values.has(String(record[name]));
+    }
+    if (term.value !== undefined) {
+      const value = scalarText(term.value);
+      return (record: Record<string, unknown>) => scalarText(record[name]) === value;
+    }
+    return () => true;
   });
+  return (record) => tests.every((test) => test(record as Record<string, unknown>));
 }
 
 interface SortField {
@@ -137,19 +144,20 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     const criteria = (body ?? {}) as { doc_types?: unknown; query?: unknown; filter?: { terms?: unknown }; sort?: unknown; include_fields?: unknown; search_after?: unknown };
     const docTypes = Array.isArray(criteria.doc_types) ? criteria.doc_types.map(String) : ['assets', 'collections'];
     const terms = Array.isArray(criteria.filter?.terms) ? (criteria.filter.terms as SearchTerm[]) : [];
+    const matchesTerms = termsFilter(terms);
     const text = typeof criteria.query === 'string' ? criteria.query.toLowerCase() : '';
     const hits: Array<{ doc: Record<string, unknown>; record: object }> = [];
     if (docTypes.includes('assets')) {
       for (const asset of state.assets.values()) {
         if (asset.status === 'DELETED') continue;
         const matchesText = !text || `${asset.title} ${asset.description ?? ''}`.toLowerCase().includes(text);
-        if (matchesText && matchesTerms(asset, terms)) hits.push({ doc: state.assetSearchDocument(asset), record: asset });
+        if (matchesText && matchesTerms(asset)) hits.push({ doc: state.assetSearchDocument(asset), record: asset });
       }
     }
     if (docTypes.includes('collections')) {
       for (const collection of state.collections.values()) {
         const matchesText = !text || collection.title.toLowerCase().includes(text);
-        if (matchesText && matchesTerms(collection, terms)) hits.push({ doc: state.collectionDocument(collection), record: collection });
+        if (matchesText && matchesTerms(collection)) hits.push({ doc: state.collectionDocument(collection), record: collection });
       }
     }
     const order = sortFields(criteria.sort);
@@ -162,10 +170,12 @@ export async function startIconikSimulator(options: IconikSimulatorOptions): Pro
     }
     // include_fields: only those (plus SearchDocumentSchema's required object_type and title).
     const fields = Array.isArray(criteria.include_fields) ? new Set(['object_type', 'title', ...criteria.include_fields.map(String)]) : null;
-    return paginate(sorted, query, (doc) => ({
-      ...(fields ? Object.fromEntries(Object.entries(doc).filter(([key]) => fields.has(key))) : doc),
-      ...(order.length > 0 ? { _sort: sortValues(doc, order) } : {}),
-    }));
+    return paginate(sorted, query, (doc) => {
+      const hit: Record<string, unknown> = fields ? {} : { ...doc };
+      if (fields) for (const key in doc) if (fields.has(key)) hit[key] = doc[key];
+      if (order.length > 0) hit._sort = sortValues(doc, order);
+      return hit;
+    });
   };
 
   const store = new FileStore();

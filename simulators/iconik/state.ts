@@ -118,8 +118,13 @@ export function uuidFor(name: string): string {
  * iconik does not have is left out of the document rather than sent as null.
  */
 function withoutNulls(document: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(document).filter(([, value]) => value !== null));
+  const copy: Record<string, unknown> = {};
+  for (const key in document) if (document[key] !== null) copy[key] = document[key];
+  return copy;
 }
+
+/** An asset record's fields that are not part of its elastic document as they are. */
+const NOT_IN_ASSET_DOCUMENT = new Set(['description', 'formats', 'files', 'proxies', 'metadata']);
 
 export class IconikState {
   readonly assets = new Map<string, IconikAssetRecord>();
@@ -141,8 +146,14 @@ export class IconikState {
 
   /** The asset as a search/list document (AssetElasticSchema). */
   assetDocument(asset: IconikAssetRecord): Record<string, unknown> {
-    const { description, formats: _formats, files: _files, proxies: _proxies, metadata, ...fields } = asset;
-    return withoutNulls({ ...fields, object_type: 'assets', metadata: { ...metadata, ...(description ? { description: [description] } : {}) } });
+    // One pass over the record (the search simulator builds one per hit): the record's own
+    // fields but media and metadata, without nulls, then the type and the metadata values.
+    const record = asset as unknown as Record<string, unknown>;
+    const document: Record<string, unknown> = {};
+    for (const key in record) if (!NOT_IN_ASSET_DOCUMENT.has(key) && record[key] !== null) document[key] = record[key];
+    document.object_type = 'assets';
+    document.metadata = { ...asset.metadata, ...(asset.description ? { description: [asset.description] } : {}) };
+    return document;
   }
 
   /**
@@ -156,7 +167,9 @@ export class IconikState {
 
   /** The asset as a search hit: the elastic document plus SearchDocumentSchema's `description`. */
   assetSearchDocument(asset: IconikAssetRecord): Record<string, unknown> {
-    return withoutNulls({ ...this.assetDocument(asset), description: asset.description });
+    const document = this.assetDocument(asset);
+    if (asset.description !== null) document.description = asset.description;
+    return document;
   }
 
   collectionDocument(collection: IconikCollectionRecord): Record<string, unknown> {
