@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { receivePart, serveFile, type FileStore } from '../kit/file-store.js';
 import { scalarText, type ByteRoute, type Route, type SimResponse } from '../kit/simulator-server.js';
-import { uuidFor, type IconikAssetRecord, type IconikFileRecord, type IconikState } from './state.js';
+import { metadataOf, uuidFor, withoutNulls, type IconikAssetRecord, type IconikFileRecord, type IconikState } from './state.js';
 
 const API = '/API';
 /** How long the simulator's signed URLs work, as S3 presigned URLs say it (X-Amz-Expires). */
@@ -96,10 +96,8 @@ function page<T>(items: readonly T[], perPageText: string | null): SimResponse {
   return { status: 200, body: { objects, page: 1, pages: Math.max(1, Math.ceil(items.length / perPage)), per_page: perPage, total: items.length } };
 }
 
-const withoutNulls = (document: object) => Object.fromEntries(Object.entries(document).filter(([, value]) => value !== null));
-
 function metadataValues(asset: IconikAssetRecord): Record<string, { field_values: Array<{ value: string }> }> {
-  const fields = { ...asset.metadata, ...(asset.description ? { description: [asset.description] } : {}) };
+  const fields = metadataOf(asset);
   return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, { field_values: values.map((value) => ({ value })) }]));
 }
 

@@ -117,10 +117,16 @@ export function uuidFor(name: string): string {
  * iconik's schemas declare these fields as strings or integers, not nullable: a value
  * iconik does not have is left out of the document rather than sent as null.
  */
-function withoutNulls(document: Record<string, unknown>): Record<string, unknown> {
+export function withoutNulls(document: object): Record<string, unknown> {
+  const fields = document as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const key in document) if (document[key] !== null) copy[key] = document[key];
+  for (const key in fields) if (fields[key] !== null) copy[key] = fields[key];
   return copy;
+}
+
+/** An asset's metadata field values, its description among them (iconik keeps it as a metadata field). */
+export function metadataOf(asset: IconikAssetRecord): Record<string, string[]> {
+  return { ...asset.metadata, ...(asset.description ? { description: [asset.description] } : {}) };
 }
 
 /** An asset record's fields that are not part of its elastic document as they are. */
@@ -152,7 +158,7 @@ export class IconikState {
     const document: Record<string, unknown> = {};
     for (const key in record) if (!NOT_IN_ASSET_DOCUMENT.has(key) && record[key] !== null) document[key] = record[key];
     document.object_type = 'assets';
-    document.metadata = { ...asset.metadata, ...(asset.description ? { description: [asset.description] } : {}) };
+    document.metadata = metadataOf(asset);
     return document;
   }
 
