@@ -6,6 +6,7 @@ import type { RequestScope } from '../request-scope.js';
 import type { BatchResult, VendorAdapter } from '../vendors/adapter.js';
 import type { NativeRef, NodeModel, NodeType } from '../vendors/models.js';
 import type { ReadCache } from './read-cache.js';
+import { compareCodeUnits } from '../text-order.js';
 
 export interface CacheBinding {
   readonly cache: ReadCache;
@@ -30,7 +31,7 @@ const DATE_FIELDS = new Set(['createdAt', 'updatedAt', 'deletedAt', 'expiresAt']
 function credentialFingerprint(binding: CacheBinding, source: string): string {
   const sent = binding.requestCredentials?.get(source);
   if (!sent) return CONFIGURED;
-  const canonical = JSON.stringify(Object.entries(sent).sort(([a], [b]) => a.localeCompare(b)));
+  const canonical = JSON.stringify(Object.entries(sent).sort(([a], [b]) => compareCodeUnits(a, b)));
   return createHash('sha256').update(canonical).digest('hex').slice(0, 24);
 }
 

@@ -2,6 +2,7 @@
 // sources compares assets, and how the gateway orders a vendor that has no sort parameter.
 import type { AssetOrder } from '../generated/resolvers-types.js';
 import type { AssetModel } from '../vendors/models.js';
+import { compareCodeUnits } from '../text-order.js';
 
 export type AssetOrderBy = Required<AssetOrder>;
 
@@ -32,7 +33,7 @@ export function compareAssets(order: AssetOrderBy): (a: AssetModel, b: AssetMode
       const byKey = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb));
       if (byKey !== 0) return byKey * sign;
     }
-    return a.source.localeCompare(b.source) || a.nativeId.localeCompare(b.nativeId);
+    return compareCodeUnits(a.source, b.source) || compareCodeUnits(a.nativeId, b.nativeId);
   };
 }
 

@@ -108,6 +108,16 @@ describe('Nomad', () => {
     expect(refused.body.data?.['updateAsset']).toMatchObject({ asset: null, userErrors: [{ code: 'BAD_USER_INPUT', field: ['input', 'metadata'] }] });
     expect(h.demo.nomad.exchanges.filter((e) => e.method === 'PATCH')).toHaveLength(1);
   });
+
+  it('orders metadata keys by code units, the same on every instance whatever its locale', async () => {
+    const id = nomadId('score-demo.wav');
+    const set = await h.gql(`mutation($id: ID!) { updateAsset(input: { id: $id, metadata: [{ key: "mood", values: ["calm"] }, { key: "Region", values: ["EU"] }, { key: "Zone", values: ["B"] }] }) {
+      asset { metadata { key } } userErrors { code } } }`, { id });
+    expect(set.body.data?.['updateAsset']).toMatchObject({ userErrors: [] });
+    const keys = (set.body.data?.['updateAsset'] as { asset: { metadata: Array<{ key: string }> } }).asset.metadata.map((entry) => entry.key);
+    // Upper case before lower case ('Region' < 'Zone' < 'mood'); a locale's collation puts 'mood' between them.
+    expect(keys.filter((key) => ['mood', 'Region', 'Zone'].includes(key))).toEqual(['Region', 'Zone', 'mood']);
+  });
 });
 
 describe('iconik metadata writes', () => {

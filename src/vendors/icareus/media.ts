@@ -11,6 +11,7 @@ import { metadataEntry } from '../media/metadata-entries.js';
 import { signedUrlExpiry } from '../media/signed-url-expiry.js';
 import { readEach } from '../settle-each.js';
 import type { IcareusAsset } from './responses.js';
+import { compareCodeUnits } from '../../text-order.js';
 
 const MASTER_PRESET = '0';
 const DESCRIPTIVE_FIELDS = ['actors', 'director', 'license', 'ownership', 'productionCompany', 'publisher'] as const;
@@ -47,7 +48,7 @@ export function metadataFrom(asset: IcareusAsset): MetadataEntry[] {
   if (asset.releaseYear) entries.push(metadataEntry('releaseYear', asset.releaseYear));
   const tags = (asset.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
   if (tags.length) entries.push(metadataEntry('tags', tags));
-  return entries.sort((a, b) => a.key.localeCompare(b.key));
+  return entries.sort((a, b) => compareCodeUnits(a.key, b.key));
 }
 
 export class IcareusMedia implements RenditionPort, MetadataPort, DownloadPort {

@@ -14,6 +14,7 @@ import { readEach } from '../settle-each.js';
 import { matchesSchema } from '../parse-response.js';
 import { ICONIK_ENDPOINTS } from './endpoints.js';
 import { iconikFieldValues, type IconikFile, type IconikFormat, type IconikProxy } from './responses.js';
+import { compareCodeUnits } from '../../text-order.js';
 
 /** One page of each per-asset list: assets with more files or proxies than this are rare (A10). */
 const PER_PAGE = 100;
@@ -87,7 +88,7 @@ export function renditionsFrom(formats: readonly IconikFormat[], files: readonly
 /** iconik writes each field as {field_values: [{value}]}; a field of another shape is one JSON text value. */
 export function metadataFrom(values: Readonly<Record<string, unknown>>): MetadataEntry[] {
   return Object.entries(values)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([key, field]) => {
       return matchesSchema(iconikFieldValues, field) ? metadataEntry(key, (field.field_values ?? []).map((item) => item.value)) : metadataEntry(key, field);
     });

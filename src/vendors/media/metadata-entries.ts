@@ -1,6 +1,7 @@
 // Vendors' custom fields as the schema's MetadataEntry: text values, with the JSON type they
 // had (numbers and booleans stay recognisable). Nested objects are written as JSON text.
 import type { MetadataEntry, MetadataValueType } from '../../generated/resolvers-types.js';
+import { compareCodeUnits } from '../../text-order.js';
 
 function typeOf(values: readonly unknown[]): MetadataValueType {
   if (values.length > 0 && values.every((value) => typeof value === 'number')) return 'NUMBER';
@@ -19,6 +20,6 @@ export function metadataEntry(key: string, raw: unknown): MetadataEntry {
 /** Entries of a flat record, sorted by key so answers are stable. */
 export function metadataEntries(record: Readonly<Record<string, unknown>> | null | undefined): MetadataEntry[] {
   return Object.entries(record ?? {})
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([key, raw]) => metadataEntry(key, raw));
 }
