@@ -653,7 +653,7 @@ async function main(): Promise<void> {
   // The peer: GraphQL Mesh over iconik's OpenAPI, served by Hive Gateway (bench/mesh-peer.ts).
   const peer = await meshPeer(dir, CPU_RUN_S);
   results['meshPeer'] = peer;
-  for (const line of peerRows(peer)) rows.push(line);
+  for (const line of peerRows(peer, baseline.cpuMsPerRequest)) rows.push(line);
 
   unbatched.stop();
   await demo.close();
