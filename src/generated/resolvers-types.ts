@@ -57,8 +57,9 @@ export type Asset = Node & {
    */
   media?: Maybe<MediaDetails>;
   /**
-   * The asset's custom fields. Null, with `UNSUPPORTED` in `errors`, for a source without the
-   * METADATA capability; null too when the vendor call failed.
+   * The asset's custom fields, ordered by key in code-unit order (upper case before lower
+   * case), the same on every gateway instance. Null, with `UNSUPPORTED` in `errors`, for a
+   * source without the METADATA capability; null too when the vendor call failed.
    */
   metadata?: Maybe<Array<MetadataEntry>>;
   /** The vendor's own id for this asset (an iconik UUID, an Icareus asset id, ...). Unique within its source only. */
