@@ -10,12 +10,21 @@
 // That is the same work as the gateway's in one process, done the simplest way; the bench
 // reads its peak RSS under the gateway's loads. A fixture with `rounds` sends its requests
 // in that many sequential round trips (the read's critical path), for the latency rows.
+//
+// With FLOOR_PENDING=1 as well, each field waits for the round trip it would depend on
+// instead of the whole response waiting for the last one: the root field for the first, and
+// each connection field below it (Asset.collections, Collection.children, ...) for the one
+// after its parent's (a field with n connection fields on its path below the root, itself
+// included, waits for round trip n + 1, at most the last). That is how a server whose
+// resolvers read from vendors holds a request: every field waiting on a vendor answer is a
+// pending promise of graphql-js's until its round trip is in (issue 17).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { GraphQLError, parse, print, responsePathAsArray, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
+import { GraphQLError, getNamedType, isInterfaceType, isObjectType, parse, print, responsePathAsArray, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import type { Path } from 'graphql/jsutils/Path.js';
 import { poolsFor, replayUpstream } from './replay-upstream.js';
 import type { FixtureError, UpstreamRequest } from './same-shape-floor.js';
 
@@ -57,17 +66,73 @@ const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _c
 /** The root value of one request: its vendor answers, then the data (held by the execution until the response is built). */
 const replayed = (fixture: Fixture | undefined) =>
   replayUpstream(pools, fixture?.upstream ?? [], true, fixture?.rounds ?? 1).then(({ answers }) => ({ answers, data: fixture?.data }));
-const fieldResolver: GraphQLFieldResolver<unknown, unknown> = replay
-  ? (source, args, context, info) =>
-      info.path.prev === undefined
-        ? (source as ReturnType<typeof replayed>).then((root) => byResponseKey(root.data, args, context, info))
-        : byResponseKey(source, args, context, info)
-  : byResponseKey;
+
+/** FLOOR_PENDING's root value: the data, and when each round trip has answered (with what it answered, held until the response is built). */
+interface PendingRoot {
+  readonly data: unknown;
+  readonly roundTrips: ReadonlyArray<Promise<unknown[]>>;
+}
+const pending = replay && process.env.FLOOR_PENDING === '1';
+
+function pendingRoot(fixture: Fixture | undefined): PendingRoot {
+  const requests = fixture?.upstream ?? [];
+  const rounds = Math.max(1, fixture?.rounds ?? 1);
+  const roundTrips: Array<Promise<unknown[]>> = [];
+  // Dealt over the round trips in turn, as replayUpstream deals them, each sent when the one before has answered.
+  for (let round = 0; round < rounds; round++) {
+    const these = requests.filter((_request, index) => index % rounds === round);
+    const previous = roundTrips[round - 1] ?? Promise.resolve([]);
+    roundTrips.push(previous.then(() => replayUpstream(pools, these, true)).then(({ answers }) => answers));
+  }
+  // A round trip no field waits for must not go unhandled if it fails.
+  for (const trip of roundTrips) trip.catch(() => undefined);
+  return { data: fixture?.data, roundTrips };
+}
+
+/** Type.field of every connection field in the schema. */
+const connectionFields = new Set(
+  Object.values(schema.getTypeMap())
+    .filter((type) => (isObjectType(type) || isInterfaceType(type)) && !type.name.startsWith('__'))
+    .flatMap((type) => Object.values((type as GraphQLObjectType).getFields()).filter((field) => getNamedType(field.type).name.endsWith('Connection')).map((field) => `${type.name}.${field.name}`)),
+);
+
+/**
+ * The round trip (1-based) a field waits for under FLOOR_PENDING; 0 when it waits for none:
+ * the root field the first, a connection field below it one more than the connection fields
+ * above it (below the root), other fields none.
+ */
+function roundTripOf(info: GraphQLResolveInfo): number {
+  if (info.path.prev === undefined) return 1;
+  if (!connectionFields.has(`${info.parentType.name}.${info.fieldName}`)) return 0;
+  let trip = 2;
+  for (let path: Path | undefined = info.path.prev; path?.prev !== undefined; path = path.prev) {
+    if (typeof path.key === 'string' && connectionFields.has(`${path.typename}.${path.key}`)) trip += 1;
+  }
+  return trip;
+}
+
+const pendingResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+  const root = info.rootValue as PendingRoot;
+  const trip = roundTripOf(info);
+  const value = () => byResponseKey(info.path.prev === undefined ? root.data : source, args, context, info);
+  if (trip === 0) return value();
+  const roundTrip = root.roundTrips[Math.min(trip, root.roundTrips.length) - 1];
+  return roundTrip ? roundTrip.then(value) : value();
+};
+
+const fieldResolver: GraphQLFieldResolver<unknown, unknown> = pending
+  ? pendingResolver
+  : replay
+    ? (source, args, context, info) =>
+        info.path.prev === undefined
+          ? (source as ReturnType<typeof replayed>).then((root) => byResponseKey(root.data, args, context, info))
+          : byResponseKey(source, args, context, info)
+    : byResponseKey;
 const server = new ApolloServer({
   schema,
   rootValue: (document: DocumentNode) => {
     const fixture = byQuery.get(print(document));
-    const root: unknown = replay ? replayed(fixture) : fixture?.data;
+    const root: unknown = pending ? pendingRoot(fixture) : replay ? replayed(fixture) : fixture?.data;
     const errors = fixture ? errorsOfFixture.get(fixture) : undefined;
     if (errors?.size && root !== null && typeof root === 'object') errorsOfRoot.set(root, errors);
     return root;

@@ -146,12 +146,23 @@ async function bareRoundTripsMs(dir: string, upstream: readonly UpstreamRequest[
 /**
  * The one-process floor of a read's latency: bench/floor-server.ts (FLOOR_REPLAY) with this
  * read alone, its requests sent in the read's critical-path round trips, loaded by
- * `connections` clients as the gateway was; p50 and p99 wall time.
+ * `connections` clients as the gateway was; p50 and p99 wall time. `fieldsWait`: each field
+ * waits for the round trip it depends on (FLOOR_PENDING) instead of the response for the last.
  */
-async function oneProcessLatency(dir: string, fixture: object, operation: Pick<BenchOperation, 'query' | 'variables'>, connections: number): Promise<LatencySide & { p99: number }> {
+async function oneProcessLatency(
+  dir: string,
+  fixture: object,
+  operation: Pick<BenchOperation, 'query' | 'variables'>,
+  connections: number,
+  fieldsWait = false,
+): Promise<LatencySide & { p99: number }> {
   const file = join(dir, 'latency-floor-fixture.json');
   writeFileSync(file, JSON.stringify([fixture]));
-  const floor = await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), { FLOOR_FIXTURES: file, FLOOR_REPLAY: '1' });
+  const floor = await startChild('dist/bench/floor-server.js', Number(process.env.BENCH_FLOOR_PORT ?? 4092), {
+    FLOOR_FIXTURES: file,
+    FLOOR_REPLAY: '1',
+    ...(fieldsWait ? { FLOOR_PENDING: '1' } : {}),
+  });
   try {
     await load(floor.url, operation, connections, 2); // warm-up, as the gateway was warmed by the rows before
     const { result, cpuMs, mainThreadCpuMs, mainThreadBusy } = await loadWithCpu(floor.url, floor.process.pid ?? 0, operation, connections, RUN_S);
@@ -236,23 +247,34 @@ async function main(): Promise<void> {
     // The CPU each process spends per request in these loads is measured too, the whole
     // process and its main thread alone: what a request waits for at 10 clients is the main
     // thread (./latency-verdict.ts), and V8's worker thread runs beside it.
-    const rounds: Array<{ bare: number; failed: number; gateway: LatencySide & { p99: number }; sameWork: LatencySide & { p99: number } }> = [];
+    // A read of more than one round trip is also served with each field waiting for its own
+    // round trip (FLOOR_PENDING): the requests it holds while it waits are what a server
+    // whose resolvers read from vendors holds, which the floor above, answering once the last
+    // round trip is in, does not.
+    const fieldsWait = operation.criticalPath > 1;
+    type Side = LatencySide & { p99: number };
+    const rounds: Array<{ bare: number; failed: number; gateway: Side; sameWork: Side; fieldsWaiting?: Side }> = [];
     for (let round = 0; round < LATENCY_ROUNDS; round++) {
       const bare = await bareRoundTripsMs(dir, upstream, operation.criticalPath, 10);
       const { result, ...cpu } = await loadWithCpu(gateway.url, pid, operation, 10, RUN_S);
-      const sameWork = await oneProcessLatency(dir, { ...fixture, upstream, rounds: operation.criticalPath }, operation, 10);
-      rounds.push({ bare: bare.p50, failed: bare.failed, gateway: { p50: result.latency.p50, p99: result.latency.p99, ...cpu }, sameWork });
+      const withRounds = { ...fixture, upstream, rounds: operation.criticalPath };
+      const sameWork = await oneProcessLatency(dir, withRounds, operation, 10);
+      const fieldsWaiting = fieldsWait ? await oneProcessLatency(dir, withRounds, operation, 10, true) : undefined;
+      rounds.push({ bare: bare.p50, failed: bare.failed, gateway: { p50: result.latency.p50, p99: result.latency.p99, ...cpu }, sameWork, ...(fieldsWaiting ? { fieldsWaiting } : {}) });
     }
-    const medianSide = (side: 'gateway' | 'sameWork') => ({
-      p50: median(rounds.map((r) => r[side].p50)),
-      p99: median(rounds.map((r) => r[side].p99)),
-      cpuMs: median(rounds.map((r) => r[side].cpuMs)),
-      mainThreadCpuMs: median(rounds.map((r) => r[side].mainThreadCpuMs)),
-      mainThreadBusy: median(rounds.map((r) => r[side].mainThreadBusy)),
+    const medianOf = (sides: Side[]) => ({
+      p50: median(sides.map((side) => side.p50)),
+      p99: median(sides.map((side) => side.p99)),
+      cpuMs: median(sides.map((side) => side.cpuMs)),
+      mainThreadCpuMs: median(sides.map((side) => side.mainThreadCpuMs)),
+      mainThreadBusy: median(sides.map((side) => side.mainThreadBusy)),
     });
+    const medianSide = (side: 'gateway' | 'sameWork') => medianOf(rounds.map((r) => r[side]));
     const bare = median(rounds.map((r) => r.bare));
     const gatewaySide = medianSide('gateway');
     const sameWork = medianSide('sameWork');
+    const waitingSides = rounds.flatMap((r) => (r.fieldsWaiting ? [r.fieldsWaiting] : []));
+    const fieldsWaiting = waitingSides.length > 0 ? medianOf(waitingSides) : undefined;
     const { p50, p99, cpuMs } = gatewaySide;
     const failed = rounds.reduce((sum, r) => sum + r.failed, 0);
     latencyRows.push({
@@ -271,6 +293,15 @@ async function main(): Promise<void> {
       oneProcessFloorCpuMsPerRequest: sameWork.cpuMs,
       oneProcessFloorMainThreadCpuMsPerRequest: sameWork.mainThreadCpuMs,
       oneProcessFloorMainThreadBusy: sameWork.mainThreadBusy,
+      ...(fieldsWaiting
+        ? {
+            fieldsWaitingFloorP50Ms: fieldsWaiting.p50,
+            fieldsWaitingFloorP99Ms: fieldsWaiting.p99,
+            fieldsWaitingFloorCpuMsPerRequest: fieldsWaiting.cpuMs,
+            fieldsWaitingFloorMainThreadCpuMsPerRequest: fieldsWaiting.mainThreadCpuMs,
+            fieldsWaitingFloorMainThreadBusy: fieldsWaiting.mainThreadBusy,
+          }
+        : {}),
       rounds: rounds.map((r) => ({
         p50: r.gateway.p50,
         p99: r.gateway.p99,
@@ -280,15 +311,16 @@ async function main(): Promise<void> {
         oneProcessFloorP50Ms: r.sameWork.p50,
         oneProcessFloorCpuMs: r.sameWork.cpuMs,
         oneProcessFloorMainThreadCpuMs: r.sameWork.mainThreadCpuMs,
+        ...(r.fieldsWaiting ? { fieldsWaitingFloorP50Ms: r.fieldsWaiting.p50, fieldsWaitingFloorMainThreadCpuMs: r.fieldsWaiting.mainThreadCpuMs } : {}),
       })),
     });
-    const comparison = { gateway: gatewaySide, sameWork, bare };
+    const comparison = { gateway: gatewaySide, sameWork, bare, ...(fieldsWaiting ? { fieldsWaiting } : {}) };
     const limit = latencyLimit(bare);
-    const perRound = rounds.map((r) => `${r.gateway.p50}/${Math.round(r.bare)}/${r.sameWork.p50}`).join(', ');
+    const perRound = rounds.map((r) => `${r.gateway.p50}/${Math.round(r.bare)}/${r.sameWork.p50}${r.fieldsWaiting ? `/${r.fieldsWaiting.p50}` : ''}`).join(', ');
     row(
       `latency p50/p99 @10: ${operation.name}`,
       `${p50} / ${p99} ms (${cpuMs.toFixed(1)} ms CPU/request)`,
-      `bare client @10 ${Math.round(bare)} ms (@1 ${Math.round(at1.p50)} ms)${failed ? ` (${failed} replayed calls failed)` : ''}; the same work in one process (stock Apollo + the same calls in ${operation.criticalPath} round trips) @10 ${sameWork.p50} / ${sameWork.p99} ms (${sameWork.cpuMs.toFixed(1)} ms CPU/request); ${latencyCpuText(comparison)}; medians of ${rounds.length} interleaved rounds, p50 per round gateway/bare/one-process ${perRound} ms; critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
+      `bare client @10 ${Math.round(bare)} ms (@1 ${Math.round(at1.p50)} ms)${failed ? ` (${failed} replayed calls failed)` : ''}; the same work in one process (stock Apollo + the same calls in ${operation.criticalPath} round trips) @10 ${sameWork.p50} / ${sameWork.p99} ms (${sameWork.cpuMs.toFixed(1)} ms CPU/request)${fieldsWaiting ? `; the same with each field waiting for its round trip @10 ${fieldsWaiting.p50} / ${fieldsWaiting.p99} ms (${fieldsWaiting.cpuMs.toFixed(1)} ms CPU/request)` : ''}; ${latencyCpuText(comparison)}; medians of ${rounds.length} interleaved rounds, p50 per round gateway/bare/one-process${fieldsWaiting ? '/fields waiting' : ''} ${perRound} ms; critical path ${operation.criticalPath} x ${LATENCY_MS} = ${criticalPathMs} ms`,
       `p50 <= 1.5 x bare @10 = ${Math.round(limit)} ms`,
       p50 <= limit,
       latencyMissReason(comparison),
