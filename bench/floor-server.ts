@@ -25,7 +25,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, getNamedType, isInterfaceType, isObjectType, parse, print, responsePathAsArray, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Path } from 'graphql/jsutils/Path.js';
-import { poolsFor, replayUpstream } from './replay-upstream.js';
+import { dealtOverRoundTrips, poolsFor, replayUpstream } from './replay-upstream.js';
 import type { FixtureError, UpstreamRequest } from './same-shape-floor.js';
 
 interface Fixture {
@@ -78,10 +78,9 @@ function pendingRoot(fixture: Fixture | undefined): PendingRoot {
   const requests = fixture?.upstream ?? [];
   const rounds = Math.max(1, fixture?.rounds ?? 1);
   const roundTrips: Array<Promise<unknown[]>> = [];
-  // Dealt over the round trips in turn, as replayUpstream deals them, each sent when the one before has answered.
-  for (let round = 0; round < rounds; round++) {
-    const these = requests.filter((_request, index) => index % rounds === round);
-    const previous = roundTrips[round - 1] ?? Promise.resolve([]);
+  // Dealt over the round trips as replayUpstream deals them, each sent when the one before has answered.
+  for (const these of dealtOverRoundTrips(requests, rounds)) {
+    const previous = roundTrips.at(-1) ?? Promise.resolve([]);
     roundTrips.push(previous.then(() => replayUpstream(pools, these, true)).then(({ answers }) => answers));
   }
   // A round trip no field waits for must not go unhandled if it fails.

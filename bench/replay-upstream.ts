@@ -25,8 +25,8 @@ export async function replayUpstream(pools: Pools, requests: readonly UpstreamRe
   if (rounds > 1) {
     const answers: unknown[] = [];
     let failed = 0;
-    for (let round = 0; round < rounds; round++) {
-      const sent = await replayUpstream(pools, requests.filter((_request, index) => index % rounds === round), hold);
+    for (const these of dealtOverRoundTrips(requests, rounds)) {
+      const sent = await replayUpstream(pools, these, hold);
       answers.push(...sent.answers);
       failed += sent.failed;
     }
@@ -45,4 +45,9 @@ export async function replayUpstream(pools: Pools, requests: readonly UpstreamRe
     }),
   );
   return { answers, failed };
+}
+
+/** The requests dealt over `rounds` sequential round trips in turn: the first to the first, the second to the second, ... */
+export function dealtOverRoundTrips(requests: readonly UpstreamRequest[], rounds: number): UpstreamRequest[][] {
+  return Array.from({ length: rounds }, (_trip, round) => requests.filter((_request, index) => index % rounds === round));
 }
